@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireAbility } from '@/lib/auth/require-admin';
+import { countAdminOverview } from '@/lib/data/overview';
+
+export default async function AdminHome() {
+  const actor = await requireAbility('view_admin', '/admin');
+  const stats = await countAdminOverview(actor);
+  const t = await getTranslations('admin');
+  return (
+    <div className="stack">
+      <h1>{t('title')}</h1>
+      <div className="grid">
+        <section className="card">
+          <h2>{t('users.title')}</h2>
+          <p className="muted">{stats.users}</p>
+          <Link className="button button--small" href="/admin/users">
+            {t('users.title')}
+          </Link>
+        </section>
+        <section className="card">
+          <h2>{t('jurisdictions.title')}</h2>
+          <p className="muted">{stats.jurisdictions}</p>
+          <Link className="button button--small" href="/admin/jurisdictions">
+            {t('jurisdictions.title')}
+          </Link>
+        </section>
+      </div>
+    </div>
+  );
+}

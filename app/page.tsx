@@ -1,0 +1,23 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Dashboard } from '@/components/dashboard/dashboard';
+import { getActor } from '@/lib/auth/current-actor';
+import { countAdminOverview } from '@/lib/data/overview';
+
+export default async function HomePage() {
+  const actor = await getActor();
+  if (actor) {
+    const stats = actor.isAdmin ? await countAdminOverview(actor) : null;
+    return <Dashboard actor={actor} stats={stats} />;
+  }
+  const t = await getTranslations('home');
+  return (
+    <section className="hero">
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <Link className="button" href="/login">
+        {t('loginCta')}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { closeDb } from '../db/client';
+import { DataDirInUseError } from '../db/pglite-lock';
+import { unsafeCreateApiToken, unsafeListApiTokens, unsafeRevokeApiToken } from '../lib/data/api-tokens';
+import { DataError } from '../lib/data/errors';
+import { unsafeUpsertAdmin } from '../lib/data/users';
+import { emailSchema } from '../lib/domain/admin-schemas';
+import { passwordSchema } from '../lib/domain/password-policy';
+
+const usage = `Usage: npm run cli -- <command> [options]
+
+  admin create --email EMAIL [--name NAME]
+      Creates a global admin (or promotes an existing user and sets their password).
+      The password is asked for, or read from standard input when it is not a terminal.
+  token create --email EMAIL [--name LABEL]
+      Prints a new API token for that user, and nothing else. Use it as
+      "Authorization: Bearer TOKEN"; it carries that user's rights.
+  token list [--email EMAIL]
+  token revoke --id TOKEN_ID
+`;
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let data = '';
+    for await (const chunk of process.stdin) data += chunk;
+    return data.split(/\r?\n/)[0] ?? '';
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Hide what is typed.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => {
+    if (s.includes('Password')) process.stdout.write(s);
+  };
+  const answer = await new Promise<string>((resolve) => rl.question('Password (12+ characters): ', resolve));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+function check<T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T; error?: { issues: { message: string }[] } } }, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`${what}: ${parsed.error?.issues[0]?.message.replace(/^validation\./, '')}`);
+  return parsed.data as T;
+}
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const [group, verb] = positionals;
+  if (values.help || !group) {
+    console.log(usage);
+    return;
+  }
+  if (group === 'admin' && verb === 'create') {
+    if (!values.email) throw new UsageError('--email is required');
+    const email = check<string>(emailSchema, values.email, 'email');
+    const password = check<string>(passwordSchema, await readPassword(), 'password');
+    const user = await unsafeUpsertAdmin({ email, name: values.name ?? email.split('@')[0], password });
+    console.error(`Admin ${user.email} is ready; log in with that password.`);
+    return;
+  }
+  if (group === 'token' && verb === 'create') {
+    if (!values.email) throw new UsageError('--email is required');
+    const { token } = await unsafeCreateApiToken(values.email, values.name ?? 'cli');
+    process.stdout.write(`${token}\n`);
+    return;
+  }
+  if (group === 'token' && verb === 'list') {
+    const rows = await unsafeListApiTokens(values.email);
+    for (const r of rows) {
+      const state = r.revokedAt ? 'revoked' : 'active';
+      console.log(`${r.id}  ${r.email}  ${r.name}  ${state}  created ${r.createdAt.toISOString()}`);
+    }
+    if (rows.length === 0) console.log('No tokens.');
+    return;
+  }
+  if (group === 'token' && verb === 'revoke') {
+    if (!values.id) throw new UsageError('--id is required');
+    await unsafeRevokeApiToken(values.id);
+    console.error('Token revoked.');
+    return;
+  }
+  throw new UsageError(`Unknown command: ${positionals.join(' ')}`);
+}
+
+try {
+  await run(process.argv.slice(2));
+  await closeDb();
+} catch (error) {
+  await closeDb().catch(() => {});
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${usage}`);
+  } else if (error instanceof DataDirInUseError || error instanceof DataError) {
+    console.error(error.message);
+  } else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Field } from '@/components/forms/field';
+import { FormMessage } from '@/components/forms/form-message';
+import { inviteUserAction } from '@/lib/actions/admin-users';
+import { OneTimeLink } from './one-time-link';
+
+export function InviteUserForm() {
+  const t = useTranslations('admin.users');
+  const [state, action, pending] = useActionState(inviteUserAction, null);
+  const values = state && !state.ok ? state.values : undefined;
+  const errors = state?.fieldErrors ?? {};
+  return (
+    <div className="stack">
+      {state?.ok && typeof state.data?.link === 'string' && (
+        <div className="notice notice--ok" role="status">
+          {state.message}
+          <OneTimeLink link={state.data.link} />
+        </div>
+      )}
+      <form className="form" action={action} noValidate key={state?.ok ? String(state.data?.userId) : 'invite'}>
+        {!state?.ok && <FormMessage state={state} />}
+        <Field name="name" label={t('name')} required maxLength={200} defaultValue={values?.name} error={errors.name} autoComplete="off" />
+        <Field name="email" type="email" label={t('email')} required maxLength={320} defaultValue={values?.email} error={errors.email} autoComplete="off" />
+        <label className="checkbox">
+          <input type="checkbox" name="isAdmin" defaultChecked={values?.isAdmin === 'on'} />
+          {t('makeAdmin')}
+        </label>
+        <div>
+          <button className="button" type="submit" disabled={pending}>
+            {t('submitInvite')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

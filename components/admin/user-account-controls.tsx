@@ -1,0 +1,45 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { ActionButton } from '@/components/forms/action-button';
+import { resendLinkAction, setActiveAction, setAdminAction } from '@/lib/actions/admin-users';
+import { OneTimeLink } from './one-time-link';
+
+interface Props {
+  user: { id: string; name: string; active: boolean; isAdmin: boolean };
+  isSelf: boolean;
+}
+
+export function UserAccountControls({ user, isSelf }: Props) {
+  const t = useTranslations('admin.users');
+  return (
+    <div className="stack">
+      <div className="actions">
+        <ActionButton
+          action={resendLinkAction}
+          fields={{ userId: user.id }}
+          label={t('resendLink')}
+          className="button--secondary"
+          renderResult={(s) => (typeof s.data?.link === 'string' ? <OneTimeLink link={s.data.link} /> : null)}
+        />
+      </div>
+      {!isSelf && (
+        <div className="actions">
+          <ActionButton
+            action={setAdminAction}
+            fields={{ userId: user.id, value: String(!user.isAdmin) }}
+            label={user.isAdmin ? t('removeAdminButton') : t('makeAdminButton')}
+            className="button--secondary"
+          />
+          <ActionButton
+            action={setActiveAction}
+            fields={{ userId: user.id, value: String(!user.active) }}
+            label={user.active ? t('deactivate') : t('reactivate')}
+            className={user.active ? 'button--danger' : ''}
+            confirm={user.active ? t('confirmDeactivate', { name: user.name }) : undefined}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { LocaleSwitcher } from './locale-switcher';
+import { LogoutButton } from './logout-button';
+
+interface Props {
+  actor: { name: string; isAdmin: boolean } | null;
+  locale: string;
+}
+
+export async function SiteHeader({ actor, locale }: Props) {
+  const t = await getTranslations('nav');
+  const app = await getTranslations('app');
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            MGI
+          </span>
+          <span>{app('name')}</span>
+        </Link>
+        <nav aria-label={t('main')} className="site-nav">
+          {actor && <Link href="/">{t('dashboard')}</Link>}
+          {actor?.isAdmin && <Link href="/admin">{t('admin')}</Link>}
+        </nav>
+        <div className="site-header__tools">
+          <LocaleSwitcher current={locale} />
+          {actor ? (
+            <div className="user-menu">
+              <span className="user-menu__name" title={t('signedInAs', { name: actor.name })}>
+                {actor.name}
+              </span>
+              <LogoutButton label={t('logout')} />
+            </div>
+          ) : (
+            <Link className="button button--small" href="/login">
+              {t('login')}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
+import { getActor } from '../auth/current-actor';
+import { DataError } from '../data/errors';
+import { consumePasswordToken } from '../data/password-tokens';
+import { setUserLocale } from '../data/users';
+import { setPasswordSchema } from '../domain/admin-schemas';
+import { isLocale, localeCookieName } from '../domain/locales';
+import { describeError, fieldErrorsOf, type ActionState } from './safe-action';
+
+/*
+ * The two actions a person without a session may call. They get no actor from
+ * the wrapper on purpose: the locale is a preference, and the set-password
+ * link is its own credential.
+ */
+
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = formData.get('locale');
+  if (!isLocale(locale)) return;
+  (await cookies()).set(localeCookieName, locale, {
+    path: '/',
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: 'lax',
+  });
+  const actor = await getActor();
+  if (actor) await setUserLocale(actor, locale);
+}
+
+export async function setPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const t = await getTranslations();
+  const parsed = setPasswordSchema.safeParse({
+    token: formData.get('token'),
+    password: formData.get('password'),
+    confirm: formData.get('confirm'),
+  });
+  if (!parsed.success) {
+    return { ok: false, message: t('errors.check_fields'), fieldErrors: fieldErrorsOf(t, parsed.error) };
+  }
+  try {
+    const { email } = await consumePasswordToken(parsed.data.token, parsed.data.password);
+    return { ok: true, message: t('setPassword.done'), data: { email } };
+  } catch (error) {
+    if (error instanceof DataError) return { ok: false, message: describeError(t, error) };
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { apiTokens, users } from '../../db/schema';
+import { NotFoundError } from './errors';
+import { hashToken, newSecretToken } from './secret-token';
+
+/**
+ * Mints an API token for a user. The token is returned once and only its hash
+ * is stored. Unscoped on purpose: only the CLI (an operator on the server) calls it.
+ */
+export async function unsafeCreateApiToken(email: string, name = 'cli') {
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id, active: users.active })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  if (!user) throw new NotFoundError('user with that email');
+  const token = newSecretToken('mgi');
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ userId: user.id, name, tokenHash: hashToken(token) })
+    .returning({ id: apiTokens.id });
+  return { id: row.id, token };
+}
+
+/** The active user a bearer token belongs to, or null. */
+export async function resolveApiToken(token: string): Promise<string | null> {
+  if (!/^mgi_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .from(users)
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        eq(users.id, apiTokens.userId),
+        eq(users.active, true),
+      ),
+    )
+    .returning({ userId: apiTokens.userId });
+  return row?.userId ?? null;
+}
+
+export async function unsafeListApiTokens(email?: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: apiTokens.id,
+      email: users.email,
+      name: apiTokens.name,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(email ? eq(users.email, email.trim().toLowerCase()) : undefined)
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function unsafeRevokeApiToken(id: string): Promise<void> {
+  const db = await getDb();
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  if (rows.length === 0) throw new NotFoundError('active token with that id');
+}

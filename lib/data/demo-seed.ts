@@ -1,0 +1,63 @@
+import 'server-only';
+import { count } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { jurisdictions, memberships, users } from '../../db/schema';
+import { hashPassword } from './passwords';
+
+export const DEMO_PASSWORD = 'demo-password-2024';
+
+export const demoAccounts = [
+  { email: 'admin@example.org', name: 'Amina Admin', isAdmin: true, roles: [] },
+  {
+    email: 'consultant@example.org',
+    name: 'Carlos Consultant',
+    isAdmin: false,
+    roles: [
+      { slug: 'huaquillas', role: 'consultant' },
+      { slug: 'lima', role: 'consultant' },
+    ],
+  },
+  { email: 'focal.lima@example.org', name: 'Lucía Focal (Lima)', isAdmin: false, roles: [{ slug: 'lima', role: 'focal_point' }] },
+  { email: 'focal.sonora@example.org', name: 'Sergio Focal (Sonora)', isAdmin: false, roles: [{ slug: 'sonora', role: 'focal_point' }] },
+] as const;
+
+// The jurisdictions of the seed profiles in ../shared/seeds.
+const demoJurisdictions = [
+  { slug: 'ecuador', name: 'Ecuador', level: 'country', country: 'Ecuador', parent: null },
+  { slug: 'huaquillas', name: 'Cantón Huaquillas', level: 'municipality', country: 'Ecuador', parent: 'ecuador' },
+  { slug: 'peru', name: 'Perú', level: 'country', country: 'Perú', parent: null },
+  { slug: 'lima', name: 'Lima', level: 'municipality', country: 'Perú', parent: 'peru' },
+  { slug: 'mexico', name: 'México', level: 'country', country: 'México', parent: null },
+  { slug: 'sonora', name: 'Sonora', level: 'state', country: 'México', parent: 'mexico' },
+] as const;
+
+/**
+ * Fills an empty database with the demo accounts and jurisdictions, in one
+ * transaction. Returns false, changing nothing, when the database has users.
+ */
+export async function unsafeSeedDemoData(): Promise<boolean> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const [{ n }] = await tx.select({ n: count() }).from(users);
+    if (n > 0) return false;
+    const ids = new Map<string, string>();
+    for (const j of demoJurisdictions) {
+      const [row] = await tx
+        .insert(jurisdictions)
+        .values({ slug: j.slug, name: j.name, level: j.level, country: j.country, parentId: j.parent ? ids.get(j.parent) : null })
+        .returning({ id: jurisdictions.id });
+      ids.set(j.slug, row.id);
+    }
+    for (const account of demoAccounts) {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: account.email, name: account.name, isAdmin: account.isAdmin, passwordHash })
+        .returning({ id: users.id });
+      for (const r of account.roles) {
+        await tx.insert(memberships).values({ userId: user.id, jurisdictionId: ids.get(r.slug)!, role: r.role });
+      }
+    }
+    return true;
+  });
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { getEnv, requireAuthSecret } from './env';
+
+describe('getEnv', () => {
+  it('applies defaults', () => {
+    const env = getEnv({});
+    expect(env.MGI_DATA_DIR).toBe('.data');
+    expect(env.PORT).toBe(3000);
+    expect(env.APP_URL).toBe('http://localhost:3000');
+    expect(env.SESSION_IDLE_MINUTES).toBe(30);
+    expect(env.SESSION_MAX_HOURS).toBe(12);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('derives the app URL from PORT and treats blank values as unset', () => {
+    const env = getEnv({ PORT: '4000', DATABASE_URL: '', SMTP_URL: '' });
+    expect(env.APP_URL).toBe('http://localhost:4000');
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('lists every bad variable in one message', () => {
+    const attempt = () => getEnv({ PORT: 'abc', DATABASE_URL: 'not a url', AUTH_SECRET: 'short' });
+    expect(attempt).toThrowError(/PORT: PORT must be a port number/);
+    expect(attempt).toThrowError(/DATABASE_URL: DATABASE_URL must be a URL/);
+    expect(attempt).toThrowError(/AUTH_SECRET: AUTH_SECRET must be at least 32 characters/);
+  });
+
+  it('requires AUTH_SECRET in production only', () => {
+    expect(() => requireAuthSecret(getEnv({ NODE_ENV: 'production' }))).toThrowError(/AUTH_SECRET is not set/);
+    expect(requireAuthSecret(getEnv({ NODE_ENV: 'development' }))).toMatch(/development-only/);
+    const secret = 'x'.repeat(40);
+    expect(requireAuthSecret(getEnv({ NODE_ENV: 'production', AUTH_SECRET: secret }))).toBe(secret);
+  });
+});
