@@ -1,3 +1,4 @@
 export * from './users';
 export * from './jurisdictions';
 export * from './auth';
+export * from './assessments';

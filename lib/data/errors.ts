@@ -48,3 +48,17 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return e?.cause ? isUniqueViolation(e.cause, constraint) : false;
 }
+
+/** Turns a policy verdict into the error the caller sees (see lib/policy/assessment.ts). */
+export function verdictError(verdict: 'hidden' | 'denied' | 'wrong_state', state?: string): DataError {
+  switch (verdict) {
+    case 'hidden':
+      return new NotFoundError('profile');
+    case 'denied':
+      return new ForbiddenError();
+    case 'wrong_state':
+      return new ConflictError('wrong_state', `The profile is ${state ?? 'no longer a draft'}; its text can no longer change.`, {
+        state,
+      });
+  }
+}

@@ -1,7 +1,9 @@
-import type { JurisdictionRole } from '../domain/roles';
 import type { Actor } from './actor';
+import { rolesOn } from './roles';
 
 export type { Actor } from './actor';
+export { rolesOn } from './roles';
+export * from './assessment';
 
 /**
  * The one place that decides who may do what. Pure functions of the actor and
@@ -17,11 +19,6 @@ export function can(actor: Actor | null, action: GlobalAction): boolean {
     case 'view_admin':
       return actor.isAdmin;
   }
-}
-
-export function rolesOn(actor: Actor | null, jurisdictionId: string): JurisdictionRole[] {
-  if (!actor) return [];
-  return actor.memberships.filter((m) => m.jurisdictionId === jurisdictionId).map((m) => m.role);
 }
 
 /** Whether the jurisdiction's unpublished work exists for this actor at all. */

@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { assessmentStates } from '../../lib/domain/workflow';
+import { locales } from '../../lib/domain/locales';
+import { jurisdictions } from './jurisdictions';
+import { users } from './users';
+
+export const assessmentState = pgEnum('assessment_state', assessmentStates);
+export const contentLanguage = pgEnum('content_language', locales);
+
+/** A profile being written: one per jurisdiction and language until it is published. */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jurisdictionId: uuid('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id, { onDelete: 'restrict' }),
+    language: contentLanguage('language').notNull(),
+    title: text('title').notNull(),
+    state: assessmentState('state').notNull().default('draft'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('assessments_one_open_per_language')
+      .on(t.jurisdictionId, t.language)
+      .where(sql`${t.state} <> 'published'`),
+    index('assessments_jurisdiction_idx').on(t.jurisdictionId),
+  ],
+);
+
+/**
+ * The current text of one part (introduction body, or a domain's strengths or
+ * potential). `revision` counts saves; a save must name the revision it was
+ * based on, which makes concurrent saves fail loudly instead of overwriting.
+ */
+export const assessmentParts = pgTable(
+  'assessment_parts',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    section: text('section').notNull(),
+    part: text('part').notNull(),
+    doc: jsonb('doc').notNull(),
+    revision: integer('revision').notNull().default(0),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.section, t.part] }),
+    check(
+      'assessment_parts_slot',
+      sql`(${t.section} = 'introduction' AND ${t.part} = 'body') OR (${t.section} IN ('migrants_rights','whole_of_government','partnerships','well_being','mobility_crises','safe_orderly_regular') AND ${t.part} IN ('strengths','potential'))`,
+    ),
+  ],
+);
+
+/** Every saved revision of a part, kept forever; restoring adds a new one. */
+export const partRevisions = pgTable(
+  'part_revisions',
+  {
+    assessmentId: uuid('assessment_id').notNull(),
+    section: text('section').notNull(),
+    part: text('part').notNull(),
+    revision: integer('revision').notNull(),
+    doc: jsonb('doc').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    restoredFrom: integer('restored_from'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.section, t.part, t.revision] }),
+    foreignKey({
+      columns: [t.assessmentId, t.section, t.part],
+      foreignColumns: [assessmentParts.assessmentId, assessmentParts.section, assessmentParts.part],
+    }).onDelete('cascade'),
+    check('part_revisions_positive', sql`${t.revision} > 0`),
+  ],
+);
+
+/** Who has a part open right now: a heartbeat row, so every app instance sees it. */
+export const partPresence = pgTable(
+  'part_presence',
+  {
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    section: text('section').notNull(),
+    part: text('part').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.section, t.part, t.userId] })],
+);
+
+export type Assessment = typeof assessments.$inferSelect;
+export type AssessmentPart = typeof assessmentParts.$inferSelect;

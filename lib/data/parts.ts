@@ -1,0 +1,129 @@
+import 'server-only';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { assessmentParts, assessments, partRevisions, users } from '../../db/schema';
+import { validateProfileDoc } from '../domain/editor/validate-doc';
+import type { PartKey, SectionKey } from '../domain/profile';
+import { judgeAssessment, type Actor } from '../policy';
+import { getAssessmentHeader } from './assessments';
+import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
+
+export interface PartRef {
+  assessmentId: string;
+  section: SectionKey;
+  part: PartKey;
+}
+
+/** A save based on a revision that is no longer the latest; carries the current text. */
+export class RevisionConflictError extends ConflictError {
+  constructor(readonly current: { doc: unknown; revision: number }) {
+    super('revision_conflict', 'Someone saved this part meanwhile; here is their text.', current);
+  }
+}
+
+const whereSlot = (ref: PartRef) =>
+  and(
+    eq(assessmentParts.assessmentId, ref.assessmentId),
+    eq(assessmentParts.section, ref.section),
+    eq(assessmentParts.part, ref.part),
+  );
+
+/**
+ * Saves a part's document if `baseRevision` is still its latest revision, and
+ * records the new revision, in one transaction. Otherwise nothing changes and
+ * RevisionConflictError returns the current text: no save silently overwrites
+ * another.
+ */
+export async function savePart(
+  actor: Actor,
+  ref: PartRef,
+  input: { doc: unknown; baseRevision: number },
+  options: { restoredFrom?: number } = {},
+): Promise<{ revision: number }> {
+  const header = await getAssessmentHeader(actor, ref.assessmentId);
+  const verdict = judgeAssessment(actor, 'edit', header);
+  if (verdict !== 'allowed') throw verdictError(verdict, header.state);
+  const checked = validateProfileDoc(input.doc);
+  if (!checked.ok) throw new InvalidInputError(checked.code, checked.message, checked.path ? { path: checked.path } : undefined);
+
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Share-lock the profile so that a workflow transition cannot slip in between.
+    const [profile] = await tx
+      .select({ state: assessments.state })
+      .from(assessments)
+      .where(eq(assessments.id, ref.assessmentId))
+      .for('share');
+    if (profile?.state !== 'draft') throw verdictError('wrong_state', profile?.state);
+    const [saved] = await tx
+      .update(assessmentParts)
+      .set({
+        doc: checked.doc,
+        revision: sql`${assessmentParts.revision} + 1`,
+        updatedBy: actor.userId,
+        updatedAt: sql`now()`,
+      })
+      .where(and(whereSlot(ref), eq(assessmentParts.revision, input.baseRevision)))
+      .returning({ revision: assessmentParts.revision });
+    if (!saved) {
+      const [current] = await tx
+        .select({ doc: assessmentParts.doc, revision: assessmentParts.revision })
+        .from(assessmentParts)
+        .where(whereSlot(ref));
+      if (!current) throw new NotFoundError('part');
+      throw new RevisionConflictError(current);
+    }
+    await tx.insert(partRevisions).values({
+      ...ref,
+      revision: saved.revision,
+      doc: checked.doc,
+      authorId: actor.userId,
+      restoredFrom: options.restoredFrom ?? null,
+    });
+    // The profile row is only share-locked here: touching it would make
+    // concurrent savers deadlock. Its last edit is the newest part's updated_at.
+    return saved;
+  });
+}
+
+/** The saved revisions of a part, newest first, without their documents. */
+export async function listPartRevisions(actor: Actor, ref: PartRef) {
+  await getAssessmentHeader(actor, ref.assessmentId);
+  const db = await getDb();
+  return db
+    .select({
+      revision: partRevisions.revision,
+      createdAt: partRevisions.createdAt,
+      authorName: users.name,
+      restoredFrom: partRevisions.restoredFrom,
+    })
+    .from(partRevisions)
+    .leftJoin(users, eq(users.id, partRevisions.authorId))
+    .where(and(eq(partRevisions.assessmentId, ref.assessmentId), eq(partRevisions.section, ref.section), eq(partRevisions.part, ref.part)))
+    .orderBy(desc(partRevisions.revision));
+}
+
+export async function getPartRevision(actor: Actor, ref: PartRef, revision: number) {
+  await getAssessmentHeader(actor, ref.assessmentId);
+  const db = await getDb();
+  const [row] = await db
+    .select({ revision: partRevisions.revision, doc: partRevisions.doc, createdAt: partRevisions.createdAt, authorName: users.name })
+    .from(partRevisions)
+    .leftJoin(users, eq(users.id, partRevisions.authorId))
+    .where(
+      and(
+        eq(partRevisions.assessmentId, ref.assessmentId),
+        eq(partRevisions.section, ref.section),
+        eq(partRevisions.part, ref.part),
+        eq(partRevisions.revision, revision),
+      ),
+    );
+  if (!row) throw new NotFoundError('revision');
+  return row;
+}
+
+/** Restoring an old revision saves its text as a new revision; nothing is erased. */
+export async function restorePartRevision(actor: Actor, ref: PartRef, revision: number, baseRevision: number) {
+  const old = await getPartRevision(actor, ref, revision);
+  return savePart(actor, ref, { doc: old.doc, baseRevision }, { restoredFrom: revision });
+}

@@ -1,0 +1,22 @@
+/** Link targets a profile may hold: web pages and email addresses, nothing that runs. */
+export const allowedLinkSchemes = ['http:', 'https:', 'mailto:'] as const;
+
+export const MAX_HREF_LENGTH = 2048;
+
+/**
+ * Whether an href may be stored. Parsed with URL (as a browser would) after
+ * removing the characters browsers ignore, so `java\tscript:` and friends
+ * cannot slip through.
+ */
+export function isAllowedHref(href: unknown): href is string {
+  if (typeof href !== 'string' || href.length === 0 || href.length > MAX_HREF_LENGTH) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(href)) return false;
+  let url: URL;
+  try {
+    url = new URL(href.trim());
+  } catch {
+    return false; // relative or malformed: a profile links to full addresses only
+  }
+  return (allowedLinkSchemes as readonly string[]).includes(url.protocol);
+}

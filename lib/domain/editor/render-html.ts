@@ -1,0 +1,67 @@
+import { DOMSerializer, Node as PMNode } from '@tiptap/pm/model';
+import { profileSchema } from './schema';
+
+/*
+ * Renders a stored (already validated) document to HTML on the server, from the
+ * schema's own toDOM rules, never from HTML a client sent. ProseMirror's
+ * serializer needs a DOM; this is the smallest one it works with, and it
+ * escapes every text and attribute it writes.
+ */
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+
+interface MiniNode {
+  toHTML(): string;
+}
+
+class MiniText implements MiniNode {
+  constructor(readonly text: string) {}
+  toHTML() {
+    return escapeText(this.text);
+  }
+}
+
+class MiniParent implements MiniNode {
+  children: MiniNode[] = [];
+  appendChild(child: MiniNode) {
+    this.children.push(child);
+    return child;
+  }
+  toHTML() {
+    return this.children.map((c) => c.toHTML()).join('');
+  }
+}
+
+class MiniElement extends MiniParent {
+  attributes = new Map<string, string>();
+  constructor(readonly tagName: string) {
+    super();
+  }
+  setAttribute(name: string, value: string) {
+    if (!/^[a-z][a-z0-9-]*$/i.test(name) || /^on/i.test(name)) return; // no event handlers, ever
+    this.attributes.set(name, String(value));
+  }
+  toHTML(): string {
+    const attrs = [...this.attributes].map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+    return `<${this.tagName}${attrs}>${super.toHTML()}</${this.tagName}>`;
+  }
+}
+
+const miniDocument = {
+  createElement: (tag: string) => new MiniElement(tag.toLowerCase()),
+  createElementNS: (_ns: string, tag: string) => new MiniElement(tag.toLowerCase()),
+  createTextNode: (text: string) => new MiniText(text),
+  createDocumentFragment: () => new MiniParent(),
+};
+
+let serializer: DOMSerializer | undefined;
+
+export function renderDocHtml(doc: unknown): string {
+  const schema = profileSchema();
+  serializer ??= DOMSerializer.fromSchema(schema);
+  const node = PMNode.fromJSON(schema, doc);
+  const fragment = serializer.serializeFragment(node.content, {
+    document: miniDocument as unknown as Document,
+  }) as unknown as MiniParent;
+  return fragment.toHTML();
+}

@@ -1,0 +1,3 @@
+/** The life of a profile: draft → in_review → approved → published (see PRODUCT.md). */
+export const assessmentStates = ['draft', 'in_review', 'approved', 'published'] as const;
+export type AssessmentState = (typeof assessmentStates)[number];
