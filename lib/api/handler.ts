@@ -9,6 +9,23 @@ export function apiError(status: number, code: string, message: string, details?
 }
 
 /**
+ * Browsers send session cookies along with cross-site requests; a request that
+ * changes data with a cookie must therefore come from our own pages. Token
+ * requests carry their credential explicitly and need no such check.
+ */
+function sameOriginOrToken(request: Request, actor: Actor): boolean {
+  if (actor.via === 'token' || request.method === 'GET' || request.method === 'HEAD') return true;
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host) return request.headers.get('sec-fetch-site') === 'same-origin';
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Wraps an API route handler: authenticates (bearer token or session), and maps
  * data-layer errors to JSON. Each handler still scopes its data by the actor.
  */
@@ -17,6 +34,9 @@ export function withApiActor<C>(body: (request: Request, actor: Actor, context: 
     const actor = await getActor();
     if (!actor) {
       return apiError(401, 'unauthenticated', 'Log in, or send Authorization: Bearer <token>.');
+    }
+    if (!sameOriginOrToken(request, actor)) {
+      return apiError(403, 'cross_origin', 'Requests that change data must come from this site or carry an API token.');
     }
     try {
       return await body(request, actor, context);

@@ -10,7 +10,6 @@ export const MAX_HREF_LENGTH = 2048;
  */
 export function isAllowedHref(href: unknown): href is string {
   if (typeof href !== 'string' || href.length === 0 || href.length > MAX_HREF_LENGTH) return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(href)) return false;
   let url: URL;
   try {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { buildOpenApi } from './openapi';
+
+describe('the OpenAPI document', () => {
+  const doc = buildOpenApi();
+  it('describes the authoring endpoints', () => {
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/assessments', '/api/v1/assessments/{id}', '/api/v1/assessments/{id}/sections/{domain}/{part}']),
+    );
+  });
+  it('takes the request schemas from zod', () => {
+    const put = doc.paths['/api/v1/assessments/{id}/sections/{domain}/{part}'].put;
+    const body = put.requestBody.content['application/json'].schema as unknown as { required: string[]; properties: Record<string, unknown> };
+    expect(body.required).toEqual(['doc', 'baseRevision']);
+    const post = doc.paths['/api/v1/assessments'].post.requestBody.content['application/json'].schema as unknown as {
+      properties: { language: { enum: string[] } };
+    };
+    expect(post.properties.language.enum).toEqual(['en', 'fr', 'es']);
+  });
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  assessmentResponse,
+  errorResponse,
+  savePartBody,
+  startAssessmentBody,
+} from '../domain/api-schemas';
+import { domainKeys } from '../domain/profile';
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' });
+const json = (s: z.ZodType) => ({ 'application/json': { schema: schema(s) } });
+const error = (description: string) => ({ description, content: json(errorResponse) });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const auth = [{ bearer: [] }, { session: [] }];
+
+/** The OpenAPI 3 description of /api/v1, generated from the zod schemas the handlers use. */
+export function buildOpenApi() {
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'MGI Studio API',
+      version: '1',
+      description:
+        'Same rights as the web app. Authenticate with `Authorization: Bearer TOKEN` (mint one with `npm run cli -- token create --email EMAIL`) or a session cookie. Errors are `{ "error": { "code", "message" } }`; a profile you hold no role on answers 404.',
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+      },
+    },
+    security: auth,
+    paths: {
+      '/api/v1/me': {
+        get: {
+          summary: 'The authenticated user and their roles',
+          responses: { '200': { description: 'The user' }, '401': error('Not authenticated') },
+        },
+      },
+      '/api/v1/assessments': {
+        post: {
+          summary: 'Start a profile of a jurisdiction in a content language',
+          requestBody: { required: true, content: json(startAssessmentBody) },
+          responses: {
+            '201': { description: 'Started', content: json(z.object({ id: z.uuid() })) },
+            '400': error('The body is not right'),
+            '403': error('Not a consultant of this jurisdiction'),
+            '404': error('No such jurisdiction, or no role on it'),
+            '409': { description: 'An unpublished profile exists already; its id is in `id`', content: json(errorResponse.extend({ id: z.uuid() })) },
+          },
+        },
+      },
+      '/api/v1/assessments/{id}': {
+        get: {
+          summary: 'A profile with every part and its revision',
+          parameters: [idParam],
+          responses: { '200': { description: 'The profile', content: json(assessmentResponse) }, '404': error('No such profile, or no role on it') },
+        },
+      },
+      '/api/v1/assessments/{id}/sections/{domain}/{part}': {
+        put: {
+          summary: 'Save one part, based on the revision it was edited from',
+          parameters: [
+            idParam,
+            { name: 'domain', in: 'path', required: true, schema: { type: 'string', enum: ['introduction', ...domainKeys] } },
+            { name: 'part', in: 'path', required: true, schema: { type: 'string', enum: ['body', 'strengths', 'potential'] } },
+          ],
+          requestBody: { required: true, content: json(savePartBody) },
+          responses: {
+            '200': { description: 'Saved', content: json(z.object({ revision: z.number().int() })) },
+            '400': error('The body or the document is not allowed; the message says why'),
+            '403': error('No right to edit this profile'),
+            '404': error('No such profile or part'),
+            '409': {
+              description: 'Someone saved meanwhile (`revision_conflict`, with the current `doc` and `revision`), or the profile is no longer a draft (`wrong_state`)',
+              content: json(errorResponse.extend({ doc: z.unknown().optional(), revision: z.number().int().optional() })),
+            },
+            '413': error('Body over 300 KB'),
+            '415': error('Not JSON'),
+          },
+        },
+      },
+    },
+  };
+}
