@@ -1,8 +1,12 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/current-actor';
 import { NotFoundError } from '@/lib/data/errors';
 import { getJurisdictionBySlug } from '@/lib/data/jurisdictions';
+import { listAssessmentsOfJurisdiction } from '@/lib/data/assessments';
+import { canStartAssessment } from '@/lib/policy';
+import { StartProfileForm } from '@/components/profiles/start-profile-form';
 
 export default async function JurisdictionPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -11,7 +15,9 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const profiles = await listAssessmentsOfJurisdiction(actor, j.id);
   const t = await getTranslations('jurisdiction');
+  const p = await getTranslations('profiles');
   const levels = await getTranslations('levels');
   const roles = await getTranslations('roles');
   return (
@@ -26,9 +32,32 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
         </div>
       </div>
       <div className="two-col">
-        <section className="card">
-          <p className="muted">{t('profilesSoon')}</p>
-        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="profiles">
+            <h2 id="profiles">{p('title')}</h2>
+            {profiles.length === 0 ? (
+              <p className="muted">{p('none')}</p>
+            ) : (
+              <ul className="list-plain">
+                {profiles.map((a) => (
+                  <li key={a.id}>
+                    <Link href={`/assessments/${a.id}`}>{a.title}</Link>
+                    <span className="chips">
+                      <span className="badge badge--off">{a.language.toUpperCase()}</span>
+                      <span className="badge">{p(`state.${a.state}`)}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {canStartAssessment(actor, j.id) && (
+            <section className="card" aria-labelledby="start-profile">
+              <h2 id="start-profile">{p('start')}</h2>
+              <StartProfileForm jurisdiction={j.slug} />
+            </section>
+          )}
+        </div>
         <section className="card" aria-labelledby="people">
           <h2 id="people">{t('people')}</h2>
           {j.people.length === 0 ? (

@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { TitleForm } from '@/components/profiles/title-form';
+import { requireActor } from '@/lib/auth/current-actor';
+import { orNotFound } from '@/lib/auth/load-or-404';
+import { getAssessment } from '@/lib/data/assessments';
+import { isLocale } from '@/lib/domain/locales';
+import { domainNames } from '@/lib/domain/profile';
+import { sectionProgress } from '@/lib/domain/profile-progress';
+import { canOnAssessment } from '@/lib/policy';
+
+export default async function AssessmentOverview({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(`/assessments/${id}`);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const profile = await orNotFound(getAssessment(actor, id));
+  const canEdit = canOnAssessment(actor, 'edit', profile);
+  const t = await getTranslations('profiles');
+  const format = await getFormatter();
+  const ui = await getLocale();
+  const progress = sectionProgress(profile.parts);
+  const done = progress.filter((p) => p.section !== 'introduction' && p.completeness === 'complete').length;
+  const badge = { complete: 'badge--ok', partial: 'badge--warn', empty: 'badge--off' } as const;
+  return (
+    <div className="stack">
+      <div>
+        <p className="breadcrumb">
+          <Link href={`/jurisdictions/${profile.jurisdictionSlug}`}>← {profile.jurisdictionName}</Link>
+        </p>
+        <div className="page-header">
+          <div>
+            <h1 lang={profile.language}>{profile.title}</h1>
+            <p>
+              <span className="badge">{t(`state.${profile.state}`)}</span> · {t(`languages.${profile.language}`)} ·{' '}
+              <span data-testid="progress">{t('progress', { done })}</span>
+            </p>
+          </div>
+        </div>
+      </div>
+      {canEdit ? (
+        <section className="card">
+          <TitleForm id={profile.id} title={profile.title} />
+        </section>
+      ) : (
+        <p className="notice notice--info">{t('readOnly')}</p>
+      )}
+      <section className="card" aria-labelledby="overview-title">
+        <h2 id="overview-title">{t('overview')}</h2>
+        <ol className="domain-overview">
+          {progress.map((p) => {
+            const name = p.section === 'introduction' ? t('introduction') : domainNames[p.section][isLocale(ui) ? ui : 'en'];
+            return (
+              <li key={p.section} className="domain-overview__item" data-testid={`overview-${p.section}`}>
+                <div>
+                  <Link href={`/assessments/${profile.id}/sections/${p.section}`} className="domain-overview__name">
+                    {name}
+                  </Link>
+                  <div className="small muted">
+                    {p.lastChangedAt && p.lastChangedBy
+                      ? t('lastChanged', { name: p.lastChangedBy, when: format.relativeTime(p.lastChangedAt) })
+                      : t('neverChanged')}
+                  </div>
+                </div>
+                <span className={`badge ${badge[p.completeness]}`}>{t(p.completeness)}</span>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { JSONContent } from '@tiptap/react';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { PartEditorLoader } from '@/components/editor/part-editor-loader';
+import { requireActor } from '@/lib/auth/current-actor';
+import { orNotFound } from '@/lib/auth/load-or-404';
+import { getAssessment } from '@/lib/data/assessments';
+import { domainDescriptions } from '@/lib/domain/domain-descriptions';
+import { renderDocHtml } from '@/lib/domain/editor/render-html';
+import { isLocale, type Locale } from '@/lib/domain/locales';
+import { domainNames, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
+import { canOnAssessment } from '@/lib/policy';
+
+export default async function SectionPage({ params }: { params: Promise<{ id: string; section: string }> }) {
+  const { id, section } = await params;
+  const actor = await requireActor(`/assessments/${id}/sections/${section}`);
+  if (!z.uuid().safeParse(id).success || !(sectionKeys as readonly string[]).includes(section)) notFound();
+  const key = section as SectionKey;
+  const profile = await orNotFound(getAssessment(actor, id));
+  const canEdit = canOnAssessment(actor, 'edit', profile);
+  const t = await getTranslations('profiles');
+  const uiLocale = await getLocale();
+  const ui: Locale = isLocale(uiLocale) ? uiLocale : 'en';
+  const name = (s: SectionKey) => (s === 'introduction' ? t('introduction') : domainNames[s][ui]);
+  const index = sectionKeys.indexOf(key);
+  const previous = sectionKeys[index - 1];
+  const next = sectionKeys[index + 1];
+  const scope = profile.jurisdictionLevel === 'country' ? 'national' : 'local';
+
+  return (
+    <div className="stack">
+      <div>
+        <p className="breadcrumb">
+          <Link href={`/assessments/${id}`}>← {t('back')}</Link>
+        </p>
+        <h1>{name(key)}</h1>
+        <p className="muted" lang={profile.language}>
+          {profile.title}
+        </p>
+        {key !== 'introduction' && <p className="muted small">{domainDescriptions[key][scope][ui]}</p>}
+        {!canEdit && <p className="notice notice--info">{t('readOnly')}</p>}
+      </div>
+      {partsOf(key).map((part) => {
+        const stored = profile.parts.find((p) => p.section === key && p.part === part);
+        const label = t(`parts.${part}`);
+        if (!stored) return null;
+        return canEdit ? (
+          <PartEditorLoader
+            key={part}
+            assessmentId={id}
+            section={key}
+            part={part}
+            label={label}
+            language={profile.language}
+            initialDoc={stored.doc as JSONContent}
+            initialRevision={stored.revision}
+          />
+        ) : (
+          <section key={part} className="part-editor" aria-labelledby={`part-${part}`}>
+            <div className="part-editor__header">
+              <h2 className="part-editor__label" id={`part-${part}`}>
+                {label}
+              </h2>
+            </div>
+            <div className="rendered-part" lang={profile.language} dangerouslySetInnerHTML={{ __html: renderDocHtml(stored.doc) }} />
+          </section>
+        );
+      })}
+      <nav className="section-nav" aria-label={t('overview')}>
+        {previous ? <Link href={`/assessments/${id}/sections/${previous}`}>← {name(previous)}</Link> : <span />}
+        {next ? <Link href={`/assessments/${id}/sections/${next}`}>{name(next)} →</Link> : <span />}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+'use client';
+
+import { EditorContent, useEditor, type JSONContent } from '@tiptap/react';
+import { useTranslations } from 'next-intl';
+import { contentExtensions } from '@/lib/domain/editor/extensions';
+
+interface Props {
+  theirs: { doc: JSONContent; revision: number };
+  language: string;
+  onKeepMine: () => void;
+  onKeepTheirs: () => void;
+}
+
+/** Shows the other person's text read-only under yours, with the two ways out. */
+export function ConflictPanel({ theirs, language, onKeepMine, onKeepTheirs }: Props) {
+  const t = useTranslations('editor');
+  const viewer = useEditor(
+    {
+      extensions: contentExtensions,
+      content: theirs.doc,
+      editable: false,
+      immediatelyRender: false,
+      editorProps: { attributes: { class: 'editor-content editor-content--readonly', lang: language } },
+    },
+    [theirs.revision],
+  );
+  return (
+    <section className="conflict-panel" role="alert" aria-labelledby="conflict-title">
+      <h3 id="conflict-title">{t('conflictTitle')}</h3>
+      <p className="small">{t('conflictHelp')}</p>
+      <h4>{t('theirVersion', { revision: theirs.revision })}</h4>
+      <div data-testid="their-version">
+        <EditorContent editor={viewer} />
+      </div>
+      <div className="actions">
+        <button type="button" className="button button--small" onClick={onKeepMine}>
+          {t('keepMine')}
+        </button>
+        <button type="button" className="button button--small button--secondary" onClick={onKeepTheirs}>
+          {t('keepTheirs')}
+        </button>
+      </div>
+    </section>
+  );
+}

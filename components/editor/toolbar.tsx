@@ -1,0 +1,76 @@
+'use client';
+
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useTranslations } from 'next-intl';
+import { useRef } from 'react';
+import { promptForLink } from './link-prompt';
+
+interface Props {
+  editor: Editor;
+  controls: string;
+}
+
+/**
+ * Formatting buttons as one ARIA toolbar: Tab reaches it once, arrow keys move
+ * between buttons, and each button says whether it is on (aria-pressed). The
+ * state comes from a selector so typing does not re-render the page.
+ */
+export function Toolbar({ editor, controls }: Props) {
+  const t = useTranslations('editor');
+  const ref = useRef<HTMLDivElement>(null);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      link: e.isActive('link'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+
+  const buttons = [
+    { key: 'bold', label: t('bold'), shortcut: 'Ctrl+B', icon: <b>B</b>, pressed: state.bold, run: () => editor.chain().focus().toggleBold().run() },
+    { key: 'italic', label: t('italic'), shortcut: 'Ctrl+I', icon: <i>I</i>, pressed: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
+    { key: 'bulletList', label: t('bulletList'), shortcut: 'Ctrl+Shift+8', icon: '•≡', pressed: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
+    { key: 'orderedList', label: t('orderedList'), shortcut: 'Ctrl+Shift+7', icon: '1.≡', pressed: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
+    { key: 'link', label: t('link'), shortcut: 'Ctrl+K', icon: '🔗', pressed: state.link, run: () => promptForLink(editor, t('linkPrompt'), t('linkInvalid')) },
+    { key: 'undo', label: t('undo'), shortcut: 'Ctrl+Z', icon: '↶', disabled: !state.canUndo, run: () => editor.chain().focus().undo().run() },
+    { key: 'redo', label: t('redo'), shortcut: 'Ctrl+Shift+Z', icon: '↷', disabled: !state.canRedo, run: () => editor.chain().focus().redo().run() },
+  ];
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+    const items = Array.from(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? []);
+    const index = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next =
+      event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : (index + (event.key === 'ArrowRight' ? 1 : -1) + items.length) % items.length;
+    items.forEach((b, i) => (b.tabIndex = i === next ? 0 : -1));
+    items[next]?.focus();
+    event.preventDefault();
+  }
+
+  return (
+    <div ref={ref} role="toolbar" aria-label={t('toolbar')} aria-controls={controls} className="editor-toolbar" onKeyDown={onKeyDown}>
+      {buttons.map((b, i) => (
+        <button
+          key={b.key}
+          type="button"
+          tabIndex={i === 0 ? 0 : -1}
+          className="editor-toolbar__button"
+          aria-label={b.label}
+          title={`${b.label} (${b.shortcut})`}
+          aria-pressed={'pressed' in b ? b.pressed : undefined}
+          aria-keyshortcuts={b.shortcut.replace('Ctrl', 'Control')}
+          disabled={b.disabled}
+          onMouseDown={(e) => e.preventDefault() /* keep the selection in the text */}
+          onClick={b.run}
+        >
+          <span aria-hidden="true">{b.icon}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
