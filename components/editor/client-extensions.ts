@@ -20,6 +20,12 @@ export function editorExtensions(onLinkShortcut: (editor: Editor) => void) {
             onLinkShortcut(this.editor);
             return true;
           },
+          // Tab indents inside lists, so Escape is the keyboard way out: to the toolbar.
+          Escape: () => {
+            const toolbar = this.editor.view.dom.closest('.part-editor')?.querySelector<HTMLElement>('[role="toolbar"] [tabindex="0"]');
+            toolbar?.focus();
+            return Boolean(toolbar);
+          },
         };
       },
     }),

@@ -20,7 +20,9 @@ export function ConflictPanel({ theirs, language, onKeepMine, onKeepTheirs }: Pr
       content: theirs.doc,
       editable: false,
       immediatelyRender: false,
-      editorProps: { attributes: { class: 'editor-content editor-content--readonly', lang: language } },
+      editorProps: {
+        attributes: { class: 'editor-content editor-content--readonly', lang: language, role: 'region', 'aria-label': t('theirVersion', { revision: theirs.revision }) },
+      },
     },
     [theirs.revision],
   );

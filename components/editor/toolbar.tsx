@@ -5,6 +5,13 @@ import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { promptForLink } from './link-prompt';
 
+const linkIcon = (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+    <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+    <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+  </svg>
+);
+
 interface Props {
   editor: Editor;
   controls: string;
@@ -36,7 +43,7 @@ export function Toolbar({ editor, controls }: Props) {
     { key: 'italic', label: t('italic'), shortcut: 'Ctrl+I', icon: <i>I</i>, pressed: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
     { key: 'bulletList', label: t('bulletList'), shortcut: 'Ctrl+Shift+8', icon: '•≡', pressed: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
     { key: 'orderedList', label: t('orderedList'), shortcut: 'Ctrl+Shift+7', icon: '1.≡', pressed: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
-    { key: 'link', label: t('link'), shortcut: 'Ctrl+K', icon: '🔗', pressed: state.link, run: () => promptForLink(editor, t('linkPrompt'), t('linkInvalid')) },
+    { key: 'link', label: t('link'), shortcut: 'Ctrl+K', icon: linkIcon, pressed: state.link, run: () => promptForLink(editor, t('linkPrompt'), t('linkInvalid')) },
     { key: 'undo', label: t('undo'), shortcut: 'Ctrl+Z', icon: '↶', disabled: !state.canUndo, run: () => editor.chain().focus().undo().run() },
     { key: 'redo', label: t('redo'), shortcut: 'Ctrl+Shift+Z', icon: '↷', disabled: !state.canRedo, run: () => editor.chain().focus().redo().run() },
   ];

@@ -1,0 +1,144 @@
+import { expect, test } from '@playwright/test';
+import { demo, loginAs } from './support/auth';
+import { editorOf, openProfile } from './support/profiles';
+
+test.describe('drafting a profile', () => {
+  test('a consultant starts a profile, types, sees Saved, and finds the text after a reload', async ({ page, baseURL }) => {
+    await loginAs(page, demo.consultant);
+    await page.goto('/jurisdictions/huaquillas');
+    const start = page.getByRole('region', { name: 'Start a profile' });
+    await start.getByLabel('Content language').selectOption('es');
+    await start.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByRole('heading', { name: 'Perfil de Gobernanza de la Migración: Cantón Huaquillas (Ecuador)' })).toBeVisible();
+    await expect(page.getByTestId('overview-migrants_rights')).toContainText('Empty');
+    await page.screenshot({ path: 'test-results/screenshots/profile-overview-empty.png', fullPage: true });
+
+    // A second profile in the same language is refused with a link to the open one.
+    await page.goto('/jurisdictions/huaquillas');
+    await page.getByRole('region', { name: 'Start a profile' }).getByLabel('Content language').selectOption('es');
+    await page.getByRole('region', { name: 'Start a profile' }).getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByText('A profile in this language is already open.')).toBeVisible();
+    await page.getByRole('link', { name: 'Continue it' }).click();
+
+    await page.getByRole('link', { name: "Migrants' rights" }).click();
+    const strengths = editorOf(page, 'migrants_rights', 'strengths');
+    await strengths.text.click();
+    await page.keyboard.type('Desde 2022 la Dirección de Promoción Social colabora con la Unidad Médica Móvil.');
+    await expect(strengths.status).toHaveText('Saved');
+    const potential = editorOf(page, 'migrants_rights', 'potential');
+    await potential.text.click();
+    await page.keyboard.type('Proporcionar servicios legales a las personas migrantes.');
+    await expect(potential.status).toHaveText('Saved');
+    await page.screenshot({ path: 'test-results/screenshots/editor.png', fullPage: true });
+
+    await page.reload();
+    await expect(editorOf(page, 'migrants_rights', 'strengths').text).toContainText('Unidad Médica Móvil');
+    await page.getByRole('link', { name: 'Back to the overview' }).click();
+    await expect(page.getByTestId('overview-migrants_rights')).toContainText('Complete');
+    await expect(page.getByTestId('overview-migrants_rights')).toContainText('Changed by Carlos Consultant');
+    await expect(page.getByTestId('progress')).toHaveText('1 of 6 domains complete');
+    await page.screenshot({ path: 'test-results/screenshots/profile-overview.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(page.url().replace(/\/?$/, '/sections/partnerships'));
+    await page.screenshot({ path: 'test-results/screenshots/editor-phone.png', fullPage: true });
+  });
+
+  test('text typed offline is kept and saved when the connection returns', async ({ page, context, baseURL }) => {
+    await loginAs(page, demo.consultant);
+    const id = await openProfile(page.request, 'lima', 'es', baseURL!);
+    await page.goto(`/assessments/${id}/sections/partnerships`);
+    const part = editorOf(page, 'partnerships', 'strengths');
+    await part.text.click();
+    await context.setOffline(true);
+    await page.keyboard.type('Escrito sin conexión.');
+    await expect(part.status).toContainText('Offline');
+    await context.setOffline(false);
+    await expect(part.status).toHaveText('Saved', { timeout: 15_000 });
+    await page.reload();
+    await expect(editorOf(page, 'partnerships', 'strengths').text).toContainText('Escrito sin conexión.');
+  });
+
+  test('two people on one part: the second sees the conflict with both texts, and chooses', async ({ browser, baseURL }) => {
+    const a = await browser.newContext();
+    const b = await browser.newContext();
+    const pageA = await a.newPage();
+    const pageB = await b.newPage();
+    await loginAs(pageA, demo.consultant);
+    await loginAs(pageB, demo.consultant);
+    const id = await openProfile(pageA.request, 'lima', 'es', baseURL!);
+    await pageA.goto(`/assessments/${id}/sections/well_being`);
+    await pageB.goto(`/assessments/${id}/sections/well_being`);
+    const partA = editorOf(pageA, 'well_being', 'potential');
+    const partB = editorOf(pageB, 'well_being', 'potential');
+
+    await partA.text.click();
+    await pageA.keyboard.type('Texto de la persona A.');
+    await expect(partA.status).toHaveText('Saved');
+
+    await partB.text.click();
+    await pageB.keyboard.type('Texto de la persona B.');
+    await expect(partB.status).toHaveText(/Conflict/);
+    await expect(partB.root.getByTestId('their-version')).toContainText('Texto de la persona A.');
+    await expect(partB.text).toContainText('Texto de la persona B.');
+    await pageB.screenshot({ path: 'test-results/screenshots/editor-conflict.png', fullPage: true });
+
+    await partB.root.getByRole('button', { name: 'Save my version' }).click();
+    await expect(partB.status).toHaveText('Saved');
+    await pageA.reload();
+    await expect(editorOf(pageA, 'well_being', 'potential').text).toContainText('Texto de la persona B.');
+    await a.close();
+    await b.close();
+  });
+
+  test('a focal point reads but cannot edit, in the page or through the API', async ({ page, browser, baseURL }) => {
+    const consultant = await browser.newContext();
+    const cp = await consultant.newPage();
+    await loginAs(cp, demo.consultant);
+    const id = await openProfile(cp.request, 'lima', 'fr', baseURL!);
+    await consultant.close();
+
+    await loginAs(page, demo.focalLima);
+    await page.goto(`/assessments/${id}/sections/migrants_rights`);
+    await expect(page.getByText('You can read this profile')).toBeVisible();
+    await expect(page.getByRole('textbox')).toHaveCount(0);
+    const put = await page.request.put(`/api/v1/assessments/${id}/sections/migrants_rights/strengths`, {
+      data: { doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] }, baseRevision: 0 },
+      headers: { origin: baseURL! },
+    });
+    expect(put.status()).toBe(403);
+
+    await loginAs(page, demo.focalSonora);
+    expect((await page.goto(`/assessments/${id}`))?.status()).toBe(404);
+    expect((await page.request.get(`/api/v1/assessments/${id}`)).status()).toBe(404);
+  });
+
+  test('keyboard only: a bulleted list, bold, and the toolbar', async ({ page, baseURL }) => {
+    await loginAs(page, demo.consultant);
+    const id = await openProfile(page.request, 'huaquillas', 'fr', baseURL!);
+    await page.goto(`/assessments/${id}/sections/mobility_crises`);
+    const part = editorOf(page, 'mobility_crises', 'strengths');
+    await part.text.focus();
+    await page.keyboard.press('ControlOrMeta+Shift+8');
+    await page.keyboard.type('Premier point');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+b');
+    await page.keyboard.type('Deuxième point');
+    await expect(part.text.locator('ul > li')).toHaveCount(2);
+    await expect(part.text.locator('ul > li strong')).toHaveText('Deuxième point');
+    await expect(part.status).toHaveText('Saved');
+
+    // Escape leads to the toolbar (Tab indents in lists): arrows move, Enter presses.
+    await page.keyboard.press('Escape');
+    const toolbar = part.root.getByRole('toolbar', { name: 'Formatting' });
+    await expect(toolbar.getByRole('button', { name: 'Bold' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(toolbar.getByRole('button', { name: 'Italic' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(toolbar.getByRole('button', { name: 'Numbered list' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(part.text.locator('ol > li')).toHaveCount(2); // the whole list turns numbered
+    await expect(part.text.locator('ul')).toHaveCount(0);
+    await expect(toolbar.getByRole('button', { name: 'Numbered list' })).toHaveAttribute('aria-pressed', 'true');
+  });
+});
