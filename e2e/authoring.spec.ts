@@ -3,7 +3,7 @@ import { demo, loginAs } from './support/auth';
 import { editorOf, openProfile } from './support/profiles';
 
 test.describe('drafting a profile', () => {
-  test('a consultant starts a profile, types, sees Saved, and finds the text after a reload', async ({ page, baseURL }) => {
+  test('a consultant starts a profile, types, sees Saved, and finds the text after a reload', async ({ page }) => {
     await loginAs(page, demo.consultant);
     await page.goto('/jurisdictions/huaquillas');
     const start = page.getByRole('region', { name: 'Start a profile' });
@@ -141,4 +141,33 @@ test.describe('drafting a profile', () => {
     await expect(part.text.locator('ul')).toHaveCount(0);
     await expect(toolbar.getByRole('button', { name: 'Numbered list' })).toHaveAttribute('aria-pressed', 'true');
   });
+});
+
+test('history compares two revisions word by word and restores an old one as a new revision', async ({ page, baseURL }) => {
+  await loginAs(page, demo.consultant);
+  const id = await openProfile(page.request, 'lima', 'en', baseURL!);
+  await page.goto(`/assessments/${id}/sections/safe_orderly_regular`);
+  const part = editorOf(page, 'safe_orderly_regular', 'potential');
+  await part.text.click();
+  await page.keyboard.type('Train the local police every year.');
+  await expect(part.status).toHaveText('Saved');
+  await page.keyboard.press('End');
+  for (let i = 0; i < 'every year.'.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('twice a year.');
+  await expect(part.status).toHaveText('Saved');
+
+  await part.root.getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { name: /History of/ })).toBeVisible();
+  const diff = page.getByTestId('diff');
+  await expect(diff.locator('ins').first()).toContainText('twice');
+  await expect(diff.locator('del').first()).toContainText('every');
+  await page.screenshot({ path: 'test-results/screenshots/history.png', fullPage: true });
+
+  const first = page.getByRole('listitem').filter({ hasText: /^Revision 1\b/ });
+  await first.getByRole('button', { name: 'Restore this revision' }).click();
+  await expect(page.getByText(/Revision 1 was restored as a new revision/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('listitem').filter({ hasText: 'restored from revision 1' })).toBeVisible();
+  await page.goto(`/assessments/${id}/sections/safe_orderly_regular`);
+  await expect(editorOf(page, 'safe_orderly_regular', 'potential').text).toHaveText('Train the local police every year.');
 });

@@ -77,6 +77,9 @@ export default function PartEditor(props: PartEditorProps) {
           {label}
         </h2>
         <div className="part-editor__meta">
+          <a className="part-editor__history" href={`/assessments/${assessmentId}/sections/${section}/${part}/history`}>
+            {t('history')}
+          </a>
           {others.length > 0 && (
             <span className="badge badge--warn" data-testid="presence">
               {t('alsoHere', { names: others.join(', ') })}

@@ -1,0 +1,117 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { ActionButton } from '@/components/forms/action-button';
+import { DiffView } from '@/components/profiles/diff-view';
+import { restoreRevisionAction } from '@/lib/actions/revisions';
+import { requireActor } from '@/lib/auth/current-actor';
+import { orNotFound } from '@/lib/auth/load-or-404';
+import { getAssessment } from '@/lib/data/assessments';
+import { getPartRevision, listPartRevisions } from '@/lib/data/parts';
+import { emptyDoc } from '@/lib/domain/editor/schema';
+import { isSlot, type PartKey } from '@/lib/domain/profile';
+import { diffDocs } from '@/lib/domain/word-diff';
+import { canOnAssessment } from '@/lib/policy';
+
+type Params = { id: string; section: string; part: string };
+
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{ left?: string; right?: string }>;
+}) {
+  const { id, section, part } = await params;
+  const actor = await requireActor(`/assessments/${id}/sections/${section}/${part}/history`);
+  if (!z.uuid().safeParse(id).success || !isSlot(section, part)) notFound();
+  const ref = { assessmentId: id, section, part: part as PartKey };
+  const profile = await orNotFound(getAssessment(actor, id));
+  const revisions = await listPartRevisions(actor, ref);
+  const current = profile.parts.find((p) => p.section === section && p.part === part)!;
+  const t = await getTranslations('history');
+  const p = await getTranslations('profiles');
+  const format = await getFormatter();
+  const query = await searchParams;
+  const newest = revisions[0]?.revision ?? 0;
+  const right = Number(query.right) || newest;
+  const left = Number(query.left) || Math.max(0, right - 1);
+  const load = async (n: number) => (n > 0 ? (await orNotFound(getPartRevision(actor, ref, n))).doc : emptyDoc);
+  const diff = revisions.length > 0 ? diffDocs(await load(left), await load(right)) : null;
+  const canEdit = canOnAssessment(actor, 'edit', profile);
+  const options = [...revisions.map((r) => r.revision), 0];
+
+  return (
+    <div className="stack">
+      <div>
+        <p className="breadcrumb">
+          <Link href={`/assessments/${id}/sections/${section}`}>← {p('back')}</Link>
+        </p>
+        <h1>{t('title', { part: p(`parts.${part}`) })}</h1>
+        <p className="muted" lang={profile.language}>{profile.title}</p>
+      </div>
+      {revisions.length === 0 ? (
+        <p className="card muted">{t('none')}</p>
+      ) : (
+        <>
+          <form className="card form-row" method="get" aria-label={t('compare')}>
+            {(['left', 'right'] as const).map((side) => (
+              <div className="field" key={side}>
+                <label htmlFor={`rev-${side}`}>{t(side)}</label>
+                <select id={`rev-${side}`} name={side} defaultValue={String(side === 'left' ? left : right)}>
+                  {options.map((n) => (
+                    <option key={n} value={n}>
+                      {t('revision', { revision: n })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+            <div className="field" style={{ alignSelf: 'end' }}>
+              <button className="button button--secondary" type="submit">
+                {t('show')}
+              </button>
+            </div>
+          </form>
+          {diff && (
+            <div className="diff" data-testid="diff">
+              <section className="card">
+                <h2>{t('revision', { revision: left })}</h2>
+                <DiffView pieces={diff.left} label={t('left')} lang={profile.language} />
+              </section>
+              <section className="card">
+                <h2>{t('revision', { revision: right })}</h2>
+                <DiffView pieces={diff.right} label={t('right')} lang={profile.language} />
+              </section>
+            </div>
+          )}
+          <section className="card" aria-labelledby="revisions">
+            <h2 id="revisions">{p('history')}</h2>
+            <ol className="list-plain">
+              {revisions.map((r) => (
+                <li key={r.revision}>
+                  <span>
+                    <strong>{t('revision', { revision: r.revision })}</strong>{' '}
+                    <span className="muted small">
+                      {t('by', { name: r.authorName ?? '—', when: format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                      {r.restoredFrom ? ` · ${t('restoredFrom', { revision: r.restoredFrom })}` : ''}
+                    </span>
+                  </span>
+                  {canEdit && r.revision !== current.revision && (
+                    <ActionButton
+                      action={restoreRevisionAction}
+                      fields={{ id, section, part, revision: String(r.revision), baseRevision: String(current.revision) }}
+                      label={t('restore')}
+                      className="button--secondary"
+                    />
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
