@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getActor } from '@/lib/auth/current-actor';
@@ -23,12 +22,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
-          <SiteHeader actor={actor ? { name: actor.name, isAdmin: actor.isAdmin } : null} locale={locale} />
-          <main id="main" className="page">
-            {children}
-          </main>
-        </NextIntlClientProvider>
+        <SiteHeader actor={actor ? { name: actor.name, isAdmin: actor.isAdmin } : null} locale={locale} />
+        <main id="main" className="page">
+          {children}
+        </main>
       </body>
     </html>
   );

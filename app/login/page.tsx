@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
+import { ClientIntl } from '@/components/intl/client-intl';
 import { getActor } from '@/lib/auth/current-actor';
 import { safeCallbackPath } from '@/lib/domain/safe-redirect';
 
@@ -22,7 +23,9 @@ export default async function LoginPage({
   return (
     <div className="card card--narrow">
       <h1>{t('title')}</h1>
-      <LoginForm callbackUrl={target} initialError={error ?? null} />
+      <ClientIntl>
+        <LoginForm callbackUrl={target} initialError={error ?? null} />
+      </ClientIntl>
     </div>
   );
 }

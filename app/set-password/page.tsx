@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SetPasswordForm } from '@/components/auth/set-password-form';
+import { ClientIntl } from '@/components/intl/client-intl';
 import { describePasswordToken } from '@/lib/data/password-tokens';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,9 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
       {holder && token ? (
         <>
           <p>{t('greeting', { name: holder.name, email: holder.email })}</p>
-          <SetPasswordForm token={token} />
+          <ClientIntl>
+            <SetPasswordForm token={token} />
+          </ClientIntl>
         </>
       ) : (
         <>

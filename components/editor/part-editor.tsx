@@ -1,10 +1,10 @@
 'use client';
 
 import { EditorContent, useEditor, type Editor, type JSONContent } from '@tiptap/react';
-import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef } from 'react';
 import { editorExtensions, editorProps } from './client-extensions';
 import { ConflictPanel } from './conflict-panel';
+import { fill, type EditorLabels } from './labels';
 import { promptForLink } from './link-prompt';
 import { SaveStatusBadge } from './save-status';
 import { Toolbar } from './toolbar';
@@ -19,12 +19,12 @@ export interface PartEditorProps {
   language: string;
   initialDoc: JSONContent;
   initialRevision: number;
+  labels: EditorLabels;
 }
 
 /** One part of a profile in a Tiptap editor, saved as you type. */
 export default function PartEditor(props: PartEditorProps) {
-  const { assessmentId, section, part, label, language, initialDoc, initialRevision } = props;
-  const t = useTranslations('editor');
+  const { assessmentId, section, part, label, language, initialDoc, initialRevision, labels: t } = props;
   const contentId = useId();
   const editorRef = useRef<Editor | null>(null);
   const storageKey = `mgi:unsaved:${assessmentId}:${section}:${part}`;
@@ -39,7 +39,7 @@ export default function PartEditor(props: PartEditorProps) {
   const onChange = autosave.onChange;
 
   const editor = useEditor({
-    extensions: editorExtensions((e) => promptForLink(e as Editor, t('linkPrompt'), t('linkInvalid'))),
+    extensions: editorExtensions((e) => promptForLink(e as Editor, t.linkPrompt, t.linkInvalid)),
     content: initialDoc,
     immediatelyRender: false,
     editorProps: {
@@ -78,22 +78,23 @@ export default function PartEditor(props: PartEditorProps) {
         </h2>
         <div className="part-editor__meta">
           <a className="part-editor__history" href={`/assessments/${assessmentId}/sections/${section}/${part}/history`}>
-            {t('history')}
+            {t.history}
           </a>
           {others.length > 0 && (
             <span className="badge badge--warn" data-testid="presence">
-              {t('alsoHere', { names: others.join(', ') })}
+              {fill(t.alsoHere, { names: others.join(', ') })}
             </span>
           )}
-          <SaveStatusBadge status={autosave.status} error={autosave.error} />
+          <SaveStatusBadge status={autosave.status} error={autosave.error} labels={t.status} />
         </div>
       </div>
-      {editor ? <Toolbar editor={editor} controls={contentId} /> : <div className="editor-toolbar" aria-hidden="true" />}
+      {editor ? <Toolbar editor={editor} controls={contentId} labels={t} /> : <div className="editor-toolbar" aria-hidden="true" />}
       <EditorContent editor={editor} />
       {autosave.conflict && (
         <ConflictPanel
           theirs={autosave.conflict}
           language={language}
+          labels={t}
           onKeepMine={autosave.keepMine}
           onKeepTheirs={() => {
             const theirs = autosave.keepTheirs();

@@ -1,6 +1,5 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import type { SaveStatus } from './use-autosave';
 
 const tone: Record<SaveStatus, string> = {
@@ -13,11 +12,10 @@ const tone: Record<SaveStatus, string> = {
 };
 
 /** Saving / Saved / Offline / Conflict, announced politely to screen readers. */
-export function SaveStatusBadge({ status, error }: { status: SaveStatus; error: string | null }) {
-  const t = useTranslations('editor.status');
+export function SaveStatusBadge({ status, error, labels }: { status: SaveStatus; error: string | null; labels: Record<SaveStatus, string> }) {
   return (
     <span role="status" aria-live="polite" className={`badge save-status ${tone[status]}`} data-testid="save-status" data-status={status} title={error ?? undefined}>
-      {t(status)}
+      {labels[status]}
       {status === 'error' && error ? `: ${error}` : ''}
     </span>
   );

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
+import type { EditorLabels } from './labels';
 import { promptForLink } from './link-prompt';
 
 const linkIcon = (
@@ -15,6 +15,7 @@ const linkIcon = (
 interface Props {
   editor: Editor;
   controls: string;
+  labels: EditorLabels;
 }
 
 /**
@@ -22,8 +23,7 @@ interface Props {
  * between buttons, and each button says whether it is on (aria-pressed). The
  * state comes from a selector so typing does not re-render the page.
  */
-export function Toolbar({ editor, controls }: Props) {
-  const t = useTranslations('editor');
+export function Toolbar({ editor, controls, labels: t }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const state = useEditorState({
     editor,
@@ -39,13 +39,13 @@ export function Toolbar({ editor, controls }: Props) {
   });
 
   const buttons = [
-    { key: 'bold', label: t('bold'), shortcut: 'Ctrl+B', icon: <b>B</b>, pressed: state.bold, run: () => editor.chain().focus().toggleBold().run() },
-    { key: 'italic', label: t('italic'), shortcut: 'Ctrl+I', icon: <i>I</i>, pressed: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
-    { key: 'bulletList', label: t('bulletList'), shortcut: 'Ctrl+Shift+8', icon: '•≡', pressed: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
-    { key: 'orderedList', label: t('orderedList'), shortcut: 'Ctrl+Shift+7', icon: '1.≡', pressed: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
-    { key: 'link', label: t('link'), shortcut: 'Ctrl+K', icon: linkIcon, pressed: state.link, run: () => promptForLink(editor, t('linkPrompt'), t('linkInvalid')) },
-    { key: 'undo', label: t('undo'), shortcut: 'Ctrl+Z', icon: '↶', disabled: !state.canUndo, run: () => editor.chain().focus().undo().run() },
-    { key: 'redo', label: t('redo'), shortcut: 'Ctrl+Shift+Z', icon: '↷', disabled: !state.canRedo, run: () => editor.chain().focus().redo().run() },
+    { key: 'bold', label: t.bold, shortcut: 'Ctrl+B', icon: <b>B</b>, pressed: state.bold, run: () => editor.chain().focus().toggleBold().run() },
+    { key: 'italic', label: t.italic, shortcut: 'Ctrl+I', icon: <i>I</i>, pressed: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
+    { key: 'bulletList', label: t.bulletList, shortcut: 'Ctrl+Shift+8', icon: '•≡', pressed: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
+    { key: 'orderedList', label: t.orderedList, shortcut: 'Ctrl+Shift+7', icon: '1.≡', pressed: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
+    { key: 'link', label: t.link, shortcut: 'Ctrl+K', icon: linkIcon, pressed: state.link, run: () => promptForLink(editor, t.linkPrompt, t.linkInvalid) },
+    { key: 'undo', label: t.undo, shortcut: 'Ctrl+Z', icon: '↶', disabled: !state.canUndo, run: () => editor.chain().focus().undo().run() },
+    { key: 'redo', label: t.redo, shortcut: 'Ctrl+Shift+Z', icon: '↷', disabled: !state.canRedo, run: () => editor.chain().focus().redo().run() },
   ];
 
   function onKeyDown(event: React.KeyboardEvent) {
@@ -60,7 +60,7 @@ export function Toolbar({ editor, controls }: Props) {
   }
 
   return (
-    <div ref={ref} role="toolbar" aria-label={t('toolbar')} aria-controls={controls} className="editor-toolbar" onKeyDown={onKeyDown}>
+    <div ref={ref} role="toolbar" aria-label={t.toolbar} aria-controls={controls} className="editor-toolbar" onKeyDown={onKeyDown}>
       {buttons.map((b, i) => (
         <button
           key={b.key}

@@ -1,19 +1,17 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useRef, useTransition } from 'react';
 import { setLocaleAction } from '@/lib/actions/public-forms';
 import { localeNames, locales } from '@/lib/domain/locales';
 
 /** Switches on change with JavaScript; without it, the Apply button submits. */
-export function LocaleSwitcher({ current }: { current: string }) {
-  const t = useTranslations('nav');
+export function LocaleSwitcher({ current, label, apply }: { current: string; label: string; apply: string }) {
   const form = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
   return (
     <form ref={form} action={setLocaleAction} className="locale-switcher">
       <label htmlFor="locale-select" className="visually-hidden">
-        {t('language')}
+        {label}
       </label>
       <select
         id="locale-select"
@@ -30,7 +28,7 @@ export function LocaleSwitcher({ current }: { current: string }) {
       </select>
       <noscript>
         <button type="submit" className="button button--small">
-          {t('apply')}
+          {apply}
         </button>
       </noscript>
     </form>

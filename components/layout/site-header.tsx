@@ -25,7 +25,7 @@ export async function SiteHeader({ actor, locale }: Props) {
           {actor?.isAdmin && <Link href="/admin">{t('admin')}</Link>}
         </nav>
         <div className="site-header__tools">
-          <LocaleSwitcher current={locale} />
+          <LocaleSwitcher current={locale} label={t('language')} apply={t('apply')} />
           {actor ? (
             <div className="user-menu">
               <span className="user-menu__name" title={t('signedInAs', { name: actor.name })}>

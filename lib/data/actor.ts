@@ -4,38 +4,37 @@ import { getDb } from '../../db/client';
 import { jurisdictions, memberships, users } from '../../db/schema';
 import type { Actor } from '../policy';
 
-/** Loads an active user with their roles, fresh from the database. */
+/** Loads an active user with their roles, fresh from the database, in one query. */
 export async function loadActor(userId: string, via: Actor['via']): Promise<Actor | null> {
   const db = await getDb();
-  const [user] = await db
+  const rows = await db
     .select({
       id: users.id,
       email: users.email,
       name: users.name,
       isAdmin: users.isAdmin,
       locale: users.locale,
-    })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true)));
-  if (!user) return null;
-  const roles = await db
-    .select({
       jurisdictionId: memberships.jurisdictionId,
       role: memberships.role,
       slug: jurisdictions.slug,
-      name: jurisdictions.name,
+      jurisdictionName: jurisdictions.name,
     })
-    .from(memberships)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, memberships.jurisdictionId))
-    .where(eq(memberships.userId, userId))
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(jurisdictions, eq(jurisdictions.id, memberships.jurisdictionId))
+    .where(and(eq(users.id, userId), eq(users.active, true)))
     .orderBy(asc(jurisdictions.name), asc(memberships.role));
+  const [user] = rows;
+  if (!user) return null;
   return {
     userId: user.id,
     email: user.email,
     name: user.name,
     isAdmin: user.isAdmin,
     locale: user.locale,
-    memberships: roles,
+    memberships: rows
+      .filter((r) => r.jurisdictionId && r.role && r.slug && r.jurisdictionName)
+      .map((r) => ({ jurisdictionId: r.jurisdictionId!, role: r.role!, slug: r.slug!, name: r.jurisdictionName! })),
     via,
   };
 }

@@ -40,21 +40,21 @@ export async function savePart(
   input: { doc: unknown; baseRevision: number },
   options: { restoredFrom?: number } = {},
 ): Promise<{ revision: number }> {
-  const header = await getAssessmentHeader(actor, ref.assessmentId);
-  const verdict = judgeAssessment(actor, 'edit', header);
-  if (verdict !== 'allowed') throw verdictError(verdict, header.state);
   const checked = validateProfileDoc(input.doc);
-  if (!checked.ok) throw new InvalidInputError(checked.code, checked.message, checked.path ? { path: checked.path } : undefined);
-
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // Share-lock the profile so that a workflow transition cannot slip in between.
+    // Share-lock the profile so that a workflow transition cannot slip in
+    // between the rights check and the write.
     const [profile] = await tx
-      .select({ state: assessments.state })
+      .select({ jurisdictionId: assessments.jurisdictionId, state: assessments.state })
       .from(assessments)
       .where(eq(assessments.id, ref.assessmentId))
       .for('share');
-    if (profile?.state !== 'draft') throw verdictError('wrong_state', profile?.state);
+    if (!profile) throw new NotFoundError('profile');
+    const verdict = judgeAssessment(actor, 'edit', profile);
+    if (verdict !== 'allowed') throw verdictError(verdict, profile.state);
+    // Rights first, so that a stranger learns nothing from a validation message.
+    if (!checked.ok) throw new InvalidInputError(checked.code, checked.message, checked.path ? { path: checked.path } : undefined);
     const [saved] = await tx
       .update(assessmentParts)
       .set({

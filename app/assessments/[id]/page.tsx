@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ClientIntl } from '@/components/intl/client-intl';
 import { TitleForm } from '@/components/profiles/title-form';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
@@ -41,7 +42,9 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
       </div>
       {canEdit ? (
         <section className="card">
-          <TitleForm id={profile.id} title={profile.title} />
+          <ClientIntl>
+            <TitleForm id={profile.id} title={profile.title} />
+          </ClientIntl>
         </section>
       ) : (
         <p className="notice notice--info">{t('readOnly')}</p>

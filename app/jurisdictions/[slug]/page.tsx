@@ -7,6 +7,7 @@ import { getJurisdictionBySlug } from '@/lib/data/jurisdictions';
 import { listAssessmentsOfJurisdiction } from '@/lib/data/assessments';
 import { canStartAssessment } from '@/lib/policy';
 import { StartProfileForm } from '@/components/profiles/start-profile-form';
+import { ClientIntl } from '@/components/intl/client-intl';
 
 export default async function JurisdictionPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -54,7 +55,9 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
           {canStartAssessment(actor, j.id) && (
             <section className="card" aria-labelledby="start-profile">
               <h2 id="start-profile">{p('start')}</h2>
-              <StartProfileForm jurisdiction={j.slug} />
+              <ClientIntl>
+                <StartProfileForm jurisdiction={j.slug} />
+              </ClientIntl>
             </section>
           )}
         </div>

@@ -1,11 +1,10 @@
 import Bold from '@tiptap/extension-bold';
 import Document from '@tiptap/extension-document';
 import Italic from '@tiptap/extension-italic';
-import Link from '@tiptap/extension-link';
 import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
-import { isAllowedHref } from './link-policy';
+import { ProfileLink } from './link-mark';
 
 /**
  * The one list of what a profile text may contain: paragraphs, bullet and
@@ -21,16 +20,7 @@ export const contentExtensions = [
   ListItem,
   Bold,
   Italic,
-  Link.configure({
-    openOnClick: false,
-    autolink: true,
-    linkOnPaste: true,
-    defaultProtocol: 'https',
-    protocols: [],
-    isAllowedUri: (url) => isAllowedHref(url),
-    shouldAutoLink: (url) => isAllowedHref(url) || isAllowedHref(`https://${url}`),
-    HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null, class: null },
-  }),
+  ProfileLink,
 ];
 
 export const allowedNodeTypes = ['doc', 'paragraph', 'text', 'bulletList', 'orderedList', 'listItem'] as const;

@@ -49,13 +49,21 @@ describe('renderDocHtml', () => {
     expect(html).not.toMatch(/<script|javascript:|\son\w+=/i);
   });
 
+  it('never renders a disallowed href, even from an unchecked document', () => {
+    const html = renderDocHtml({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }],
+    });
+    expect(html).not.toContain('javascript:');
+  });
+
   it('escapes text and attributes', () => {
     const html = renderDocHtml({
       type: 'doc',
       content: [{ type: 'paragraph', content: [{ type: 'text', text: '<img src=x onerror=alert(1)> & "q"', marks: [{ type: 'link', attrs: { href: 'https://a.org/?q="><script>' } }] }] }],
     });
     expect(html).toBe(
-      '<p><a rel="noopener noreferrer nofollow" href="https://a.org/?q=&quot;&gt;&lt;script&gt;">&lt;img src=x onerror=alert(1)&gt; &amp; "q"</a></p>',
+      '<p><a href="https://a.org/?q=&quot;&gt;&lt;script&gt;" rel="noopener noreferrer nofollow">&lt;img src=x onerror=alert(1)&gt; &amp; "q"</a></p>',
     );
   });
 

@@ -12,6 +12,7 @@ import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
 import { domainNames, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
 import { canOnAssessment } from '@/lib/policy';
+import { getEditorLabels } from '@/lib/i18n/editor-labels';
 
 export default async function SectionPage({ params }: { params: Promise<{ id: string; section: string }> }) {
   const { id, section } = await params;
@@ -27,6 +28,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const index = sectionKeys.indexOf(key);
   const previous = sectionKeys[index - 1];
   const next = sectionKeys[index + 1];
+  const labels = canEdit ? await getEditorLabels() : null;
   const scope = profile.jurisdictionLevel === 'country' ? 'national' : 'local';
 
   return (
@@ -46,7 +48,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
         const stored = profile.parts.find((p) => p.section === key && p.part === part);
         const label = t(`parts.${part}`);
         if (!stored) return null;
-        return canEdit ? (
+        return labels ? (
           <PartEditorLoader
             key={part}
             assessmentId={id}
@@ -56,6 +58,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             language={profile.language}
             initialDoc={stored.doc as JSONContent}
             initialRevision={stored.revision}
+            labels={labels}
           />
         ) : (
           <section key={part} className="part-editor" aria-labelledby={`part-${part}`}>

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { buildIfNeeded } from '../cli/build-if-needed';
+import { benchEditorBundle } from './editor-bundle';
+import { benchSaves } from './save-round-trip';
+import { meets, type Figure } from './stats';
+
+// `npm run bench`: every benchmark in one go; prints one table and writes it to bench-results/.
+buildIfNeeded(process.env.MGI_DIST_DIR || '.next');
+const figures: Figure[] = [];
+figures.push(...(await benchSaves('embedded')));
+if (process.env.DATABASE_URL) figures.push(...(await benchSaves('postgres', process.env.DATABASE_URL)));
+else console.log('DATABASE_URL is not set: skipping the PostgreSQL figures.');
+figures.push(...(await benchEditorBundle()));
+
+const rows = figures.map((f) => [
+  f.name,
+  `${f.value.toFixed(1)} ${f.unit}`,
+  f.target ? `${f.target.better === 'lower' ? '<' : '≥'} ${f.target.value} ${f.unit}` : '',
+  meets(f),
+]);
+const header = ['figure', 'value', 'target', 'meets'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+const table = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const stamp = new Date().toISOString();
+const report = `# MGI Studio benchmarks\n\n${stamp} · ${machine}\n\n${table}\n`;
+console.log(`\n${report}`);
+fs.mkdirSync('bench-results', { recursive: true });
+const file = `bench-results/bench-${stamp.replace(/[:.]/g, '-')}.md`;
+fs.writeFileSync(file, report);
+console.log(`Written to ${file}`);

@@ -1,0 +1,28 @@
+/** The editor's interface strings, translated on the server and passed down as props. */
+export interface EditorLabels {
+  toolbar: string;
+  bold: string;
+  italic: string;
+  bulletList: string;
+  orderedList: string;
+  link: string;
+  linkPrompt: string;
+  linkInvalid: string;
+  undo: string;
+  redo: string;
+  history: string;
+  status: Record<'idle' | 'saving' | 'saved' | 'offline' | 'conflict' | 'error', string>;
+  /** Contains "{names}". */
+  alsoHere: string;
+  conflictTitle: string;
+  conflictHelp: string;
+  /** Contains "{revision}". */
+  theirVersion: string;
+  keepMine: string;
+  keepTheirs: string;
+}
+
+/** Puts values into a label that was translated with a literal `{name}` left in it. */
+export function fill(label: string, values: Record<string, string | number>): string {
+  return label.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
