@@ -40,6 +40,7 @@ test.describe('drafting a profile', () => {
     await page.screenshot({ path: 'test-results/screenshots/profile-overview.png', fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(page.url().replace(/\/?$/, '/sections/partnerships'));
+    await expect(page.getByRole('toolbar').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/editor-phone.png', fullPage: true });
   });
 
