@@ -2,3 +2,4 @@ export * from './users';
 export * from './jurisdictions';
 export * from './auth';
 export * from './assessments';
+export * from './workflow';

@@ -22,8 +22,8 @@ export class NotFoundError extends DataError {
 }
 
 export class ForbiddenError extends DataError {
-  constructor(message = 'You are not allowed to do this.') {
-    super('forbidden', message, 403);
+  constructor(message = 'You are not allowed to do this.', code = 'forbidden') {
+    super(code, message, 403);
   }
 }
 

@@ -26,3 +26,4 @@ export function canSeeJurisdiction(actor: Actor | null, jurisdictionId: string):
   if (!actor) return false;
   return actor.isAdmin || rolesOn(actor, jurisdictionId).length > 0;
 }
+export * from './transitions';

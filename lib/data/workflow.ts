@@ -1,0 +1,153 @@
+import 'server-only';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { getDb, type Tx } from '../../db/client';
+import { assessmentParts, assessments, assessmentTransitions, partRevisions, users } from '../../db/schema';
+import { hasRealText } from '../domain/editor/doc-text';
+import { profileSlots } from '../domain/profile';
+import { allowedTransitions, judgeTransition, transitions, type Actor, type TransitionAction } from '../policy';
+import { getAssessmentHeader } from './assessments';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
+
+export const MAX_NOTE_LENGTH = 5000;
+
+/** When the current round began: the last time the profile became a draft. */
+async function roundStart(tx: Tx, assessmentId: string, createdAt: Date): Promise<Date> {
+  const [last] = await tx
+    .select({ at: assessmentTransitions.createdAt })
+    .from(assessmentTransitions)
+    .where(and(eq(assessmentTransitions.assessmentId, assessmentId), eq(assessmentTransitions.toState, 'draft')))
+    .orderBy(desc(assessmentTransitions.createdAt))
+    .limit(1);
+  return last?.at ?? createdAt;
+}
+
+async function editedThisRound(tx: Tx, actor: Actor, assessmentId: string, since: Date): Promise<boolean> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(partRevisions)
+    .where(and(eq(partRevisions.assessmentId, assessmentId), eq(partRevisions.authorId, actor.userId), gt(partRevisions.createdAt, since)));
+  return (row?.n ?? 0) > 0;
+}
+
+/** The parts that still hold no real text, e.g. `migrants_rights/potential`. */
+async function missingParts(tx: Tx, assessmentId: string): Promise<string[]> {
+  const parts = await tx
+    .select({ section: assessmentParts.section, part: assessmentParts.part, doc: assessmentParts.doc })
+    .from(assessmentParts)
+    .where(eq(assessmentParts.assessmentId, assessmentId));
+  return profileSlots
+    .filter((slot) => !hasRealText(parts.find((p) => p.section === slot.section && p.part === slot.part)?.doc))
+    .map((slot) => `${slot.section}/${slot.part}`);
+}
+
+/**
+ * Moves a profile along one workflow step in one transaction: locks the
+ * profile row, checks rights and state (a state that moved on meanwhile is a
+ * 409), runs the step's own precondition, writes the new state and the history
+ * row together.
+ */
+async function transition(actor: Actor, assessmentId: string, action: TransitionAction, note: string | null) {
+  if (note && note.length > MAX_NOTE_LENGTH) {
+    throw new InvalidInputError('note_too_long', `The note is longer than ${MAX_NOTE_LENGTH} characters.`);
+  }
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [profile] = await tx
+      .select({ jurisdictionId: assessments.jurisdictionId, state: assessments.state, createdAt: assessments.createdAt })
+      .from(assessments)
+      .where(eq(assessments.id, assessmentId))
+      .for('update');
+    if (!profile) throw new NotFoundError('profile');
+    const edited =
+      action === 'approve' && profile.state === 'in_review'
+        ? await editedThisRound(tx, actor, assessmentId, await roundStart(tx, assessmentId, profile.createdAt))
+        : false;
+    const verdict = judgeTransition(actor, action, { ...profile, actorEditedThisRound: edited });
+    const deniedOnlyForEditing =
+      verdict === 'denied' && edited && judgeTransition(actor, action, { ...profile, actorEditedThisRound: false }) === 'allowed';
+    if (verdict === 'wrong_state') {
+      throw new ConflictError('state_moved', `The profile is ${profile.state}; it cannot be ${action.replace('_', ' ')}ed now.`, {
+        state: profile.state,
+      });
+    }
+    if (deniedOnlyForEditing) {
+      throw new ForbiddenError('You edited this text in the current round, so someone else must approve it.', 'edited_this_round');
+    }
+    if (verdict !== 'allowed') throw verdictError(verdict);
+    switch (action) {
+      case 'submit': {
+        const missing = await missingParts(tx, assessmentId);
+        if (missing.length > 0) {
+          throw new InvalidInputError('incomplete', `These parts are still empty: ${missing.join(', ')}.`, { missing });
+        }
+        break;
+      }
+      case 'request_changes':
+        if (!note?.trim()) throw new InvalidInputError('note_required', 'Say what needs to change: a note is required.');
+        break;
+      case 'approve':
+      case 'publish':
+        break;
+    }
+    const { from, to } = transitions[action];
+    await tx.update(assessments).set({ state: to, updatedAt: sql`now()` }).where(eq(assessments.id, assessmentId));
+    const [row] = await tx
+      .insert(assessmentTransitions)
+      .values({ assessmentId, action, fromState: from, toState: to, actorId: actor.userId, note: note?.trim() || null })
+      .returning();
+    return row;
+  });
+}
+
+/** A consultant sends a complete draft to the focal points. */
+export const submitForReview = (actor: Actor, id: string, note: string | null = null) => transition(actor, id, 'submit', note);
+/** A focal point sends the profile back to draft, saying why. */
+export const requestChanges = (actor: Actor, id: string, note: string) => transition(actor, id, 'request_changes', note);
+/** A focal point who did not edit this round approves the profile. */
+export const approveProfile = (actor: Actor, id: string, note: string | null = null) => transition(actor, id, 'approve', note);
+/** An admin publishes an approved profile (editions are built by the publishing work). */
+export const publishProfile = (actor: Actor, id: string, note: string | null = null) => transition(actor, id, 'publish', note);
+
+export function runTransition(actor: Actor, id: string, action: TransitionAction, note: string | null) {
+  switch (action) {
+    case 'submit':
+      return submitForReview(actor, id, note);
+    case 'request_changes':
+      return requestChanges(actor, id, note ?? '');
+    case 'approve':
+      return approveProfile(actor, id, note);
+    case 'publish':
+      return publishProfile(actor, id, note);
+  }
+}
+
+/** A profile's workflow history, oldest first. */
+export async function listTransitions(actor: Actor, assessmentId: string) {
+  await getAssessmentHeader(actor, assessmentId);
+  const db = await getDb();
+  return db
+    .select({
+      id: assessmentTransitions.id,
+      action: assessmentTransitions.action,
+      fromState: assessmentTransitions.fromState,
+      toState: assessmentTransitions.toState,
+      note: assessmentTransitions.note,
+      createdAt: assessmentTransitions.createdAt,
+      actorName: users.name,
+    })
+    .from(assessmentTransitions)
+    .leftJoin(users, eq(users.id, assessmentTransitions.actorId))
+    .where(eq(assessmentTransitions.assessmentId, assessmentId))
+    .orderBy(asc(assessmentTransitions.createdAt));
+}
+
+/** What the actor may do next with this profile, for the UI (computed like the transitions). */
+export async function workflowAbilities(actor: Actor, profile: { id: string; jurisdictionId: string; state: typeof assessments.$inferSelect.state; createdAt: Date }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const since = await roundStart(tx, profile.id, profile.createdAt);
+    const edited = await editedThisRound(tx, actor, profile.id, since);
+    const subject = { jurisdictionId: profile.jurisdictionId, state: profile.state, actorEditedThisRound: edited };
+    return { actions: allowedTransitions(actor, subject), editedThisRound: edited };
+  });
+}

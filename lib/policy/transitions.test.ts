@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { assessmentStates, type AssessmentState } from '../domain/workflow';
+import type { Actor } from './actor';
+import { judgeAssessment } from './assessment';
+import { judgeTransition, transitionActions, transitions, type TransitionAction } from './transitions';
+
+const OWN = 'own-jurisdiction';
+const OTHER = 'other-jurisdiction';
+type Role = 'consultant' | 'focal_point';
+
+function person(isAdmin: boolean, roles: Role[], on = OWN): Actor {
+  return {
+    userId: 'u',
+    email: 'u@example.org',
+    name: 'U',
+    isAdmin,
+    locale: null,
+    memberships: roles.map((role) => ({ jurisdictionId: on, slug: on, name: on, role })),
+    via: 'session',
+  };
+}
+
+const people: Record<string, { actor: Actor | null; has: (a: TransitionAction) => boolean; sees: boolean }> = {
+  anonymous: { actor: null, has: () => false, sees: false },
+  admin: { actor: person(true, []), has: (a) => a === 'publish', sees: true },
+  'consultant (own)': { actor: person(false, ['consultant']), has: (a) => a === 'submit', sees: true },
+  'focal point (own)': { actor: person(false, ['focal_point']), has: (a) => a === 'request_changes' || a === 'approve', sees: true },
+  'consultant + focal point (own)': { actor: person(false, ['consultant', 'focal_point']), has: (a) => a !== 'publish', sees: true },
+  'admin + focal point (own)': { actor: person(true, ['focal_point']), has: (a) => a !== 'submit', sees: true },
+  'consultant (other)': { actor: person(false, ['consultant'], OTHER), has: () => false, sees: false },
+  'focal point (other)': { actor: person(false, ['focal_point'], OTHER), has: () => false, sees: false },
+  'no role': { actor: person(false, []), has: () => false, sees: false },
+};
+
+describe('the workflow policy, every cell: person × jurisdiction × state × action × edited this round', () => {
+  for (const [who, p] of Object.entries(people)) {
+    for (const state of assessmentStates) {
+      for (const action of transitionActions) {
+        for (const edited of [false, true]) {
+          const expected = !p.sees
+            ? 'hidden'
+            : !p.has(action)
+              ? 'denied'
+              : state !== transitions[action].from
+                ? 'wrong_state'
+                : action === 'approve' && edited
+                  ? 'denied'
+                  : 'allowed';
+          it(`${who} · ${state} · ${action}${edited ? ' · edited' : ''} → ${expected}`, () => {
+            expect(judgeTransition(p.actor, action, { jurisdictionId: OWN, state: state as AssessmentState, actorEditedThisRound: edited })).toBe(expected);
+          });
+        }
+      }
+    }
+  }
+});
+
+describe('the editing policy, every cell: person × state', () => {
+  for (const [who, p] of Object.entries(people)) {
+    const consultant = who.includes('consultant') && p.sees;
+    for (const state of assessmentStates) {
+      const view = p.sees ? 'allowed' : 'hidden';
+      const edit = !p.sees ? 'hidden' : !consultant ? 'denied' : state === 'draft' ? 'allowed' : 'wrong_state';
+      it(`${who} · ${state} → view ${view}, edit ${edit}`, () => {
+        expect(judgeAssessment(p.actor, 'view', { jurisdictionId: OWN, state })).toBe(view);
+        expect(judgeAssessment(p.actor, 'edit', { jurisdictionId: OWN, state })).toBe(edit);
+      });
+    }
+  }
+});

@@ -1,0 +1,49 @@
+import type { AssessmentState } from '../domain/workflow';
+import type { Verdict } from './assessment';
+import type { Actor } from './actor';
+import { rolesOn } from './roles';
+
+export const transitionActions = ['submit', 'request_changes', 'approve', 'publish'] as const;
+export type TransitionAction = (typeof transitionActions)[number];
+
+/** The workflow: each action moves a profile from one state to the next. */
+export const transitions: Record<TransitionAction, { from: AssessmentState; to: AssessmentState }> = {
+  submit: { from: 'draft', to: 'in_review' },
+  request_changes: { from: 'in_review', to: 'draft' },
+  approve: { from: 'in_review', to: 'approved' },
+  publish: { from: 'approved', to: 'published' },
+};
+
+export interface TransitionSubject {
+  jurisdictionId: string;
+  state: AssessmentState;
+  /** Whether the actor edited the text in the current round (since it last became a draft). */
+  actorEditedThisRound: boolean;
+}
+
+/**
+ * Who may move a profile along. Consultants submit; focal points request
+ * changes or approve (admins cannot approve in their place, and nobody approves
+ * text they edited in this round); only admins publish. The role is checked
+ * before the state, so a person without the right learns nothing about it.
+ */
+export function judgeTransition(actor: Actor | null, action: TransitionAction, s: TransitionSubject): Verdict {
+  if (!actor) return 'hidden';
+  const roles = rolesOn(actor, s.jurisdictionId);
+  if (!actor.isAdmin && roles.length === 0) return 'hidden';
+  const hasRight =
+    action === 'submit'
+      ? roles.includes('consultant')
+      : action === 'publish'
+        ? actor.isAdmin
+        : roles.includes('focal_point');
+  if (!hasRight) return 'denied';
+  if (s.state !== transitions[action].from) return 'wrong_state';
+  if (action === 'approve' && s.actorEditedThisRound) return 'denied';
+  return 'allowed';
+}
+
+/** The actions the UI should offer: only what the server would allow. */
+export function allowedTransitions(actor: Actor | null, s: TransitionSubject): TransitionAction[] {
+  return transitionActions.filter((a) => judgeTransition(actor, a, s) === 'allowed');
+}

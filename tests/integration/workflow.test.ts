@@ -1,0 +1,131 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client';
+import { assessments, assessmentTransitions } from '../../db/schema';
+import { startAssessment } from '../../lib/data/assessments';
+import { ConflictError, DataError, ForbiddenError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
+import { savePart } from '../../lib/data/parts';
+import { approveProfile, listTransitions, publishProfile, requestChanges, runTransition, submitForReview } from '../../lib/data/workflow';
+import { profileSlots } from '../../lib/domain/profile';
+import { assessmentStates } from '../../lib/domain/workflow';
+import { transitionActions, transitions } from '../../lib/policy';
+import { seedJurisdiction, seedUser } from '../support/seed';
+import { targets, useFreshDatabase } from '../support/test-db';
+
+const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+describe.each(targets)('the workflow on %s', (target) => {
+  let teardown: () => Promise<void>;
+  beforeAll(async () => {
+    teardown = await useFreshDatabase(target);
+  });
+  afterAll(() => teardown());
+
+  async function world({ fill = true } = {}) {
+    const j = await seedJurisdiction();
+    const other = await seedJurisdiction();
+    const consultant = (await seedUser({ roles: [{ jurisdictionId: j.id, role: 'consultant' }] })).actor;
+    const focal = (await seedUser({ roles: [{ jurisdictionId: j.id, role: 'focal_point' }] })).actor;
+    const both = (await seedUser({ roles: [{ jurisdictionId: j.id, role: 'consultant' }, { jurisdictionId: j.id, role: 'focal_point' }] })).actor;
+    const admin = (await seedUser({ isAdmin: true })).actor;
+    const stranger = (await seedUser({ roles: [{ jurisdictionId: other.id, role: 'focal_point' }] })).actor;
+    const { id } = await startAssessment(consultant, { jurisdiction: j.slug, language: 'es' });
+    if (fill) {
+      for (const slot of profileSlots) {
+        await savePart(consultant, { assessmentId: id, ...slot }, { doc: para(`${slot.section} ${slot.part}`), baseRevision: 0 });
+      }
+    }
+    return { id, consultant, focal, both, admin, stranger };
+  }
+
+  it('goes draft → in_review → draft → in_review → approved → published, recording every step', async () => {
+    const { id, consultant, focal, admin } = await world();
+    await submitForReview(consultant, id, 'Primera versión');
+    await requestChanges(focal, id, 'Falta el plan local de contingencia.');
+    await submitForReview(consultant, id);
+    await approveProfile(focal, id);
+    await publishProfile(admin, id);
+    const history = await listTransitions(consultant, id);
+    expect(history.map((h) => [h.action, h.fromState, h.toState, h.note])).toEqual([
+      ['submit', 'draft', 'in_review', 'Primera versión'],
+      ['request_changes', 'in_review', 'draft', 'Falta el plan local de contingencia.'],
+      ['submit', 'draft', 'in_review', null],
+      ['approve', 'in_review', 'approved', null],
+      ['publish', 'approved', 'published', null],
+    ]);
+    expect(history.map((h) => h.actorName)).toEqual([consultant.name, focal.name, consultant.name, focal.name, admin.name]);
+  });
+
+  it('refuses to submit while a part is empty, listing what is missing', async () => {
+    const { id, consultant } = await world({ fill: false });
+    await savePart(consultant, { assessmentId: id, section: 'introduction', part: 'body' }, { doc: para('Intro'), baseRevision: 0 });
+    const attempt = submitForReview(consultant, id);
+    await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
+    const error = (await attempt.catch((e) => e)) as DataError;
+    expect(error.code).toBe('incomplete');
+    expect(error.details?.missing).toHaveLength(12);
+    expect(error.details?.missing).toContain('migrants_rights/strengths');
+    const db = await getDb();
+    const [row] = await db.select().from(assessments).where(eq(assessments.id, id));
+    expect(row.state).toBe('draft');
+  });
+
+  it('needs a note to request changes; refuses admins approving and editors approving their own round', async () => {
+    const { id, consultant, focal, both, admin } = await world();
+    await submitForReview(consultant, id);
+    await expect(requestChanges(focal, id, '  ')).rejects.toMatchObject({ code: 'note_required' });
+    await expect(approveProfile(admin, id)).rejects.toBeInstanceOf(ForbiddenError);
+    await requestChanges(focal, id, 'Fix it');
+    await savePart(both, { assessmentId: id, section: 'introduction', part: 'body' }, { doc: para('Edited by both'), baseRevision: 1 });
+    await submitForReview(consultant, id);
+    await expect(approveProfile(both, id)).rejects.toMatchObject({ code: 'edited_this_round', status: 403 });
+    await approveProfile(focal, id);
+  });
+
+  it('answers every action from every state as the policy says, changing nothing when refused', async () => {
+    const { id, consultant, focal, admin, stranger } = await world();
+    const db = await getDb();
+    const roles = { consultant, focal, admin, stranger };
+    const holder: Record<string, string> = { submit: 'consultant', request_changes: 'focal', approve: 'focal', publish: 'admin' };
+    for (const state of assessmentStates) {
+      for (const action of transitionActions) {
+        for (const [name, actor] of Object.entries(roles)) {
+          await db.update(assessments).set({ state }).where(eq(assessments.id, id));
+          await db.delete(assessmentTransitions).where(eq(assessmentTransitions.assessmentId, id));
+          const result = runTransition(actor, id, action, 'note');
+          if (name === 'stranger') await expect(result).rejects.toBeInstanceOf(NotFoundError);
+          else if (holder[action] !== name) await expect(result).rejects.toBeInstanceOf(ForbiddenError);
+          else if (state !== transitions[action].from) await expect(result).rejects.toMatchObject({ code: 'state_moved', status: 409 });
+          else {
+            await result;
+            const [row] = await db.select().from(assessments).where(eq(assessments.id, id));
+            expect(row.state, `${name} ${action} from ${state}`).toBe(transitions[action].to);
+            continue;
+          }
+          const [row] = await db.select().from(assessments).where(eq(assessments.id, id));
+          expect(row.state, `${name} ${action} from ${state} changed nothing`).toBe(state);
+          expect(await db.select().from(assessmentTransitions).where(eq(assessmentTransitions.assessmentId, id))).toHaveLength(0);
+        }
+      }
+    }
+  });
+
+  it('lets exactly one of 10 parallel approvals through; the others are told the state moved on', async () => {
+    const { id, consultant, focal } = await world();
+    await submitForReview(consultant, id);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => approveProfile(focal, id)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+    expect(refused).toHaveLength(9);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(ConflictError);
+    const history = await listTransitions(consultant, id);
+    expect(history.filter((h) => h.action === 'approve')).toHaveLength(1);
+  });
+
+  it('refuses edits outside draft, through the data layer the API uses', async () => {
+    const { id, consultant } = await world();
+    await submitForReview(consultant, id);
+    const attempt = savePart(consultant, { assessmentId: id, section: 'introduction', part: 'body' }, { doc: para('late'), baseRevision: 1 });
+    await expect(attempt).rejects.toMatchObject({ code: 'wrong_state', status: 409 });
+  });
+});
