@@ -4,6 +4,7 @@ import {
   errorResponse,
   savePartBody,
   startAssessmentBody,
+  transitionBody,
 } from '../domain/api-schemas';
 import { domainKeys } from '../domain/profile';
 
@@ -55,6 +56,20 @@ export function buildOpenApi() {
           summary: 'A profile with every part and its revision',
           parameters: [idParam],
           responses: { '200': { description: 'The profile', content: json(assessmentResponse) }, '404': error('No such profile, or no role on it') },
+        },
+      },
+      '/api/v1/assessments/{id}/transitions': {
+        post: {
+          summary: 'Move a profile along the workflow (submit, request_changes, approve, publish)',
+          parameters: [idParam],
+          requestBody: { required: true, content: json(transitionBody) },
+          responses: {
+            '200': { description: 'The new state and the recorded transition' },
+            '400': error('Incomplete profile (`incomplete`, with `details.missing`), or a missing note'),
+            '403': error('A role on the jurisdiction, but not this right (or you edited this round)'),
+            '404': error('No such profile, or no role on it'),
+            '409': error('The state has moved on (`state_moved`)'),
+          },
         },
       },
       '/api/v1/assessments/{id}/sections/{domain}/{part}': {

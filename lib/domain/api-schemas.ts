@@ -46,3 +46,10 @@ export const errorResponse = z.object({
 });
 
 export const sectionParam = z.enum(sectionKeys);
+
+export const transitionBody = z
+  .object({
+    action: z.enum(['submit', 'request_changes', 'approve', 'publish']),
+    note: z.string().max(5000).nullable().optional().describe('Required for request_changes.'),
+  })
+  .strict();

@@ -4,6 +4,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ClientIntl } from '@/components/intl/client-intl';
 import { TitleForm } from '@/components/profiles/title-form';
+import { WorkflowPanel } from '@/components/profiles/workflow-panel';
+import { listTransitions, workflowAbilities } from '@/lib/data/workflow';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
 import { getAssessment } from '@/lib/data/assessments';
@@ -18,6 +20,8 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   if (!z.uuid().safeParse(id).success) notFound();
   const profile = await orNotFound(getAssessment(actor, id));
   const canEdit = canOnAssessment(actor, 'edit', profile);
+  const [abilities, history] = [await workflowAbilities(actor, profile), await listTransitions(actor, profile.id)];
+  const w = await getTranslations('workflow');
   const t = await getTranslations('profiles');
   const format = await getFormatter();
   const ui = await getLocale();
@@ -49,6 +53,7 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
       ) : (
         <p className="notice notice--info">{t('readOnly')}</p>
       )}
+      <div className="two-col">
       <section className="card" aria-labelledby="overview-title">
         <h2 id="overview-title">{t('overview')}</h2>
         <ol className="domain-overview">
@@ -72,6 +77,38 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
           })}
         </ol>
       </section>
+      <div className="stack">
+        <section className="card" aria-labelledby="workflow-title" data-testid="workflow">
+          <h2 id="workflow-title">{w('title')}</h2>
+          <ClientIntl>
+            <WorkflowPanel id={profile.id} actions={abilities.actions} editedThisRound={abilities.editedThisRound} />
+          </ClientIntl>
+        </section>
+        <section className="card" aria-labelledby="history-title" data-testid="workflow-history">
+          <h2 id="history-title">{w('history')}</h2>
+          {history.length === 0 ? (
+            <p className="muted small">{w('noHistory')}</p>
+          ) : (
+            <ol className="list-plain timeline">
+              {history.map((h) => (
+                <li key={h.id}>
+                  <div>
+                    <div className="small">
+                      {w('entry', {
+                        name: h.actorName ?? '—',
+                        action: w(`actions.${h.action as 'submit'}`),
+                        when: format.dateTime(h.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                      })}
+                    </div>
+                    {h.note && <blockquote className="timeline__note">{h.note}</blockquote>}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,56 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { FormMessage } from '@/components/forms/form-message';
+import { transitionAction } from '@/lib/actions/workflow';
+import type { TransitionAction } from '@/lib/policy';
+
+interface Props {
+  id: string;
+  /** What the server says this person may do now; nothing else is offered. */
+  actions: TransitionAction[];
+  editedThisRound: boolean;
+}
+
+export function WorkflowPanel({ id, actions, editedThisRound }: Props) {
+  const t = useTranslations('workflow');
+  const [state, action, pending] = useActionState(transitionAction, null);
+  if (actions.length === 0) {
+    return (
+      <div className="stack">
+        <FormMessage state={state} />
+        <p className="muted small">{editedThisRound ? t('editedThisRound') : t('nothingToDo')}</p>
+      </div>
+    );
+  }
+  return (
+    <form className="form" action={action}>
+      <FormMessage state={state} />
+      <input type="hidden" name="id" value={id} />
+      <div className="field">
+        <label htmlFor="workflow-note">{t('note')}</label>
+        <textarea id="workflow-note" name="note" rows={3} maxLength={5000} defaultValue={state && !state.ok ? state.values?.note : ''} aria-describedby="workflow-note-help" />
+        {actions.includes('request_changes') && (
+          <span id="workflow-note-help" className="field__hint">
+            {t('noteHelpRequired')}
+          </span>
+        )}
+      </div>
+      <div className="actions">
+        {actions.map((a) => (
+          <button
+            key={a}
+            type="submit"
+            name="action"
+            value={a}
+            disabled={pending}
+            className={`button ${a === 'request_changes' ? 'button--secondary' : ''}`}
+          >
+            {t(`actions.${a}`)}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { demo, loginAs } from './support/auth';
+import { openProfile } from './support/profiles';
+
+const slots = [
+  ['introduction', 'body'],
+  ...['migrants_rights', 'whole_of_government', 'partnerships', 'well_being', 'mobility_crises', 'safe_orderly_regular'].flatMap((d) => [
+    [d, 'strengths'],
+    [d, 'potential'],
+  ]),
+];
+
+async function fillAll(request: APIRequestContext, id: string, origin: string) {
+  const profile = await (await request.get(`/api/v1/assessments/${id}`)).json();
+  for (const [section, part] of slots) {
+    const revision = profile.sections[section][part].revision;
+    const doc = { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${section} ${part} text` }] }] }] }] };
+    const response = await request.put(`/api/v1/assessments/${id}/sections/${section}/${part}`, { data: { doc, baseRevision: revision }, headers: { origin } });
+    expect(response.status()).toBe(200);
+  }
+}
+
+test('a round in three browsers: submit, request changes with a note, resubmit, approve, then the admin may publish', async ({ browser, baseURL }) => {
+  const consultant = await browser.newContext();
+  const focal = await browser.newContext();
+  const admin = await browser.newContext();
+  const cp = await consultant.newPage();
+  const fp = await focal.newPage();
+  const ap = await admin.newPage();
+  await loginAs(cp, demo.consultant);
+  await loginAs(fp, demo.focalLima);
+  await loginAs(ap, demo.admin);
+
+  // A fresh Lima profile in French (other specs use the Spanish and English ones).
+  const id = await openProfile(cp.request, 'lima', 'fr', baseURL!);
+  await cp.goto(`/assessments/${id}`);
+  const workflow = cp.getByTestId('workflow');
+  await workflow.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(workflow.getByRole('alert')).toContainText('These parts are still empty');
+
+  await fillAll(cp.request, id, baseURL!);
+  await cp.reload();
+  await workflow.getByLabel('Note').fill('Première version complète.');
+  await workflow.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(workflow.getByText('Submitted for review.')).toBeVisible();
+  await expect(cp.getByText('In review').first()).toBeVisible();
+  // The text cannot change now.
+  await cp.goto(`/assessments/${id}/sections/partnerships`);
+  await expect(cp.getByRole('textbox')).toHaveCount(0);
+
+  await fp.goto(`/assessments/${id}`);
+  const fw = fp.getByTestId('workflow');
+  await expect(fw.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
+  await fw.getByRole('button', { name: 'Request changes' }).click();
+  await expect(fw.getByRole('alert')).toContainText('a note is required');
+  await fw.getByLabel('Note').fill('Ajouter le plan de contingence local.');
+  await fw.getByRole('button', { name: 'Request changes' }).click();
+  await expect(fw.getByText('Changes requested')).toBeVisible();
+
+  await cp.goto(`/assessments/${id}`);
+  await expect(cp.getByTestId('workflow-history')).toContainText('Ajouter le plan de contingence local.');
+  await cp.getByTestId('workflow').getByRole('button', { name: 'Submit for review' }).click();
+  await expect(cp.getByText('Submitted for review.')).toBeVisible();
+
+  await fp.goto(`/assessments/${id}`);
+  await fp.getByTestId('workflow').getByRole('button', { name: 'Approve' }).click();
+  await expect(fp.getByText('Approved.')).toBeVisible();
+  await fp.screenshot({ path: 'test-results/screenshots/workflow-approved.png', fullPage: true });
+
+  await ap.goto(`/assessments/${id}`);
+  await expect(ap.getByTestId('workflow').getByRole('button', { name: 'Publish' })).toBeVisible();
+  await expect(ap.getByTestId('workflow-history').getByRole('listitem')).toHaveCount(4);
+
+  // The Sonora focal point never sees it, page or API.
+  const sonora = await browser.newContext();
+  const sp = await sonora.newPage();
+  await loginAs(sp, demo.focalSonora);
+  expect((await sp.goto(`/assessments/${id}`))?.status()).toBe(404);
+  const api = await sp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'approve' }, headers: { origin: baseURL! } });
+  expect(api.status()).toBe(404);
+  // The consultant has a role but not this right; approving an approved profile is a state conflict for the focal point.
+  expect((await cp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'approve' }, headers: { origin: baseURL! } })).status()).toBe(403);
+  expect((await fp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'approve' }, headers: { origin: baseURL! } })).status()).toBe(409);
+  for (const c of [consultant, focal, admin, sonora]) await c.close();
+});

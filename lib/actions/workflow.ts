@@ -1,0 +1,40 @@
+'use server';
+
+import { getLocale } from 'next-intl/server';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { DataError } from '../data/errors';
+import { runTransition } from '../data/workflow';
+import { isLocale } from '../domain/locales';
+import { domainNames, isDomainKey } from '../domain/profile';
+import { transitionActions } from '../policy';
+import { actionWithActor } from './safe-action';
+
+export const transitionAction = actionWithActor(
+  z.object({
+    id: z.uuid(),
+    action: z.enum(transitionActions),
+    note: z.string().max(5000, { message: 'validation.tooLong' }).optional(),
+  }),
+  async ({ id, action, note }, actor, t) => {
+    try {
+      await runTransition(actor, id, action, note?.trim() || null);
+    } catch (error) {
+      if (error instanceof DataError && error.code === 'incomplete') {
+        const ui = await getLocale();
+        const names = (error.details?.missing as string[]).map((slot) => {
+          const [section, part] = slot.split('/');
+          const where = isDomainKey(section) ? domainNames[section][isLocale(ui) ? ui : 'en'] : t('profiles.introduction');
+          return part === 'body' ? where : `${where} — ${t(`profiles.parts.${part}`)}`;
+        });
+        return { ok: false, message: t('errors.incomplete', { parts: names.join('; ') }) };
+      }
+      if (error instanceof DataError && error.code === 'state_moved') {
+        return { ok: false, message: t('errors.state_moved', { state: t(`profiles.state.${String(error.details?.state)}`) }) };
+      }
+      throw error;
+    }
+    revalidatePath(`/assessments/${id}`);
+    return { ok: true, message: t(`workflow.done.${action}`) };
+  },
+);
