@@ -3,8 +3,7 @@ import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { resolveApiToken } from '../data/api-tokens';
-import { loadActor } from '../data/actor';
+import { loadActor, loadActorByToken } from '../data/actor';
 import { resolveSession } from '../data/sessions';
 import type { Actor } from '../policy';
 import { getAuthOptions } from './options';
@@ -18,8 +17,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const authorization = (await headers()).get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const userId = match ? await resolveApiToken(match[1]) : null;
-    return userId ? loadActor(userId, 'token') : null;
+    return match ? loadActorByToken(match[1]) : null;
   }
   const session = await getServerSession(getAuthOptions());
   if (!session?.sid) return null;

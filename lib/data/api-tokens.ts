@@ -24,25 +24,6 @@ export async function unsafeCreateApiToken(email: string, name = 'cli') {
   return { id: row.id, token };
 }
 
-/** The active user a bearer token belongs to, or null. */
-export async function resolveApiToken(token: string): Promise<string | null> {
-  if (!/^mgi_[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: apiTokens.id,
-      userId: apiTokens.userId,
-      stale: sql<boolean>`${apiTokens.lastUsedAt} IS NULL OR ${apiTokens.lastUsedAt} < now() - interval '1 minute'`,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(users.active, true)));
-  if (!row) return null;
-  // Recording use is worth a write once a minute, not on every request.
-  if (row.stale) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));
-  return row.userId;
-}
-
 export async function unsafeListApiTokens(email?: string) {
   const db = await getDb();
   return db

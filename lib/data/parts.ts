@@ -7,6 +7,7 @@ import type { PartKey, SectionKey } from '../domain/profile';
 import { judgeAssessment, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
+import { rowsOf } from './sql-rows';
 
 export interface PartRef {
   assessmentId: string;
@@ -55,16 +56,20 @@ export async function savePart(
     if (verdict !== 'allowed') throw verdictError(verdict, profile.state);
     // Rights first, so that a stranger learns nothing from a validation message.
     if (!checked.ok) throw new InvalidInputError(checked.code, checked.message, checked.path ? { path: checked.path } : undefined);
-    const [saved] = await tx
-      .update(assessmentParts)
-      .set({
-        doc: checked.doc,
-        revision: sql`${assessmentParts.revision} + 1`,
-        updatedBy: actor.userId,
-        updatedAt: sql`now()`,
-      })
-      .where(and(whereSlot(ref), eq(assessmentParts.revision, input.baseRevision)))
-      .returning({ revision: assessmentParts.revision });
+    // Update the part and record the revision in one statement (one round trip).
+    const [saved] = rowsOf<{ revision: number }>(
+      await tx.execute(sql`
+        WITH saved AS (
+          UPDATE ${assessmentParts}
+          SET doc = ${JSON.stringify(checked.doc)}::jsonb, revision = revision + 1, updated_by = ${actor.userId}, updated_at = now()
+          WHERE assessment_id = ${ref.assessmentId} AND section = ${ref.section} AND part = ${ref.part}
+            AND revision = ${input.baseRevision}
+          RETURNING assessment_id, section, part, revision, doc
+        )
+        INSERT INTO ${partRevisions} (assessment_id, section, part, revision, doc, author_id, restored_from)
+        SELECT assessment_id, section, part, revision, doc, ${actor.userId}, ${options.restoredFrom ?? null}::int FROM saved
+        RETURNING revision`),
+    );
     if (!saved) {
       const [current] = await tx
         .select({ doc: assessmentParts.doc, revision: assessmentParts.revision })
@@ -73,16 +78,9 @@ export async function savePart(
       if (!current) throw new NotFoundError('part');
       throw new RevisionConflictError(current);
     }
-    await tx.insert(partRevisions).values({
-      ...ref,
-      revision: saved.revision,
-      doc: checked.doc,
-      authorId: actor.userId,
-      restoredFrom: options.restoredFrom ?? null,
-    });
     // The profile row is only share-locked here: touching it would make
     // concurrent savers deadlock. Its last edit is the newest part's updated_at.
-    return saved;
+    return { revision: Number(saved.revision) };
   });
 }
 

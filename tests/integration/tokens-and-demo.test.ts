@@ -2,7 +2,10 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { apiTokens, jurisdictions, memberships, users } from '../../db/schema';
-import { resolveApiToken, unsafeCreateApiToken, unsafeListApiTokens, unsafeRevokeApiToken } from '../../lib/data/api-tokens';
+import { loadActorByToken } from '../../lib/data/actor';
+import { unsafeCreateApiToken, unsafeListApiTokens, unsafeRevokeApiToken } from '../../lib/data/api-tokens';
+
+const resolveApiToken = async (token: string) => (await loadActorByToken(token))?.userId ?? null;
 import { DEMO_PASSWORD, unsafeSeedDemoData } from '../../lib/data/demo-seed';
 import { verifyPasswordLogin } from '../../lib/data/login';
 import { hashToken } from '../../lib/data/secret-token';
