@@ -62,7 +62,22 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await cp.getByTestId('workflow').getByRole('button', { name: 'Submit for review' }).click();
   await expect(cp.getByText('Submitted for review.')).toBeVisible();
 
+  // Domain by domain: approval waits until all six are accepted.
   await fp.goto(`/assessments/${id}`);
+  await fp.getByTestId('workflow').getByRole('button', { name: 'Approve' }).click();
+  await expect(fp.getByTestId('workflow').getByRole('alert')).toContainText('Accept every domain before approving');
+  await fp.goto(`/assessments/${id}/sections/migrants_rights`);
+  await fp.getByTestId('domain-review').getByRole('button', { name: 'Accept this domain' }).click();
+  await expect(fp.getByText('Your review is saved.')).toBeVisible();
+  await expect(fp.getByTestId('domain-mark')).toContainText('Accepted by Lucía Focal (Lima)');
+  for (const domain of ['whole_of_government', 'partnerships', 'well_being', 'mobility_crises', 'safe_orderly_regular']) {
+    const r = await fp.request.post(`/api/v1/assessments/${id}/domains/${domain}/review`, { data: { decision: 'accept' }, headers: { origin: baseURL! } });
+    expect(r.status()).toBe(200);
+  }
+  await fp.goto(`/assessments/${id}`);
+  await expect(fp.getByTestId('accepted')).toHaveText('6 of 6 domains accepted');
+  const profileJson = await (await fp.request.get(`/api/v1/assessments/${id}`)).json();
+  expect(profileJson.sections.partnerships.review).toMatchObject({ decision: 'accepted', reviewer: 'Lucía Focal (Lima)' });
   await fp.getByTestId('workflow').getByRole('button', { name: 'Approve' }).click();
   await expect(fp.getByText('Approved.')).toBeVisible();
   await fp.screenshot({ path: 'test-results/screenshots/workflow-approved.png', fullPage: true });

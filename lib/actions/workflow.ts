@@ -29,6 +29,11 @@ export const transitionAction = actionWithActor(
         });
         return { ok: false, message: t('errors.incomplete', { parts: names.join('; ') }) };
       }
+      if (error instanceof DataError && error.code === 'review_incomplete') {
+        const ui = await getLocale();
+        const names = (error.details?.pending as string[]).map((d) => (isDomainKey(d) ? domainNames[d][isLocale(ui) ? ui : 'en'] : d));
+        return { ok: false, message: t('errors.review_incomplete', { domains: names.join('; ') }) };
+      }
       if (error instanceof DataError && error.code === 'state_moved') {
         return { ok: false, message: t('errors.state_moved', { state: t(`profiles.state.${String(error.details?.state)}`) }) };
       }

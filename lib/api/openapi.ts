@@ -3,6 +3,7 @@ import {
   assessmentResponse,
   errorResponse,
   savePartBody,
+  domainReviewBody,
   startAssessmentBody,
   transitionBody,
 } from '../domain/api-schemas';
@@ -69,6 +70,20 @@ export function buildOpenApi() {
             '403': error('A role on the jurisdiction, but not this right (or you edited this round)'),
             '404': error('No such profile, or no role on it'),
             '409': error('The state has moved on (`state_moved`)'),
+          },
+        },
+      },
+      '/api/v1/assessments/{id}/domains/{domain}/review': {
+        post: {
+          summary: "Mark one domain accepted or changes-requested (focal points, during review)",
+          parameters: [idParam, { name: 'domain', in: 'path', required: true, schema: { type: 'string', enum: [...domainKeys] } }],
+          requestBody: { required: true, content: json(domainReviewBody) },
+          responses: {
+            '200': { description: 'The mark' },
+            '400': error('A note is required to request changes'),
+            '403': error('Not a focal point of this jurisdiction'),
+            '404': error('No such profile or domain, or no role on it'),
+            '409': error('The profile is not in review'),
           },
         },
       },

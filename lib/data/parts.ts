@@ -8,6 +8,7 @@ import { judgeAssessment, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { rowsOf } from './sql-rows';
+import { clearAcceptance } from './domain-reviews';
 
 export interface PartRef {
   assessmentId: string;
@@ -78,6 +79,7 @@ export async function savePart(
       if (!current) throw new NotFoundError('part');
       throw new RevisionConflictError(current);
     }
+    if (ref.section !== 'introduction') await clearAcceptance(tx, ref.assessmentId, ref.section);
     // The profile row is only share-locked here: touching it would make
     // concurrent savers deadlock. Its last edit is the newest part's updated_at.
     return { revision: Number(saved.revision) };

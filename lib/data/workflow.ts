@@ -6,9 +6,10 @@ import { hasRealText } from '../domain/editor/doc-text';
 import { profileSlots } from '../domain/profile';
 import { allowedTransitions, judgeTransition, transitions, type Actor, type TransitionAction } from '../policy';
 import { getAssessmentHeader } from './assessments';
+import { domainsNotAccepted } from './domain-reviews';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
+import { MAX_NOTE_LENGTH } from './workflow-limits';
 
-export const MAX_NOTE_LENGTH = 5000;
 
 /** When the current round began: the last time the profile became a draft. */
 async function roundStart(tx: Tx, assessmentId: string, createdAt: Date): Promise<Date> {
@@ -85,7 +86,13 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
       case 'request_changes':
         if (!note?.trim()) throw new InvalidInputError('note_required', 'Say what needs to change: a note is required.');
         break;
-      case 'approve':
+      case 'approve': {
+        const pending = await domainsNotAccepted(tx, assessmentId);
+        if (pending.length > 0) {
+          throw new InvalidInputError('review_incomplete', `Accept every domain first; still open: ${pending.join(', ')}.`, { pending });
+        }
+        break;
+      }
       case 'publish':
         break;
     }

@@ -53,3 +53,10 @@ export const transitionBody = z
     note: z.string().max(5000).nullable().optional().describe('Required for request_changes.'),
   })
   .strict();
+
+export const domainReviewBody = z
+  .object({
+    decision: z.enum(['accept', 'request_changes']),
+    note: z.string().max(5000).nullable().optional().describe('Required for request_changes.'),
+  })
+  .strict();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessmentStates, type AssessmentState } from '../domain/workflow';
 import type { Actor } from './actor';
 import { judgeAssessment } from './assessment';
-import { judgeTransition, transitionActions, transitions, type TransitionAction } from './transitions';
+import { judgeDomainReview, judgeTransition, transitionActions, transitions, type TransitionAction } from './transitions';
 
 const OWN = 'own-jurisdiction';
 const OTHER = 'other-jurisdiction';
@@ -64,6 +64,18 @@ describe('the editing policy, every cell: person × state', () => {
       it(`${who} · ${state} → view ${view}, edit ${edit}`, () => {
         expect(judgeAssessment(p.actor, 'view', { jurisdictionId: OWN, state })).toBe(view);
         expect(judgeAssessment(p.actor, 'edit', { jurisdictionId: OWN, state })).toBe(edit);
+      });
+    }
+  }
+});
+
+describe('the domain review policy, every cell: person × state', () => {
+  for (const [who, p] of Object.entries(people)) {
+    for (const state of assessmentStates) {
+      const focal = p.sees && who.includes('focal point');
+      const expected = !p.sees ? 'hidden' : !focal ? 'denied' : state === 'in_review' ? 'allowed' : 'wrong_state';
+      it(`${who} · ${state} → ${expected}`, () => {
+        expect(judgeDomainReview(p.actor, { jurisdictionId: OWN, state })).toBe(expected);
       });
     }
   }

@@ -47,3 +47,12 @@ export function judgeTransition(actor: Actor | null, action: TransitionAction, s
 export function allowedTransitions(actor: Actor | null, s: TransitionSubject): TransitionAction[] {
   return transitionActions.filter((a) => judgeTransition(actor, a, s) === 'allowed');
 }
+
+/** Marking a domain accepted or changes-requested: the jurisdiction's focal points, during review. */
+export function judgeDomainReview(actor: Actor | null, s: { jurisdictionId: string; state: AssessmentState }): Verdict {
+  if (!actor) return 'hidden';
+  const roles = rolesOn(actor, s.jurisdictionId);
+  if (!actor.isAdmin && roles.length === 0) return 'hidden';
+  if (!roles.includes('focal_point')) return 'denied';
+  return s.state === 'in_review' ? 'allowed' : 'wrong_state';
+}

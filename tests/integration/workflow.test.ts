@@ -1,18 +1,24 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { assessments, assessmentTransitions } from '../../db/schema';
+import { assessments, assessmentTransitions, domainReviews } from '../../db/schema';
 import { startAssessment } from '../../lib/data/assessments';
 import { ConflictError, DataError, ForbiddenError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
 import { savePart } from '../../lib/data/parts';
+import { listDomainReviews, reviewDomain } from '../../lib/data/domain-reviews';
+import type { Actor } from '../../lib/policy';
 import { approveProfile, listTransitions, publishProfile, requestChanges, runTransition, submitForReview } from '../../lib/data/workflow';
-import { profileSlots } from '../../lib/domain/profile';
+import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import { assessmentStates } from '../../lib/domain/workflow';
 import { transitionActions, transitions } from '../../lib/policy';
 import { seedJurisdiction, seedUser } from '../support/seed';
 import { targets, useFreshDatabase } from '../support/test-db';
 
 const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+async function acceptAll(focal: Actor, id: string) {
+  for (const d of domainKeys) await reviewDomain(focal, id, d, 'accept', null);
+}
 
 describe.each(targets)('the workflow on %s', (target) => {
   let teardown: () => Promise<void>;
@@ -43,6 +49,7 @@ describe.each(targets)('the workflow on %s', (target) => {
     await submitForReview(consultant, id, 'Primera versión');
     await requestChanges(focal, id, 'Falta el plan local de contingencia.');
     await submitForReview(consultant, id);
+    await acceptAll(focal, id);
     await approveProfile(focal, id);
     await publishProfile(admin, id);
     const history = await listTransitions(consultant, id);
@@ -78,6 +85,7 @@ describe.each(targets)('the workflow on %s', (target) => {
     await requestChanges(focal, id, 'Fix it');
     await savePart(both, { assessmentId: id, section: 'introduction', part: 'body' }, { doc: para('Edited by both'), baseRevision: 1 });
     await submitForReview(consultant, id);
+    await acceptAll(focal, id);
     await expect(approveProfile(both, id)).rejects.toMatchObject({ code: 'edited_this_round', status: 403 });
     await approveProfile(focal, id);
   });
@@ -86,6 +94,7 @@ describe.each(targets)('the workflow on %s', (target) => {
     const { id, consultant, focal, admin, stranger } = await world();
     const db = await getDb();
     const roles = { consultant, focal, admin, stranger };
+    await db.insert(domainReviews).values(domainKeys.map((domain) => ({ assessmentId: id, domain, decision: 'accepted' as const })));
     const holder: Record<string, string> = { submit: 'consultant', request_changes: 'focal', approve: 'focal', publish: 'admin' };
     for (const state of assessmentStates) {
       for (const action of transitionActions) {
@@ -113,6 +122,7 @@ describe.each(targets)('the workflow on %s', (target) => {
   it('lets exactly one of 10 parallel approvals through; the others are told the state moved on', async () => {
     const { id, consultant, focal } = await world();
     await submitForReview(consultant, id);
+    await acceptAll(focal, id);
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => approveProfile(focal, id)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
@@ -120,6 +130,27 @@ describe.each(targets)('the workflow on %s', (target) => {
     for (const r of refused) expect(r.reason).toBeInstanceOf(ConflictError);
     const history = await listTransitions(consultant, id);
     expect(history.filter((h) => h.action === 'approve')).toHaveLength(1);
+  });
+
+  it('approves only when all six domains are accepted; an edit takes a domain\'s acceptance away', async () => {
+    const { id, consultant, focal, stranger } = await world();
+    await expect(reviewDomain(focal, id, 'partnerships', 'accept', null)).rejects.toMatchObject({ code: 'state_moved', status: 409 });
+    await submitForReview(consultant, id);
+    await expect(reviewDomain(consultant, id, 'partnerships', 'accept', null)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(reviewDomain(stranger, id, 'partnerships', 'accept', null)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reviewDomain(focal, id, 'partnerships', 'request_changes', ' ')).rejects.toMatchObject({ code: 'note_required' });
+    for (const d of domainKeys.slice(0, 5)) await reviewDomain(focal, id, d, 'accept', null);
+    const attempt = approveProfile(focal, id);
+    await expect(attempt).rejects.toMatchObject({ code: 'review_incomplete', details: { pending: ['safe_orderly_regular'] } });
+    await reviewDomain(focal, id, 'safe_orderly_regular', 'request_changes', 'Falta el protocolo de desaparecidos.');
+    await requestChanges(focal, id, 'Ver la esfera 6.');
+    const [part] = (await listDomainReviews(consultant, id)).filter((r) => r.domain === 'safe_orderly_regular');
+    expect(part).toMatchObject({ decision: 'changes_requested', note: 'Falta el protocolo de desaparecidos.', reviewerName: focal.name });
+
+    await savePart(consultant, { assessmentId: id, section: 'partnerships', part: 'strengths' }, { doc: para('changed'), baseRevision: 1 });
+    const marks = await listDomainReviews(consultant, id);
+    expect(marks.find((m) => m.domain === 'partnerships')).toBeUndefined(); // the edit took the acceptance away
+    expect(marks.find((m) => m.domain === 'migrants_rights')?.decision).toBe('accepted'); // untouched domains keep theirs
   });
 
   it('refuses edits outside draft, through the data layer the API uses', async () => {

@@ -6,6 +6,7 @@ import { ClientIntl } from '@/components/intl/client-intl';
 import { TitleForm } from '@/components/profiles/title-form';
 import { WorkflowPanel } from '@/components/profiles/workflow-panel';
 import { listTransitions, workflowAbilities } from '@/lib/data/workflow';
+import { listDomainReviews } from '@/lib/data/domain-reviews';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
 import { getAssessment } from '@/lib/data/assessments';
@@ -22,6 +23,9 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   const canEdit = canOnAssessment(actor, 'edit', profile);
   const [abilities, history] = [await workflowAbilities(actor, profile), await listTransitions(actor, profile.id)];
   const w = await getTranslations('workflow');
+  const r = await getTranslations('review');
+  const reviews = await listDomainReviews(actor, profile.id);
+  const accepted = reviews.filter((x) => x.decision === 'accepted').length;
   const t = await getTranslations('profiles');
   const format = await getFormatter();
   const ui = await getLocale();
@@ -39,7 +43,8 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
             <h1 lang={profile.language}>{profile.title}</h1>
             <p>
               <span className="badge">{t(`state.${profile.state}`)}</span> · {t(`languages.${profile.language}`)} ·{' '}
-              <span data-testid="progress">{t('progress', { done })}</span>
+              <span data-testid="progress">{t('progress', { done })}</span> ·{' '}
+              <span data-testid="accepted">{r('allAccepted', { n: accepted })}</span>
             </p>
           </div>
         </div>
@@ -71,7 +76,16 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
                       : t('neverChanged')}
                   </div>
                 </div>
-                <span className={`badge ${badge[p.completeness]}`}>{t(p.completeness)}</span>
+                <span className="chips">
+                  {reviews
+                    .filter((x) => x.domain === p.section)
+                    .map((x) => (
+                      <span key={x.domain} className={`badge ${x.decision === 'accepted' ? 'badge--ok' : 'badge--danger'}`}>
+                        {r(x.decision)}
+                      </span>
+                    ))}
+                  <span className={`badge ${badge[p.completeness]}`}>{t(p.completeness)}</span>
+                </span>
               </li>
             );
           })}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { apiError, withApiActor } from '@/lib/api/handler';
 import { presentAssessment } from '@/lib/api/present-assessment';
 import { getAssessment } from '@/lib/data/assessments';
+import { listDomainReviews } from '@/lib/data/domain-reviews';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,5 +12,6 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withApiActor(async (_request, actor, { params }: Context) => {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return apiError(404, 'not_found', 'No such profile.');
-  return NextResponse.json(presentAssessment(await getAssessment(actor, id)));
+  const profile = await getAssessment(actor, id);
+  return NextResponse.json(presentAssessment(profile, await listDomainReviews(actor, id)));
 });

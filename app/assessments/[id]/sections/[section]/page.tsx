@@ -11,7 +11,10 @@ import { domainDescriptions } from '@/lib/domain/domain-descriptions';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
 import { domainNames, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
-import { canOnAssessment } from '@/lib/policy';
+import { canOnAssessment, judgeDomainReview } from '@/lib/policy';
+import { ClientIntl } from '@/components/intl/client-intl';
+import { DomainReviewForm } from '@/components/profiles/domain-review-form';
+import { listDomainReviews } from '@/lib/data/domain-reviews';
 import { getEditorLabels } from '@/lib/i18n/editor-labels';
 
 export default async function SectionPage({ params }: { params: Promise<{ id: string; section: string }> }) {
@@ -29,6 +32,9 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const previous = sectionKeys[index - 1];
   const next = sectionKeys[index + 1];
   const labels = canEdit ? await getEditorLabels() : null;
+  const mark = key === 'introduction' ? undefined : (await listDomainReviews(actor, id)).find((r) => r.domain === key);
+  const canReview = key !== 'introduction' && judgeDomainReview(actor, profile) === 'allowed';
+  const r = await getTranslations('review');
   const scope = profile.jurisdictionLevel === 'country' ? 'national' : 'local';
 
   return (
@@ -43,6 +49,12 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
         </p>
         {key !== 'introduction' && <p className="muted small">{domainDescriptions[key][scope][ui]}</p>}
         {!canEdit && <p className="notice notice--info">{t('readOnly')}</p>}
+        {mark && (
+          <div className={`notice ${mark.decision === 'accepted' ? 'notice--ok' : 'notice--error'}`} data-testid="domain-mark">
+            <strong>{r('markBy', { decision: r(mark.decision), name: mark.reviewerName ?? '—' })}</strong>
+            {mark.note && <p style={{ margin: '0.25rem 0 0', whiteSpace: 'pre-wrap' }}>{mark.note}</p>}
+          </div>
+        )}
       </div>
       {partsOf(key).map((part) => {
         const stored = profile.parts.find((p) => p.section === key && p.part === part);
@@ -71,6 +83,13 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
           </section>
         );
       })}
+      {canReview && (
+        <section className="card" data-testid="domain-review">
+          <ClientIntl>
+            <DomainReviewForm id={id} domain={key} />
+          </ClientIntl>
+        </section>
+      )}
       <nav className="section-nav" aria-label={t('overview')}>
         {previous ? <Link href={`/assessments/${id}/sections/${previous}`}>← {name(previous)}</Link> : <span />}
         {next ? <Link href={`/assessments/${id}/sections/${next}`}>{name(next)} →</Link> : <span />}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { FormMessage } from '@/components/forms/form-message';
+import { reviewDomainAction } from '@/lib/actions/domain-review';
+
+export function DomainReviewForm({ id, domain }: { id: string; domain: string }) {
+  const t = useTranslations('review');
+  const [state, action, pending] = useActionState(reviewDomainAction, null);
+  return (
+    <form className="form" action={action} aria-labelledby="review-title">
+      <h2 id="review-title">{t('title')}</h2>
+      <FormMessage state={state} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="domain" value={domain} />
+      <div className="field">
+        <label htmlFor="review-note">{t('note')}</label>
+        <textarea id="review-note" name="note" rows={3} maxLength={5000} aria-describedby="review-note-help" defaultValue={state && !state.ok ? state.values?.note : ''} />
+        <span id="review-note-help" className="field__hint">
+          {t('noteHelp')}
+        </span>
+      </div>
+      <div className="actions">
+        <button className="button" type="submit" name="decision" value="accept" disabled={pending}>
+          {t('accept')}
+        </button>
+        <button className="button button--secondary" type="submit" name="decision" value="request_changes" disabled={pending}>
+          {t('requestChanges')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { reviewDomain } from '../data/domain-reviews';
+import { domainKeys } from '../domain/profile';
+import { actionWithActor } from './safe-action';
+
+export const reviewDomainAction = actionWithActor(
+  z.object({
+    id: z.uuid(),
+    domain: z.enum(domainKeys),
+    decision: z.enum(['accept', 'request_changes']),
+    note: z.string().max(5000, { message: 'validation.tooLong' }).optional(),
+  }),
+  async ({ id, domain, decision, note }, actor, t) => {
+    await reviewDomain(actor, id, domain, decision, note ?? null);
+    revalidatePath(`/assessments/${id}`);
+    revalidatePath(`/assessments/${id}/sections/${domain}`);
+    return { ok: true, message: t('review.saved') };
+  },
+);
