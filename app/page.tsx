@@ -3,12 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { Dashboard } from '@/components/dashboard/dashboard';
 import { getActor } from '@/lib/auth/current-actor';
 import { countAdminOverview } from '@/lib/data/overview';
+import { listMyWork } from '@/lib/data/dashboard';
 
 export default async function HomePage() {
   const actor = await getActor();
   if (actor) {
     const stats = actor.isAdmin ? await countAdminOverview(actor) : null;
-    return <Dashboard actor={actor} stats={stats} />;
+    return <Dashboard actor={actor} stats={stats} work={await listMyWork(actor)} />;
   }
   const t = await getTranslations('home');
   return (

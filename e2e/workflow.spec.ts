@@ -48,7 +48,11 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await cp.goto(`/assessments/${id}/sections/partnerships`);
   await expect(cp.getByRole('textbox')).toHaveCount(0);
 
-  await fp.goto(`/assessments/${id}`);
+  // The focal point's dashboard lists it as awaiting review.
+  await fp.goto('/');
+  await expect(fp.getByTestId('queue-toReview').getByRole('link', { name: 'Lima' })).toBeVisible();
+  await fp.getByTestId('queue-toReview').getByRole('link', { name: 'Lima' }).first().click();
+  await expect(fp).toHaveURL(new RegExp(`/assessments/${id}$`));
   const fw = fp.getByTestId('workflow');
   await expect(fw.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
   await fw.getByRole('button', { name: 'Request changes' }).click();
@@ -57,6 +61,9 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await fw.getByRole('button', { name: 'Request changes' }).click();
   await expect(fw.getByText('Changes requested')).toBeVisible();
 
+  await cp.goto('/');
+  await expect(cp.getByTestId('queue-changesRequested').getByRole('link', { name: 'Lima' })).toBeVisible();
+  await cp.screenshot({ path: 'test-results/screenshots/dashboard-consultant.png', fullPage: true });
   await cp.goto(`/assessments/${id}`);
   await expect(cp.getByTestId('workflow-history')).toContainText('Ajouter le plan de contingence local.');
   await cp.getByTestId('workflow').getByRole('button', { name: 'Submit for review' }).click();
@@ -82,6 +89,9 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await expect(fp.getByText('Approved.')).toBeVisible();
   await fp.screenshot({ path: 'test-results/screenshots/workflow-approved.png', fullPage: true });
 
+  await ap.goto('/');
+  await expect(ap.getByTestId('queue-toPublish').getByRole('link', { name: 'Lima' })).toBeVisible();
+  await ap.screenshot({ path: 'test-results/screenshots/dashboard-admin.png', fullPage: true });
   await ap.goto(`/assessments/${id}`);
   await expect(ap.getByTestId('workflow').getByRole('button', { name: 'Publish' })).toBeVisible();
   await expect(ap.getByTestId('workflow-history').getByRole('listitem')).toHaveCount(4);

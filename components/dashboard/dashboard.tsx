@@ -1,14 +1,17 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/policy';
+import type { listMyWork } from '@/lib/data/dashboard';
+import { WorkQueues } from './work-queues';
 
 interface Props {
   actor: Actor;
   stats: { users: number; jurisdictions: number } | null;
+  work: Awaited<ReturnType<typeof listMyWork>>;
 }
 
 /** One section per role the person holds; someone with several roles sees several. */
-export async function Dashboard({ actor, stats }: Props) {
+export async function Dashboard({ actor, stats, work }: Props) {
   const t = await getTranslations('dashboard');
   const consultantOn = actor.memberships.filter((m) => m.role === 'consultant');
   const focalOn = actor.memberships.filter((m) => m.role === 'focal_point');
@@ -20,6 +23,16 @@ export async function Dashboard({ actor, stats }: Props) {
           <p>{t('greeting', { name: actor.name })}</p>
         </div>
       </div>
+      {(consultantOn.length > 0 || focalOn.length > 0 || actor.isAdmin) && (
+        <WorkQueues
+          queues={work}
+          show={[
+            ...(consultantOn.length > 0 ? (['changesRequested', 'drafts'] as const) : []),
+            ...(focalOn.length > 0 ? (['toReview'] as const) : []),
+            ...(actor.isAdmin ? (['toPublish'] as const) : []),
+          ]}
+        />
+      )}
       <div className="grid">
         {actor.isAdmin && stats && (
           <section className="card" aria-labelledby="dash-admin" data-testid="dashboard-admin">

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { WorkItem } from '@/lib/data/dashboard';
+
+type Queues = { drafts: WorkItem[]; changesRequested: WorkItem[]; toReview: WorkItem[]; toPublish: WorkItem[] };
+
+/** The person's queues with counts; a queue that cannot concern them is not shown. */
+export async function WorkQueues({ queues, show }: { queues: Queues; show: Array<keyof Queues> }) {
+  const t = await getTranslations('dashboard');
+  const p = await getTranslations('profiles');
+  return (
+    <section aria-labelledby="my-work" className="stack">
+      <h2 id="my-work">{t('myWork')}</h2>
+      <div className="grid">
+        {show.map((key) => (
+          <section key={key} className="card" aria-labelledby={`queue-${key}`} data-testid={`queue-${key}`}>
+            <h3 id={`queue-${key}`} className="queue-title">
+              {t(key)} <span className="badge" data-testid="count">{queues[key].length}</span>
+            </h3>
+            {queues[key].length === 0 ? (
+              <p className="muted small">{t('nothing')}</p>
+            ) : (
+              <ul className="list-plain">
+                {queues[key].map((item) => (
+                  <li key={item.id}>
+                    <Link href={`/assessments/${item.id}`} lang={item.language}>
+                      {item.jurisdictionName}
+                    </Link>
+                    <span className="chips">
+                      <span className="badge badge--off">{item.language.toUpperCase()}</span>
+                      <span className="badge">{p(`state.${item.state as 'draft'}`)}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
