@@ -7,6 +7,7 @@ export default async function AdminHome() {
   const actor = await requireAbility('view_admin', '/admin');
   const stats = await countAdminOverview(actor);
   const t = await getTranslations('admin');
+  const p = await getTranslations('portfolio');
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
@@ -16,6 +17,12 @@ export default async function AdminHome() {
           <p className="muted">{stats.users}</p>
           <Link className="button button--small" href="/admin/users">
             {t('users.title')}
+          </Link>
+        </section>
+        <section className="card">
+          <h2>{p('title')}</h2>
+          <Link className="button button--small" href="/admin/portfolio">
+            {p('title')}
           </Link>
         </section>
         <section className="card">

@@ -46,6 +46,9 @@ export async function Dashboard({ actor, stats, work }: Props) {
               <Link className="button button--small button--secondary" href="/admin/jurisdictions">
                 {t('manageJurisdictions')}
               </Link>
+              <Link className="button button--small button--secondary" href="/admin/portfolio">
+                {t('portfolio')}
+              </Link>
             </div>
           </section>
         )}

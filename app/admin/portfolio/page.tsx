@@ -1,0 +1,148 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { requireAbility } from '@/lib/auth/require-admin';
+import { listPortfolio, portfolioSorts, type PortfolioQuery } from '@/lib/data/portfolio';
+import { jurisdictionLevels } from '@/lib/domain/roles';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('portfolio'))('title') };
+}
+
+const querySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  country: z.string().max(100).optional().catch(undefined),
+  level: z.enum(jurisdictionLevels).optional().catch(undefined),
+  state: z.enum(['draft', 'in_review', 'approved', 'none']).optional().catch(undefined),
+  sort: z.enum(portfolioSorts).catch('name'),
+  dir: z.enum(['asc', 'desc']).catch('asc'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireAbility('view_admin', '/admin/portfolio');
+  const raw = await searchParams;
+  const query = querySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''))) as PortfolioQuery;
+  const { rows, total, pages, countries } = await listPortfolio(actor, query);
+  const t = await getTranslations('portfolio');
+  const p = await getTranslations('profiles');
+  const levels = await getTranslations('levels');
+  const format = await getFormatter();
+  const link = (patch: Partial<PortfolioQuery>) => {
+    const next = { ...query, ...patch };
+    const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    return `/admin/portfolio?${params}`;
+  };
+  const sortHeader = (key: PortfolioQuery['sort'], label: string) => {
+    const active = query.sort === key;
+    const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
+    return (
+      <th scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <Link href={link({ sort: key, dir, page: 1 })}>
+          {label}
+          {active ? (query.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        </Link>
+      </th>
+    );
+  };
+
+  return (
+    <div className="stack">
+      <div className="page-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p data-testid="portfolio-total">{t('total', { total })}</p>
+        </div>
+      </div>
+      <form className="card form-row" method="get" aria-label={t('filters')}>
+        <div className="field">
+          <label htmlFor="pf-q">{t('search')}</label>
+          <input id="pf-q" name="q" type="search" defaultValue={query.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="pf-country">{t('country')}</label>
+          <select id="pf-country" name="country" defaultValue={query.country ?? ''}>
+            <option value="">{t('any')}</option>
+            {countries.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="pf-level">{t('level')}</label>
+          <select id="pf-level" name="level" defaultValue={query.level ?? ''}>
+            <option value="">{t('any')}</option>
+            {jurisdictionLevels.map((l) => (
+              <option key={l} value={l}>
+                {levels(l)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="pf-state">{t('state')}</label>
+          <select id="pf-state" name="state" defaultValue={query.state ?? ''}>
+            <option value="">{t('any')}</option>
+            {(['draft', 'in_review', 'approved'] as const).map((s) => (
+              <option key={s} value={s}>
+                {p(`state.${s}`)}
+              </option>
+            ))}
+            <option value="none">{t('noOpenProfile')}</option>
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="field" style={{ alignSelf: 'end' }}>
+          <button className="button" type="submit">
+            {t('apply')}
+          </button>
+        </div>
+      </form>
+      <div className="card table-wrap">
+        <table className="table table--stack" data-testid="portfolio">
+          <thead>
+            <tr>
+              {sortHeader('name', t('jurisdiction'))}
+              {sortHeader('country', t('country'))}
+              {sortHeader('level', t('level'))}
+              {sortHeader('state', t('openProfile'))}
+              {sortHeader('updated', t('updated'))}
+              <th scope="col">{t('latestEdition')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.slug}-${r.profileId ?? 'none'}`}>
+                <td data-label={t('jurisdiction')}>
+                  <Link href={`/jurisdictions/${r.slug}`}>{r.name}</Link>
+                </td>
+                <td data-label={t('country')}>{r.country}</td>
+                <td data-label={t('level')}>{levels(r.level)}</td>
+                <td data-label={t('openProfile')}>
+                  {r.profileId && r.state ? (
+                    <Link href={`/assessments/${r.profileId}`}>
+                      <span className="badge">{p(`state.${r.state}`)}</span> {r.language?.toUpperCase()}
+                    </Link>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td data-label={t('updated')}>{r.updatedAt ? format.dateTime(r.updatedAt, { dateStyle: 'medium' }) : '—'}</td>
+                <td data-label={t('latestEdition')}>
+                  <span className="muted">—</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="section-nav" aria-label={t('pages')}>
+        {query.page > 1 ? <Link href={link({ page: query.page - 1 })}>← {t('previous')}</Link> : <span />}
+        <span className="muted">{t('page', { page: query.page, pages })}</span>
+        {query.page < pages ? <Link href={link({ page: query.page + 1 })}>{t('next')} →</Link> : <span />}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { demo, loginAs } from './support/auth';
+
+test('the admin portfolio filters and sorts every jurisdiction; others get a 404', async ({ page }) => {
+  await loginAs(page, demo.admin);
+  await page.goto('/admin/portfolio');
+  const table = page.getByTestId('portfolio');
+  await expect(table.getByRole('link', { name: 'Sonora' })).toBeVisible();
+  await page.getByLabel('Search by name').fill('huaq');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/q=huaq/);
+  await expect(table.getByRole('link', { name: 'Cantón Huaquillas' }).first()).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Sonora' })).toHaveCount(0);
+
+  await page.goto('/admin/portfolio');
+  await page.getByLabel('Country').selectOption('México');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByTestId('portfolio-total')).toHaveText('2 rows');
+  await table.getByRole('link', { name: 'Jurisdiction' }).click(); // toggles to descending
+  await expect(table.getByRole('columnheader', { name: /Jurisdiction/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.locator('tbody tr').first()).toContainText('Sonora');
+  await page.screenshot({ path: 'test-results/screenshots/portfolio.png', fullPage: true });
+
+  await loginAs(page, demo.consultant);
+  expect((await page.goto('/admin/portfolio'))?.status()).toBe(404);
+});

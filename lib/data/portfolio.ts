@@ -1,0 +1,68 @@
+import 'server-only';
+import { and, asc, count, desc, eq, ilike, ne, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { assessments, jurisdictions } from '../../db/schema';
+import type { Actor } from '../policy';
+import { assertCan } from './guards';
+
+export const PORTFOLIO_PAGE_SIZE = 50;
+export const portfolioSorts = ['name', 'country', 'level', 'state', 'updated'] as const;
+export type PortfolioSort = (typeof portfolioSorts)[number];
+
+export interface PortfolioQuery {
+  q?: string;
+  country?: string;
+  level?: 'country' | 'state' | 'municipality';
+  state?: 'draft' | 'in_review' | 'approved' | 'none';
+  sort: PortfolioSort;
+  dir: 'asc' | 'desc';
+  page: number;
+}
+
+/**
+ * Every jurisdiction with its open profile(s), for admins: filtered, sorted and
+ * paged in the database so that it stays quick with thousands of rows.
+ */
+export async function listPortfolio(actor: Actor, query: PortfolioQuery) {
+  assertCan(actor, 'view_admin');
+  const db = await getDb();
+  const filters: SQL[] = [];
+  if (query.q) filters.push(ilike(jurisdictions.name, `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  if (query.country) filters.push(eq(jurisdictions.country, query.country));
+  if (query.level) filters.push(eq(jurisdictions.level, query.level));
+  if (query.state === 'none') filters.push(sql`${assessments.id} IS NULL`);
+  else if (query.state) filters.push(eq(assessments.state, query.state));
+  const where = filters.length ? and(...filters) : undefined;
+  const order = query.dir === 'desc' ? desc : asc;
+  const sortColumn = {
+    name: jurisdictions.name,
+    country: jurisdictions.country,
+    level: jurisdictions.level,
+    state: assessments.state,
+    updated: assessments.updatedAt,
+  }[query.sort];
+
+  const openProfile = and(eq(assessments.jurisdictionId, jurisdictions.id), ne(assessments.state, 'published'));
+  const [rows, [{ total }], countries] = [
+    await db
+      .select({
+        slug: jurisdictions.slug,
+        name: jurisdictions.name,
+        country: jurisdictions.country,
+        level: jurisdictions.level,
+        profileId: assessments.id,
+        language: assessments.language,
+        state: assessments.state,
+        updatedAt: assessments.updatedAt,
+      })
+      .from(jurisdictions)
+      .leftJoin(assessments, openProfile)
+      .where(where)
+      .orderBy(order(sortColumn), asc(jurisdictions.name), asc(assessments.language))
+      .limit(PORTFOLIO_PAGE_SIZE)
+      .offset((query.page - 1) * PORTFOLIO_PAGE_SIZE),
+    await db.select({ total: count() }).from(jurisdictions).leftJoin(assessments, openProfile).where(where),
+    await db.selectDistinct({ country: jurisdictions.country }).from(jurisdictions).orderBy(asc(jurisdictions.country)),
+  ];
+  return { rows, total, pages: Math.max(1, Math.ceil(total / PORTFOLIO_PAGE_SIZE)), countries: countries.map((c) => c.country) };
+}
