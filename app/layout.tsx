@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getActor } from '@/lib/auth/current-actor';
+import { countUnread } from '@/lib/data/notifications';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,13 +17,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const t = await getTranslations('app');
   // The header shows who is logged in; every page still checks rights itself.
   const actor = await getActor();
+  const unread = actor ? await countUnread(actor) : 0;
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>
-        <SiteHeader actor={actor ? { name: actor.name, isAdmin: actor.isAdmin } : null} locale={locale} />
+        <SiteHeader actor={actor ? { name: actor.name, isAdmin: actor.isAdmin, unread } : null} locale={locale} />
         <main id="main" className="page">
           {children}
         </main>

@@ -92,6 +92,13 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await ap.goto('/');
   await expect(ap.getByTestId('queue-toPublish').getByRole('link', { name: 'Lima' })).toBeVisible();
   await ap.screenshot({ path: 'test-results/screenshots/dashboard-admin.png', fullPage: true });
+  // The admin is notified in the app, and the email waits in the outbox (no SMTP in tests).
+  await expect(ap.getByTestId('inbox-link')).toContainText(/Inbox\s*\d+/);
+  await ap.getByTestId('inbox-link').click();
+  await expect(ap.getByTestId('inbox').getByRole('listitem').first()).toContainText('Lucía Focal (Lima) approved a profile');
+  await ap.screenshot({ path: 'test-results/screenshots/inbox.png', fullPage: true });
+  await ap.goto('/admin/outbox');
+  await expect(ap.getByTestId('outbox')).toContainText('admin@example.org');
   await ap.goto(`/assessments/${id}`);
   await expect(ap.getByTestId('workflow').getByRole('button', { name: 'Publish' })).toBeVisible();
   await expect(ap.getByTestId('workflow-history').getByRole('listitem')).toHaveCount(4);

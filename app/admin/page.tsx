@@ -8,6 +8,7 @@ export default async function AdminHome() {
   const stats = await countAdminOverview(actor);
   const t = await getTranslations('admin');
   const p = await getTranslations('portfolio');
+  const o = await getTranslations('inbox');
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
@@ -17,6 +18,12 @@ export default async function AdminHome() {
           <p className="muted">{stats.users}</p>
           <Link className="button button--small" href="/admin/users">
             {t('users.title')}
+          </Link>
+        </section>
+        <section className="card">
+          <h2>{o('outbox')}</h2>
+          <Link className="button button--small" href="/admin/outbox">
+            {o('outbox')}
           </Link>
         </section>
         <section className="card">

@@ -4,7 +4,7 @@ import { LocaleSwitcher } from './locale-switcher';
 import { LogoutButton } from './logout-button';
 
 interface Props {
-  actor: { name: string; isAdmin: boolean } | null;
+  actor: { name: string; isAdmin: boolean; unread: number } | null;
   locale: string;
 }
 
@@ -22,6 +22,12 @@ export async function SiteHeader({ actor, locale }: Props) {
         </Link>
         <nav aria-label={t('main')} className="site-nav">
           {actor && <Link href="/">{t('dashboard')}</Link>}
+          {actor && (
+            <Link href="/inbox" data-testid="inbox-link">
+              {t('inbox')}
+              {actor.unread > 0 && <span className="nav-count">{actor.unread}</span>}
+            </Link>
+          )}
           {actor?.isAdmin && <Link href="/admin">{t('admin')}</Link>}
         </nav>
         <div className="site-header__tools">

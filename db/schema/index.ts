@@ -3,3 +3,4 @@ export * from './jurisdictions';
 export * from './auth';
 export * from './assessments';
 export * from './workflow';
+export * from './notifications';

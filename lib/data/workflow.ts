@@ -7,6 +7,7 @@ import { profileSlots } from '../domain/profile';
 import { allowedTransitions, judgeTransition, transitions, type Actor, type TransitionAction } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { domainsNotAccepted } from './domain-reviews';
+import { notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { MAX_NOTE_LENGTH } from './workflow-limits';
 
@@ -102,6 +103,7 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
       .insert(assessmentTransitions)
       .values({ assessmentId, action, fromState: from, toState: to, actorId: actor.userId, note: note?.trim() || null })
       .returning();
+    await notifyTransition(tx, { action, assessmentId, jurisdictionId: profile.jurisdictionId, actor, note: row.note });
     return row;
   });
 }
