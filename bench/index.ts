@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { buildIfNeeded } from '../cli/build-if-needed';
+import { benchDashboards } from './dashboard-scale';
 import { benchEditorBundle } from './editor-bundle';
 import { benchSaves } from './save-round-trip';
 import { meets, type Figure } from './stats';
@@ -9,8 +10,12 @@ import { meets, type Figure } from './stats';
 buildIfNeeded(process.env.MGI_DIST_DIR || '.next');
 const figures: Figure[] = [];
 figures.push(...(await benchSaves('embedded')));
-if (process.env.DATABASE_URL) figures.push(...(await benchSaves('postgres', process.env.DATABASE_URL)));
-else console.log('DATABASE_URL is not set: skipping the PostgreSQL figures.');
+if (process.env.DATABASE_URL) {
+  figures.push(...(await benchSaves('postgres', process.env.DATABASE_URL)));
+  figures.push(...(await benchDashboards(process.env.DATABASE_URL)));
+} else {
+  console.log('DATABASE_URL is not set: skipping the PostgreSQL figures (saves, dashboards at scale).');
+}
 figures.push(...(await benchEditorBundle()));
 
 const rows = figures.map((f) => [

@@ -2,10 +2,11 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { WorkItem } from '@/lib/data/dashboard';
 
-type Queues = { drafts: WorkItem[]; changesRequested: WorkItem[]; toReview: WorkItem[]; toPublish: WorkItem[] };
+type QueueKey = 'drafts' | 'changesRequested' | 'toReview' | 'toPublish';
+type Queues = Record<QueueKey, WorkItem[]> & { counts: Record<QueueKey, number> };
 
 /** The person's queues with counts; a queue that cannot concern them is not shown. */
-export async function WorkQueues({ queues, show }: { queues: Queues; show: Array<keyof Queues> }) {
+export async function WorkQueues({ queues, show }: { queues: Queues; show: QueueKey[] }) {
   const t = await getTranslations('dashboard');
   const p = await getTranslations('profiles');
   return (
@@ -15,7 +16,7 @@ export async function WorkQueues({ queues, show }: { queues: Queues; show: Array
         {show.map((key) => (
           <section key={key} className="card" aria-labelledby={`queue-${key}`} data-testid={`queue-${key}`}>
             <h3 id={`queue-${key}`} className="queue-title">
-              {t(key)} <span className="badge" data-testid="count">{queues[key].length}</span>
+              {t(key)} <span className="badge" data-testid="count">{queues.counts[key]}</span>
             </h3>
             {queues[key].length === 0 ? (
               <p className="muted small">{t('nothing')}</p>
@@ -33,6 +34,9 @@ export async function WorkQueues({ queues, show }: { queues: Queues; show: Array
                   </li>
                 ))}
               </ul>
+            )}
+            {queues.counts[key] > queues[key].length && (
+              <p className="small muted">{t('more', { n: queues.counts[key] - queues[key].length })}</p>
             )}
           </section>
         ))}

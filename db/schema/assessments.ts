@@ -41,6 +41,8 @@ export const assessments = pgTable(
       .on(t.jurisdictionId, t.language)
       .where(sql`${t.state} <> 'published'`),
     index('assessments_jurisdiction_idx').on(t.jurisdictionId),
+    // Queues across all jurisdictions (e.g. every approved profile for admins).
+    index('assessments_state_idx').on(t.state, t.updatedAt),
   ],
 );
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { assessments, assessmentTransitions, jurisdictions } from '../../db/schema';
 import type { Actor } from '../policy';
@@ -14,51 +14,58 @@ export interface WorkItem {
   updatedAt: Date;
 }
 
+/** How many items of each queue the dashboard lists; the count covers them all. */
+export const QUEUE_LIMIT = 10;
+
+type Bucket = 'drafts' | 'changesRequested' | 'toReview' | 'toPublish';
+
 /**
  * What needs this person, in one query over their own jurisdictions (and, for
  * admins, approved profiles anywhere): drafts they write, drafts sent back to
- * them, profiles awaiting their review, and profiles ready to publish.
+ * them, profiles awaiting their review, and profiles ready to publish. Each
+ * queue returns its newest items and its full count, so the page costs the
+ * same with ten profiles or ten thousand.
  */
 export async function listMyWork(actor: Actor) {
   const consultantOn = actor.memberships.filter((m) => m.role === 'consultant').map((m) => m.jurisdictionId);
   const focalOn = actor.memberships.filter((m) => m.role === 'focal_point').map((m) => m.jurisdictionId);
-  const conditions = [];
-  if (consultantOn.length) conditions.push(and(inArray(assessments.jurisdictionId, consultantOn), eq(assessments.state, 'draft')));
-  if (focalOn.length) conditions.push(and(inArray(assessments.jurisdictionId, focalOn), eq(assessments.state, 'in_review')));
+  const conditions: SQL[] = [];
+  if (consultantOn.length) conditions.push(and(inArray(assessments.jurisdictionId, consultantOn), eq(assessments.state, 'draft'))!);
+  if (focalOn.length) conditions.push(and(inArray(assessments.jurisdictionId, focalOn), eq(assessments.state, 'in_review'))!);
   if (actor.isAdmin) conditions.push(eq(assessments.state, 'approved'));
-  const empty = { drafts: [] as WorkItem[], changesRequested: [] as WorkItem[], toReview: [] as WorkItem[], toPublish: [] as WorkItem[] };
-  if (conditions.length === 0) return empty;
+  const queues: Record<Bucket, WorkItem[]> = { drafts: [], changesRequested: [], toReview: [], toPublish: [] };
+  const counts: Record<Bucket, number> = { drafts: 0, changesRequested: 0, toReview: 0, toPublish: 0 };
+  if (conditions.length === 0) return { ...queues, counts };
 
+  // A profile in review is the focal point's; approved is the admin's; a draft
+  // is the consultant's, split by whether it was sent back.
+  const lastAction = sql`(SELECT ${assessmentTransitions.action} FROM ${assessmentTransitions}
+    WHERE ${assessmentTransitions.assessmentId} = ${assessments.id} ORDER BY ${assessmentTransitions.createdAt} DESC LIMIT 1)`;
+  const bucket = sql<Bucket>`CASE ${assessments.state}
+    WHEN 'in_review' THEN 'toReview' WHEN 'approved' THEN 'toPublish'
+    ELSE CASE WHEN ${lastAction} = 'request_changes' THEN 'changesRequested' ELSE 'drafts' END END`;
   const db = await getDb();
-  const rows = await db
+  const ranked = db
     .select({
       id: assessments.id,
       title: assessments.title,
       language: assessments.language,
       state: assessments.state,
-      jurisdictionId: assessments.jurisdictionId,
       jurisdictionName: jurisdictions.name,
       jurisdictionSlug: jurisdictions.slug,
       updatedAt: assessments.updatedAt,
-      lastAction: sql<string | null>`(
-        SELECT ${assessmentTransitions.action} FROM ${assessmentTransitions}
-        WHERE ${assessmentTransitions.assessmentId} = ${assessments.id}
-        ORDER BY ${assessmentTransitions.createdAt} DESC LIMIT 1)`,
+      bucket: bucket.as('bucket'),
+      rank: sql<number>`row_number() OVER (PARTITION BY ${bucket} ORDER BY ${assessments.updatedAt} DESC)`.as('rank'),
+      total: sql<number>`count(*) OVER (PARTITION BY ${bucket})`.as('total'),
     })
     .from(assessments)
     .innerJoin(jurisdictions, eq(jurisdictions.id, assessments.jurisdictionId))
     .where(or(...conditions))
-    .orderBy(desc(assessments.updatedAt))
-    .limit(500);
-
+    .as('ranked');
+  const rows = await db.select().from(ranked).where(lte(ranked.rank, QUEUE_LIMIT)).orderBy(desc(ranked.updatedAt));
   for (const row of rows) {
-    if (row.state === 'draft' && consultantOn.includes(row.jurisdictionId)) {
-      (row.lastAction === 'request_changes' ? empty.changesRequested : empty.drafts).push(row);
-    } else if (row.state === 'in_review' && focalOn.includes(row.jurisdictionId)) {
-      empty.toReview.push(row);
-    } else if (row.state === 'approved' && actor.isAdmin) {
-      empty.toPublish.push(row);
-    }
+    queues[row.bucket].push(row);
+    counts[row.bucket] = Number(row.total);
   }
-  return empty;
+  return { ...queues, counts };
 }

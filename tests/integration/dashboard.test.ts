@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { assessments } from '../../db/schema';
+import { assessments, memberships } from '../../db/schema';
 import { loadActor } from '../../lib/data/actor';
 import { startAssessment } from '../../lib/data/assessments';
 import { listMyWork } from '../../lib/data/dashboard';
@@ -42,7 +42,24 @@ describe.each(targets)('the dashboard queues on %s', (target) => {
     expect((await listMyWork(focalA)).toReview).toEqual([]);
     expect(ids((await listMyWork(focalB)).toReview)).toEqual([inReview.id]);
     expect(ids((await listMyWork(admin)).toPublish)).toEqual([approved.id]);
-    expect(await listMyWork(outsider)).toEqual({ drafts: [], changesRequested: [], toReview: [], toPublish: [] });
+    expect(await listMyWork(outsider)).toMatchObject({ drafts: [], changesRequested: [], toReview: [], toPublish: [] });
+    expect((await listMyWork(admin)).counts).toEqual({ drafts: 0, changesRequested: 0, toReview: 0, toPublish: 1 });
+    // Long queues list the newest ten and count them all.
+    const many = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const jx = await seedJurisdiction({ name: `Gamma ${i}` });
+        await db.insert(memberships).values({ userId: focalB.userId, jurisdictionId: jx.id, role: 'focal_point' });
+        await db.insert(memberships).values({ userId: consultant.userId, jurisdictionId: jx.id, role: 'consultant' });
+        return jx;
+      }),
+    );
+    for (const jx of many) {
+      const { id } = await startAssessment((await loadActor(consultant.userId, 'session'))!, { jurisdiction: jx.slug, language: 'es' });
+      await db.update(assessments).set({ state: 'in_review' }).where(eq(assessments.id, id));
+    }
+    const longQueue = await listMyWork((await loadActor(focalB.userId, 'session'))!);
+    expect(longQueue.toReview).toHaveLength(10);
+    expect(longQueue.counts.toReview).toBe(13);
     // Roles are read fresh: a new role shows its queue at once.
     expect((await loadActor(focalA.userId, 'session'))!.memberships).toHaveLength(1);
   });

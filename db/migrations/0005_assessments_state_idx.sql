@@ -1,0 +1,1 @@
+CREATE INDEX "assessments_state_idx" ON "assessments" USING btree ("state","updated_at");
