@@ -12,7 +12,6 @@ import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
 import { domainNames, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
 import { canOnAssessment, judgeDomainReview } from '@/lib/policy';
-import { ClientIntl } from '@/components/intl/client-intl';
 import { DomainReviewForm } from '@/components/profiles/domain-review-form';
 import { listDomainReviews } from '@/lib/data/domain-reviews';
 import { getEditorLabels } from '@/lib/i18n/editor-labels';
@@ -85,9 +84,11 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
       })}
       {canReview && (
         <section className="card" data-testid="domain-review">
-          <ClientIntl>
-            <DomainReviewForm id={id} domain={key} />
-          </ClientIntl>
+          <DomainReviewForm
+            id={id}
+            domain={key}
+            labels={{ title: r('title'), note: r('note'), noteHelp: r('noteHelp'), accept: r('accept'), requestChanges: r('requestChanges') }}
+          />
         </section>
       )}
       <nav className="section-nav" aria-label={t('overview')}>
