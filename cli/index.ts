@@ -7,6 +7,7 @@ import { DataError } from '../lib/data/errors';
 import { unsafeUpsertAdmin } from '../lib/data/users';
 import { emailSchema } from '../lib/domain/admin-schemas';
 import { passwordSchema } from '../lib/domain/password-policy';
+import en from '../messages/en.json';
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -39,7 +40,11 @@ async function readPassword(): Promise<string> {
 
 function check<T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T; error?: { issues: { message: string }[] } } }, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UsageError(`${what}: ${parsed.error?.issues[0]?.message.replace(/^validation\./, '')}`);
+  if (!parsed.success) {
+    // Schema messages are catalog keys; the operator reads the English text.
+    const key = parsed.error?.issues[0]?.message.replace(/^validation\./, '') ?? '';
+    throw new UsageError(`${what}: ${(en.validation as Record<string, string>)[key] ?? key}`);
+  }
   return parsed.data as T;
 }
 

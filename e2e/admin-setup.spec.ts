@@ -61,9 +61,12 @@ test('an admin sets up a jurisdiction with a consultant and a focal point in the
   const focalLink = await invite(page, `Fabio ${id}`, `fabio.${id}@example.org`);
   await grant(page, `Consuelo ${id}`, `Villa ${id}`, 'Consultant');
   await grant(page, `Fabio ${id}`, `Villa ${id}`, 'Focal point');
+  await page.screenshot({ path: 'test-results/screenshots/admin-user.png', fullPage: true });
 
   const invitee = await browser.newContext();
   const invitePage = await invitee.newPage();
+  await invitePage.goto(consultantLink);
+  await invitePage.screenshot({ path: 'test-results/screenshots/set-password.png', fullPage: true });
   await setPassword(invitePage, consultantLink, 'a good long passphrase');
   // The link works once.
   await invitePage.goto(consultantLink);

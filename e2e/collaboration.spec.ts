@@ -5,14 +5,13 @@ import { editorOf, openProfile } from './support/profiles';
 const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 test('20 parallel API saves on one base revision: one succeeds, 19 get the current text', async ({ request, baseURL }) => {
-  const ctx = request;
-  await loginViaApi(ctx, demo.consultant);
-  const id = await openProfile(ctx, 'huaquillas', 'en', baseURL!);
-  const current = await (await ctx.get(`/api/v1/assessments/${id}`)).json();
+  await loginViaApi(request, demo.consultant);
+  const id = await openProfile(request, 'huaquillas', 'en', baseURL!);
+  const current = await (await request.get(`/api/v1/assessments/${id}`)).json();
   const base = current.sections.partnerships.strengths.revision;
   const url = `/api/v1/assessments/${id}/sections/partnerships/strengths`;
   const answers = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => ctx.put(url, { data: { doc: para(`writer ${i}`), baseRevision: base }, headers: { origin: baseURL! } })),
+    Array.from({ length: 20 }, (_, i) => request.put(url, { data: { doc: para(`writer ${i}`), baseRevision: base }, headers: { origin: baseURL! } })),
   );
   const statuses = answers.map((a) => a.status()).sort();
   expect(statuses.filter((s) => s === 200)).toHaveLength(1);

@@ -74,6 +74,7 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await fp.getByTestId('workflow').getByRole('button', { name: 'Approve' }).click();
   await expect(fp.getByTestId('workflow').getByRole('alert')).toContainText('Accept every domain before approving');
   await fp.goto(`/assessments/${id}/sections/migrants_rights`);
+  await fp.screenshot({ path: 'test-results/screenshots/domain-review.png', fullPage: true });
   await fp.getByTestId('domain-review').getByRole('button', { name: 'Accept this domain' }).click();
   await expect(fp.getByText('Your review is saved.')).toBeVisible();
   await expect(fp.getByTestId('domain-mark')).toContainText('Accepted by Lucía Focal (Lima)');
@@ -99,6 +100,9 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await ap.screenshot({ path: 'test-results/screenshots/inbox.png', fullPage: true });
   await ap.goto('/admin/outbox');
   await expect(ap.getByTestId('outbox')).toContainText('admin@example.org');
+  await ap.screenshot({ path: 'test-results/screenshots/outbox.png', fullPage: true });
+  await ap.goto('/jurisdictions/lima');
+  await ap.screenshot({ path: 'test-results/screenshots/jurisdiction.png', fullPage: true });
   await ap.goto(`/assessments/${id}`);
   await expect(ap.getByTestId('workflow').getByRole('button', { name: 'Publish' })).toBeVisible();
   await expect(ap.getByTestId('workflow-history').getByRole('listitem')).toHaveCount(4);

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
+import { MAX_NOTE_LENGTH } from '@/lib/domain/workflow';
 import { reviewDomainAction } from '@/lib/actions/domain-review';
 
 export interface DomainReviewLabels {
@@ -26,7 +27,7 @@ export function DomainReviewForm({ id, domain, labels: t }: { id: string; domain
       <input type="hidden" name="domain" value={domain} />
       <div className="field">
         <label htmlFor="review-note">{t.note}</label>
-        <textarea id="review-note" name="note" rows={3} maxLength={5000} aria-describedby="review-note-help" defaultValue={state && !state.ok ? state.values?.note : ''} />
+        <textarea id="review-note" name="note" rows={3} maxLength={MAX_NOTE_LENGTH} aria-describedby="review-note-help" defaultValue={state && !state.ok ? state.values?.note : ''} />
         <span id="review-note-help" className="field__hint">
           {t.noteHelp}
         </span>

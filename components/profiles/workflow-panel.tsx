@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
+import { MAX_NOTE_LENGTH } from '@/lib/domain/workflow';
 import { transitionAction } from '@/lib/actions/workflow';
 import type { TransitionAction } from '@/lib/policy';
 
@@ -30,7 +31,7 @@ export function WorkflowPanel({ id, actions, editedThisRound }: Props) {
       <input type="hidden" name="id" value={id} />
       <div className="field">
         <label htmlFor="workflow-note">{t('note')}</label>
-        <textarea id="workflow-note" name="note" rows={3} maxLength={5000} defaultValue={state && !state.ok ? state.values?.note : ''} aria-describedby="workflow-note-help" />
+        <textarea id="workflow-note" name="note" rows={3} maxLength={MAX_NOTE_LENGTH} defaultValue={state && !state.ok ? state.values?.note : ''} aria-describedby="workflow-note-help" />
         {actions.includes('request_changes') && (
           <span id="workflow-note-help" className="field__hint">
             {t('noteHelpRequired')}

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { reviewDomain } from '../data/domain-reviews';
 import { domainKeys } from '../domain/profile';
+import { MAX_NOTE_LENGTH } from '../domain/workflow';
 import { actionWithActor } from './safe-action';
 
 export const reviewDomainAction = actionWithActor(
@@ -11,7 +12,7 @@ export const reviewDomainAction = actionWithActor(
     id: z.uuid(),
     domain: z.enum(domainKeys),
     decision: z.enum(['accept', 'request_changes']),
-    note: z.string().max(5000, { message: 'validation.tooLong' }).optional(),
+    note: z.string().max(MAX_NOTE_LENGTH, { message: 'validation.tooLong' }).optional(),
   }),
   async ({ id, domain, decision, note }, actor, t) => {
     await reviewDomain(actor, id, domain, decision, note ?? null);

@@ -5,16 +5,16 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { DataError } from '../data/errors';
 import { runTransition } from '../data/workflow';
-import { isLocale } from '../domain/locales';
-import { domainNames, isDomainKey } from '../domain/profile';
+import { domainName, isDomainKey } from '../domain/profile';
 import { transitionActions } from '../policy';
+import { MAX_NOTE_LENGTH } from '../domain/workflow';
 import { actionWithActor } from './safe-action';
 
 export const transitionAction = actionWithActor(
   z.object({
     id: z.uuid(),
     action: z.enum(transitionActions),
-    note: z.string().max(5000, { message: 'validation.tooLong' }).optional(),
+    note: z.string().max(MAX_NOTE_LENGTH, { message: 'validation.tooLong' }).optional(),
   }),
   async ({ id, action, note }, actor, t) => {
     try {
@@ -24,14 +24,14 @@ export const transitionAction = actionWithActor(
         const ui = await getLocale();
         const names = (error.details?.missing as string[]).map((slot) => {
           const [section, part] = slot.split('/');
-          const where = isDomainKey(section) ? domainNames[section][isLocale(ui) ? ui : 'en'] : t('profiles.introduction');
+          const where = isDomainKey(section) ? domainName(section, ui) : t('profiles.introduction');
           return part === 'body' ? where : `${where} — ${t(`profiles.parts.${part}`)}`;
         });
         return { ok: false, message: t('errors.incomplete', { parts: names.join('; ') }) };
       }
       if (error instanceof DataError && error.code === 'review_incomplete') {
         const ui = await getLocale();
-        const names = (error.details?.pending as string[]).map((d) => (isDomainKey(d) ? domainNames[d][isLocale(ui) ? ui : 'en'] : d));
+        const names = (error.details?.pending as string[]).map((d) => (isDomainKey(d) ? domainName(d, ui) : d));
         return { ok: false, message: t('errors.review_incomplete', { domains: names.join('; ') }) };
       }
       if (error instanceof DataError && error.code === 'state_moved') {

@@ -6,7 +6,7 @@ import { domainKeys, type DomainKey } from '../domain/profile';
 import { judgeDomainReview, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
-import { MAX_NOTE_LENGTH } from './workflow-limits';
+import { MAX_NOTE_LENGTH } from '../domain/workflow';
 
 export type ReviewDecision = 'accept' | 'request_changes';
 

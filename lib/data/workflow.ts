@@ -9,7 +9,7 @@ import { getAssessmentHeader } from './assessments';
 import { domainsNotAccepted } from './domain-reviews';
 import { notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
-import { MAX_NOTE_LENGTH } from './workflow-limits';
+import { MAX_NOTE_LENGTH } from '../domain/workflow';
 
 
 /** When the current round began: the last time the profile became a draft. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { locales } from './locales';
 import { domainKeys, sectionKeys } from './profile';
-import { assessmentStates } from './workflow';
+import { assessmentStates, MAX_NOTE_LENGTH } from './workflow';
 
 /* Request and response shapes of /api/v1, used to validate requests and to generate the OpenAPI document. */
 
@@ -50,13 +50,13 @@ export const sectionParam = z.enum(sectionKeys);
 export const transitionBody = z
   .object({
     action: z.enum(['submit', 'request_changes', 'approve', 'publish']),
-    note: z.string().max(5000).nullable().optional().describe('Required for request_changes.'),
+    note: z.string().max(MAX_NOTE_LENGTH).nullable().optional().describe('Required for request_changes.'),
   })
   .strict();
 
 export const domainReviewBody = z
   .object({
     decision: z.enum(['accept', 'request_changes']),
-    note: z.string().max(5000).nullable().optional().describe('Required for request_changes.'),
+    note: z.string().max(MAX_NOTE_LENGTH).nullable().optional().describe('Required for request_changes.'),
   })
   .strict();

@@ -62,6 +62,11 @@ export const domainNames: Record<DomainKey, Record<Locale, string>> = {
   },
 };
 
+/** A domain's name in an interface language; unknown languages fall back to English. */
+export function domainName(domain: DomainKey, locale: string): string {
+  return domainNames[domain][(['en', 'fr', 'es'] as const).find((l) => l === locale) ?? 'en'];
+}
+
 /** The headings of a domain's two parts, in the profile's content language. */
 export const partHeadings: Record<DomainPart, Record<Locale, string>> = {
   strengths: {

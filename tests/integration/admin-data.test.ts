@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { jurisdictions, passwordTokens, sessions, users } from '../../db/schema';
 import { loadActor } from '../../lib/data/actor';
@@ -10,16 +10,12 @@ import { consumePasswordToken, describePasswordToken } from '../../lib/data/pass
 import { createSession, resolveSession } from '../../lib/data/sessions';
 import { grantRole, inviteUser, listUsers, resendPasswordLink, revokeRole, setUserActive, setUserAdmin } from '../../lib/data/users';
 import { seedJurisdiction, seedUser } from '../support/seed';
-import { targets, useFreshDatabase } from '../support/test-db';
+import { targets, freshDatabasePerSuite } from '../support/test-db';
 
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 describe.each(targets)('administration on %s', (target) => {
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    teardown = await useFreshDatabase(target);
-  });
-  afterAll(() => teardown());
+  freshDatabasePerSuite(target);
 
   it('creates and edits jurisdictions; a taken slug or a cycle is refused and changes nothing', async () => {
     const { actor: admin } = await seedUser({ isAdmin: true });

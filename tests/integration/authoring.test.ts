@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { assessmentParts, assessments, partRevisions } from '../../db/schema';
 import { getAssessment, startAssessment } from '../../lib/data/assessments';
@@ -7,16 +7,12 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { getPartRevision, listPartRevisions, restorePartRevision, RevisionConflictError, savePart } from '../../lib/data/parts';
 import { heartbeatPresence } from '../../lib/data/presence';
 import { seedJurisdiction, seedUser } from '../support/seed';
-import { targets, useFreshDatabase } from '../support/test-db';
+import { targets, freshDatabasePerSuite } from '../support/test-db';
 
 const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 describe.each(targets)('authoring on %s', (target) => {
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    teardown = await useFreshDatabase(target);
-  });
-  afterAll(() => teardown());
+  freshDatabasePerSuite(target);
 
   async function world() {
     const j = await seedJurisdiction({ name: 'Cantón Huaquillas', country: 'Ecuador' });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { assessments, memberships } from '../../db/schema';
 import { loadActor } from '../../lib/data/actor';
@@ -7,14 +7,10 @@ import { startAssessment } from '../../lib/data/assessments';
 import { listMyWork } from '../../lib/data/dashboard';
 import { requestChanges } from '../../lib/data/workflow';
 import { seedJurisdiction, seedUser } from '../support/seed';
-import { targets, useFreshDatabase } from '../support/test-db';
+import { targets, freshDatabasePerSuite } from '../support/test-db';
 
 describe.each(targets)('the dashboard queues on %s', (target) => {
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    teardown = await useFreshDatabase(target);
-  });
-  afterAll(() => teardown());
+  freshDatabasePerSuite(target);
 
   it('puts each profile in the queue of the people it needs, and nobody else', async () => {
     const a = await seedJurisdiction({ name: 'Alpha' });

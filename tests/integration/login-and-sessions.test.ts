@@ -1,19 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { loginThrottle, sessions, users } from '../../db/schema';
 import { verifyPasswordLogin } from '../../lib/data/login';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from '../../lib/data/login-throttle';
 import { createSession, deleteSession, resolveSession } from '../../lib/data/sessions';
 import { seedUser } from '../support/seed';
-import { targets, useFreshDatabase } from '../support/test-db';
+import { targets, freshDatabasePerSuite } from '../support/test-db';
 
 describe.each(targets)('logins and sessions on %s', (target) => {
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    teardown = await useFreshDatabase(target);
-  });
-  afterAll(() => teardown());
+  freshDatabasePerSuite(target);
 
   it('stores passwords as argon2id', async () => {
     const { user } = await seedUser();

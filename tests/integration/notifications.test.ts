@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { emailOutbox } from '../../db/schema';
 import { startAssessment } from '../../lib/data/assessments';
@@ -10,16 +10,12 @@ import { approveProfile, requestChanges, submitForReview } from '../../lib/data/
 import { deliverOutbox, retryDelayMinutes } from '../../lib/mail/deliver-outbox';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import { seedJurisdiction, seedUser } from '../support/seed';
-import { targets, useFreshDatabase } from '../support/test-db';
+import { targets, freshDatabasePerSuite } from '../support/test-db';
 
 const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 describe.each(targets)('notifications and the email outbox on %s', (target) => {
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    teardown = await useFreshDatabase(target);
-  });
-  afterAll(() => teardown());
+  freshDatabasePerSuite(target);
 
   it('tells the right people of each step, in the app and through the outbox', async () => {
     const db = await getDb();

@@ -1,19 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { assessments, jurisdictions } from '../../db/schema';
 import { startAssessment } from '../../lib/data/assessments';
 import { NotFoundError } from '../../lib/data/errors';
 import { listPortfolio, PORTFOLIO_PAGE_SIZE } from '../../lib/data/portfolio';
 import { seedUser } from '../support/seed';
-import { targets, useFreshDatabase } from '../support/test-db';
+import { targets, freshDatabasePerSuite } from '../support/test-db';
 
 describe.each(targets)('the admin portfolio on %s', (target) => {
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    teardown = await useFreshDatabase(target);
-  });
-  afterAll(() => teardown());
+  freshDatabasePerSuite(target);
 
   it('filters, sorts and pages in the database, for admins only', async () => {
     const db = await getDb();

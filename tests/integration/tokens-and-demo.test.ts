@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { apiTokens, jurisdictions, memberships, users } from '../../db/schema';
 import { loadActorByToken } from '../../lib/data/actor';
@@ -10,14 +10,10 @@ import { DEMO_PASSWORD, unsafeSeedDemoData } from '../../lib/data/demo-seed';
 import { verifyPasswordLogin } from '../../lib/data/login';
 import { hashToken } from '../../lib/data/secret-token';
 import { unsafeUpsertAdmin } from '../../lib/data/users';
-import { targets, useFreshDatabase } from '../support/test-db';
+import { targets, freshDatabasePerSuite } from '../support/test-db';
 
 describe.each(targets)('demo data, admins and API tokens on %s', (target) => {
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    teardown = await useFreshDatabase(target);
-  });
-  afterAll(() => teardown());
+  freshDatabasePerSuite(target);
 
   it('seeds exactly the demo accounts into an empty database, once', async () => {
     expect(await unsafeSeedDemoData()).toBe(true);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { assessments, assessmentTransitions, domainReviews } from '../../db/schema';
 import { startAssessment } from '../../lib/data/assessments';
@@ -12,7 +12,7 @@ import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import { assessmentStates } from '../../lib/domain/workflow';
 import { transitionActions, transitions } from '../../lib/policy';
 import { seedJurisdiction, seedUser } from '../support/seed';
-import { targets, useFreshDatabase } from '../support/test-db';
+import { targets, freshDatabasePerSuite } from '../support/test-db';
 
 const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -21,11 +21,7 @@ async function acceptAll(focal: Actor, id: string) {
 }
 
 describe.each(targets)('the workflow on %s', (target) => {
-  let teardown: () => Promise<void>;
-  beforeAll(async () => {
-    teardown = await useFreshDatabase(target);
-  });
-  afterAll(() => teardown());
+  freshDatabasePerSuite(target);
 
   async function world({ fill = true } = {}) {
     const j = await seedJurisdiction();

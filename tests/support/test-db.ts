@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { closeDb, setDbHandle } from '../../db/client';
@@ -15,7 +16,7 @@ export const targets: Target[] = process.env.DATABASE_URL ? ['pglite', 'postgres
  * Gives the app a brand-new, migrated database for one test file: an in-memory
  * PGlite, or a fresh database on the local PostgreSQL server (dropped after).
  */
-export async function useFreshDatabase(target: Target): Promise<() => Promise<void>> {
+export async function openFreshDatabase(target: Target): Promise<() => Promise<void>> {
   await closeDb();
   if (target === 'pglite') {
     const handle = await openPglite(null);
@@ -36,4 +37,13 @@ export async function useFreshDatabase(target: Target): Promise<() => Promise<vo
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   };
+}
+
+/** Registers the hooks that give the enclosing describe block its own fresh database. */
+export function freshDatabasePerSuite(target: Target) {
+  let teardown: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    teardown = await openFreshDatabase(target);
+  });
+  afterAll(() => teardown?.());
 }

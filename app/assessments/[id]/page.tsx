@@ -10,8 +10,7 @@ import { listDomainReviews } from '@/lib/data/domain-reviews';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
 import { getAssessment } from '@/lib/data/assessments';
-import { isLocale } from '@/lib/domain/locales';
-import { domainNames } from '@/lib/domain/profile';
+import { domainName } from '@/lib/domain/profile';
 import { sectionProgress } from '@/lib/domain/profile-progress';
 import { canOnAssessment } from '@/lib/policy';
 
@@ -21,7 +20,8 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   if (!z.uuid().safeParse(id).success) notFound();
   const profile = await orNotFound(getAssessment(actor, id));
   const canEdit = canOnAssessment(actor, 'edit', profile);
-  const [abilities, history] = [await workflowAbilities(actor, profile), await listTransitions(actor, profile.id)];
+  const abilities = await workflowAbilities(actor, profile);
+  const history = await listTransitions(actor, profile.id);
   const w = await getTranslations('workflow');
   const r = await getTranslations('review');
   const reviews = await listDomainReviews(actor, profile.id);
@@ -63,7 +63,7 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
         <h2 id="overview-title">{t('overview')}</h2>
         <ol className="domain-overview">
           {progress.map((p) => {
-            const name = p.section === 'introduction' ? t('introduction') : domainNames[p.section][isLocale(ui) ? ui : 'en'];
+            const name = p.section === 'introduction' ? t('introduction') : domainName(p.section, ui);
             return (
               <li key={p.section} className="domain-overview__item" data-testid={`overview-${p.section}`}>
                 <div>

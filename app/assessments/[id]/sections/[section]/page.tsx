@@ -10,7 +10,7 @@ import { getAssessment } from '@/lib/data/assessments';
 import { domainDescriptions } from '@/lib/domain/domain-descriptions';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
-import { domainNames, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
+import { domainName, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
 import { canOnAssessment, judgeDomainReview } from '@/lib/policy';
 import { DomainReviewForm } from '@/components/profiles/domain-review-form';
 import { listDomainReviews } from '@/lib/data/domain-reviews';
@@ -26,7 +26,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const t = await getTranslations('profiles');
   const uiLocale = await getLocale();
   const ui: Locale = isLocale(uiLocale) ? uiLocale : 'en';
-  const name = (s: SectionKey) => (s === 'introduction' ? t('introduction') : domainNames[s][ui]);
+  const name = (s: SectionKey) => (s === 'introduction' ? t('introduction') : domainName(s, ui));
   const index = sectionKeys.indexOf(key);
   const previous = sectionKeys[index - 1];
   const next = sectionKeys[index + 1];
