@@ -8,15 +8,18 @@ import { meets, type Figure } from './stats';
 
 // `npm run bench`: every benchmark in one go; prints one table and writes it to bench-results/.
 buildIfNeeded(process.env.MGI_DIST_DIR || '.next');
+// BENCH_ONLY=bundle,dashboards runs a subset while working on one figure; the full run is the record.
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const wanted = (name: string) => !only || only.includes(name);
 const figures: Figure[] = [];
-figures.push(...(await benchSaves('embedded')));
+if (wanted('saves')) figures.push(...(await benchSaves('embedded')));
 if (process.env.DATABASE_URL) {
-  figures.push(...(await benchSaves('postgres', process.env.DATABASE_URL)));
-  figures.push(...(await benchDashboards(process.env.DATABASE_URL)));
+  if (wanted('saves')) figures.push(...(await benchSaves('postgres', process.env.DATABASE_URL)));
+  if (wanted('dashboards')) figures.push(...(await benchDashboards(process.env.DATABASE_URL)));
 } else {
   console.log('DATABASE_URL is not set: skipping the PostgreSQL figures (saves, dashboards at scale).');
 }
-figures.push(...(await benchEditorBundle()));
+if (wanted('bundle')) figures.push(...(await benchEditorBundle()));
 
 const rows = figures.map((f) => [
   f.name,
@@ -32,6 +35,7 @@ const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.
 const stamp = new Date().toISOString();
 const report = `# MGI Studio benchmarks\n\n${stamp} · ${machine}\n\n${table}\n`;
 console.log(`\n${report}`);
+if (only) process.exit(0); // a partial run is not a record
 fs.mkdirSync('bench-results', { recursive: true });
 const file = `bench-results/bench-${stamp.replace(/[:.]/g, '-')}.md`;
 fs.writeFileSync(file, report);

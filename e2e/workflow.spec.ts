@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
-import { openProfile } from './support/profiles';
+import { editorOf, openProfile, selectText } from './support/profiles';
 
 const slots = [
   ['introduction', 'body'],
@@ -10,11 +10,15 @@ const slots = [
   ]),
 ];
 
+const SENTENCE = 'La municipalité a adopté un plan local de mobilité humaine.';
+const WEAK_SENTENCE = 'Le plan manque encore de budget.';
+
 async function fillAll(request: APIRequestContext, id: string, origin: string) {
   const profile = await (await request.get(`/api/v1/assessments/${id}`)).json();
   for (const [section, part] of slots) {
     const revision = profile.sections[section][part].revision;
-    const doc = { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${section} ${part} text` }] }] }] }] };
+    const text = section === 'migrants_rights' && part === 'strengths' ? `${SENTENCE} ${WEAK_SENTENCE}` : `${section} ${part} text`;
+    const doc = { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }] }] };
     const response = await request.put(`/api/v1/assessments/${id}/sections/${section}/${part}`, { data: { doc, baseRevision: revision }, headers: { origin } });
     expect(response.status()).toBe(200);
   }
@@ -55,6 +59,33 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await expect(fp).toHaveURL(new RegExp(`/assessments/${id}$`));
   const fw = fp.getByTestId('workflow');
   await expect(fw.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
+
+  // The focal point points at a sentence and says what is wrong with it.
+  await fp.goto(`/assessments/${id}/sections/migrants_rights`);
+  const strengths = fp.locator('section[aria-labelledby="part-strengths"]');
+  // Without a selection the button says what to do first (it stays focusable, so it is aria-disabled).
+  await expect(strengths.getByRole('button', { name: 'Comment on the selected passage' })).toHaveAttribute('aria-disabled', 'true');
+  await strengths.getByRole('button', { name: 'Comment on the selected passage' }).click({ force: true });
+  await expect(strengths.getByRole('status')).toHaveText('Select a passage in the text first.');
+  await selectText(fp, strengths.locator('.rendered-part'), WEAK_SENTENCE);
+  await strengths.getByRole('button', { name: 'Comment on the selected passage' }).click();
+  const composer = fp.getByRole('form', { name: 'Your comment on this passage' });
+  await expect(composer.locator('blockquote')).toHaveText(WEAK_SENTENCE);
+  await composer.getByLabel('Comment').fill('Quel montant ? Citer la ligne budgétaire de 2024.');
+  await composer.getByRole('button', { name: 'Post comment' }).click();
+  const panel = fp.getByTestId('comment-panel');
+  await expect(panel.getByTestId('thread')).toHaveCount(1);
+  await expect(panel.getByTestId('thread')).toContainText('Quel montant ? Citer la ligne budgétaire de 2024.');
+  await expect(panel).toContainText('1 open comment');
+  const highlighted = strengths.locator('.rendered-part [data-thread-id]');
+  await expect(highlighted).toHaveText(WEAK_SENTENCE);
+  await expect(highlighted).toHaveCSS('background-color', 'rgb(255, 244, 204)');
+  await fp.screenshot({ path: 'test-results/screenshots/comment-panel-review.png', fullPage: true });
+  await fp.setViewportSize({ width: 390, height: 844 });
+  await fp.screenshot({ path: 'test-results/screenshots/comment-panel-phone.png', fullPage: true });
+  await fp.setViewportSize({ width: 1280, height: 720 });
+  await fp.goto(`/assessments/${id}`);
+  await expect(fp.getByTestId('overview-migrants_rights').getByTestId('comment-count')).toHaveText('1 open comment');
   await fw.getByRole('button', { name: 'Request changes' }).click();
   await expect(fw.getByRole('alert')).toContainText('a note is required');
   await fw.getByLabel('Note').fill('Ajouter le plan de contingence local.');
@@ -66,6 +97,45 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await cp.screenshot({ path: 'test-results/screenshots/dashboard-consultant.png', fullPage: true });
   await cp.goto(`/assessments/${id}`);
   await expect(cp.getByTestId('workflow-history')).toContainText('Ajouter le plan de contingence local.');
+
+  // The consultant sees the highlighted sentence in the editor, fixes it, replies and resolves.
+  await cp.goto(`/assessments/${id}/sections/migrants_rights`);
+  const editor = editorOf(cp, 'migrants_rights', 'strengths');
+  const mark = editor.text.locator('[data-thread-id]');
+  await expect(mark).toHaveText(WEAK_SENTENCE);
+  await expect(mark).toHaveCSS('background-color', 'rgb(255, 244, 204)');
+  await mark.click();
+  await cp.keyboard.press('Control+End');
+  await cp.keyboard.type(' Il dispose de 120 000 USD en 2024.');
+  await expect(editor.status).toHaveText('Saved');
+  const thread = cp.getByTestId('comment-panel').getByTestId('thread');
+  await thread.getByLabel('Your reply').fill('Montant ajouté : 120 000 USD (ligne 4.2).');
+  await thread.getByRole('button', { name: 'Reply' }).click();
+  await expect(thread).toContainText('Montant ajouté : 120 000 USD (ligne 4.2).');
+  await cp.screenshot({ path: 'test-results/screenshots/comment-panel-editor.png', fullPage: true });
+  await thread.getByRole('button', { name: 'Resolve' }).click();
+  await expect(cp.getByTestId('comment-panel')).toContainText('No open comments');
+  await expect(cp.getByTestId('comment-panel').getByText('1 resolved comment')).toBeVisible();
+  // Resolved: the passage is no longer highlighted.
+  await expect(mark).not.toHaveCSS('background-color', 'rgb(255, 244, 204)');
+
+  // The consultant can also start a thread from the editor's toolbar; the editor keeps saving without a conflict.
+  await selectText(cp, editor.text, 'plan local');
+  await editor.root.getByRole('button', { name: 'Comment', exact: true }).click();
+  await cp.getByRole('form', { name: 'Your comment on this passage' }).getByLabel('Comment').fill('Vérifier le nom exact du plan.');
+  await cp.getByRole('form', { name: 'Your comment on this passage' }).getByRole('button', { name: 'Post comment' }).click();
+  await expect(editor.text.locator('[data-thread-id]')).toHaveCount(2);
+  await expect(cp.getByTestId('comment-panel')).toContainText('1 open comment');
+  await editor.text.click();
+  await cp.keyboard.press('Control+End');
+  await cp.keyboard.type(' Fin.');
+  await expect(editor.status).toHaveText('Saved');
+  const threads = await (await cp.request.get(`/api/v1/assessments/${id}/comments`)).json();
+  expect(threads.threads.map((t: { quote: string; status: string; comments: unknown[] }) => [t.quote, t.status, t.comments.length])).toEqual([
+    [WEAK_SENTENCE, 'resolved', 2],
+    ['plan local', 'open', 1],
+  ]);
+  await cp.goto(`/assessments/${id}`);
   await cp.getByTestId('workflow').getByRole('button', { name: 'Submit for review' }).click();
   await expect(cp.getByText('Submitted for review.')).toBeVisible();
 
@@ -114,6 +184,10 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   expect((await sp.goto(`/assessments/${id}`))?.status()).toBe(404);
   const api = await sp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'approve' }, headers: { origin: baseURL! } });
   expect(api.status()).toBe(404);
+  expect((await sp.request.get(`/api/v1/assessments/${id}/comments`)).status()).toBe(404);
+  expect((await sp.goto(`/assessments/${id}/comments`))?.status()).toBe(404);
+  await sp.goto('/');
+  await expect(sp.getByRole('link', { name: 'Lima' })).toHaveCount(0);
   // The consultant has a role but not this right; approving an approved profile is a state conflict for the focal point.
   expect((await cp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'approve' }, headers: { origin: baseURL! } })).status()).toBe(403);
   expect((await fp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'approve' }, headers: { origin: baseURL! } })).status()).toBe(409);

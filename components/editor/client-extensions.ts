@@ -1,5 +1,6 @@
 import { Extension, type Editor } from '@tiptap/core';
-import { UndoRedo } from '@tiptap/extensions';
+// The subpath: the package's index would bring every extension in it (drop cursor, placeholder…) into the page.
+import { UndoRedo } from '@tiptap/extensions/undo-redo';
 import { contentExtensions } from '@/lib/domain/editor/extensions';
 import { cleanWordHtml } from './word-paste';
 

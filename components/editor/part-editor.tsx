@@ -1,7 +1,10 @@
 'use client';
 
 import { EditorContent, useEditor, type Editor, type JSONContent } from '@tiptap/react';
-import { useCallback, useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { CommentComposer } from '@/components/comments/comment-composer';
+import type { CommentLabels } from '@/components/comments/labels';
+import { startThreadAction } from '@/lib/actions/comments';
 import { editorExtensions, editorProps } from './client-extensions';
 import { ConflictPanel } from './conflict-panel';
 import { fill, type EditorLabels } from './labels';
@@ -20,11 +23,19 @@ export interface PartEditorProps {
   initialDoc: JSONContent;
   initialRevision: number;
   labels: EditorLabels;
+  /** Present when this person may start comment threads here. */
+  commentLabels?: CommentLabels;
 }
+
+// Commenting from the editor is occasional: the passage code loads on first use (the page has a 250 KB budget).
+const passageTools = () => import('@/lib/domain/editor/passage');
+
+/** Marks a transaction that only adds a comment mark the server has already stored. */
+const SERVER_MARK = 'mgiServerMark';
 
 /** One part of a profile in a Tiptap editor, saved as you type. */
 export default function PartEditor(props: PartEditorProps) {
-  const { assessmentId, section, part, label, language, initialDoc, initialRevision, labels: t } = props;
+  const { assessmentId, section, part, label, language, initialDoc, initialRevision, labels: t, commentLabels } = props;
   const contentId = useId();
   const editorRef = useRef<Editor | null>(null);
   const storageKey = `mgi:unsaved:${assessmentId}:${section}:${part}`;
@@ -54,8 +65,52 @@ export default function PartEditor(props: PartEditorProps) {
         spellcheck: 'true',
       },
     },
-    onUpdate: ({ editor: e }) => onChange(e.getJSON()),
+    onUpdate: ({ editor: e, transaction }) => {
+      if (!transaction.getMeta(SERVER_MARK)) onChange(e.getJSON());
+    },
   });
+  const [composing, setComposing] = useState<{ quote: string; occurrence: number } | null>(null);
+  const [commentHint, setCommentHint] = useState(false);
+
+  async function startComment() {
+    const e = editorRef.current;
+    if (!e) return;
+    const { describePassage } = await passageTools();
+    const { from, to, empty } = e.state.selection;
+    const named = empty ? null : describePassage(e.state.doc, from, to);
+    setCommentHint(!named);
+    setComposing(named);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    // Ctrl+Alt+M (⌘⌥M), as in word processors; `code`, because Alt changes the character on macOS.
+    if (commentLabels && (event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
+      event.preventDefault();
+      void startComment();
+    }
+  }
+
+  /** Saves pending text first, so that the server finds the passage where this editor sees it. */
+  async function postComment(body: string): Promise<string | null> {
+    if (!composing || !commentLabels) return null;
+    if (!(await autosave.flush())) return commentLabels.saveFirst;
+    const form = new FormData();
+    const fields = { id: assessmentId, section, part, quote: composing.quote, occurrence: String(composing.occurrence), baseRevision: String(autosave.revision()), body };
+    Object.entries(fields).forEach(([k, v]) => form.set(k, v));
+    const result = await startThreadAction(null, form);
+    if (!result?.ok) return result?.message ?? commentLabels.saveFirst;
+    const e = editorRef.current;
+    const { locatePassage } = await passageTools();
+    const range = e && locatePassage(e.state.doc, composing.quote, composing.occurrence);
+    if (e && range) {
+      const mark = e.schema.marks.comment.create({ threadId: result.data?.threadId });
+      e.view.dispatch(e.state.tr.addMark(range.from, range.to, mark).setMeta('addToHistory', false).setMeta(SERVER_MARK, true));
+    }
+    autosave.adopt(Number(result.data?.revision));
+    setComposing(null);
+    e?.commands.focus();
+    return null;
+  }
 
   useEffect(() => {
     editorRef.current = editor;
@@ -71,7 +126,8 @@ export default function PartEditor(props: PartEditorProps) {
   }, [editor]);
 
   return (
-    <div className="part-editor" data-testid={`editor-${section}-${part}`}>
+    // The wrapper only listens for the comment shortcut bubbling up from the editor.
+    <div className="part-editor" data-testid={`editor-${section}-${part}`} onKeyDown={onKeyDown}>
       <div className="part-editor__header">
         <h2 className="part-editor__label" id={`${contentId}-label`}>
           {label}
@@ -88,7 +144,28 @@ export default function PartEditor(props: PartEditorProps) {
           <SaveStatusBadge status={autosave.status} error={autosave.error} labels={t.status} />
         </div>
       </div>
-      {editor ? <Toolbar editor={editor} controls={contentId} labels={t} /> : <div className="editor-toolbar" aria-hidden="true" />}
+      {editor ? (
+        <Toolbar editor={editor} controls={contentId} labels={t} onComment={commentLabels ? () => void startComment() : undefined} commentLabel={commentLabels?.comment} />
+      ) : (
+        <div className="editor-toolbar" aria-hidden="true" />
+      )}
+      {commentHint && commentLabels && (
+        <p className="notice notice--info comment-hint" role="status">
+          {commentLabels.selectFirst}
+        </p>
+      )}
+      {composing && commentLabels && (
+        <CommentComposer
+          quote={composing.quote}
+          language={language}
+          labels={commentLabels}
+          onSubmit={postComment}
+          onCancel={() => {
+            setComposing(null);
+            editorRef.current?.commands.focus();
+          }}
+        />
+      )}
       <EditorContent editor={editor} />
       {autosave.conflict && (
         <ConflictPanel

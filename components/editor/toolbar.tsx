@@ -16,14 +16,23 @@ interface Props {
   editor: Editor;
   controls: string;
   labels: EditorLabels;
+  /** Starts a comment on the selection; absent when this person may not comment. */
+  onComment?: () => void;
+  commentLabel?: string;
 }
+
+const commentIcon = (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round">
+    <path d="M4 5h16v11H9l-5 4z" />
+  </svg>
+);
 
 /**
  * Formatting buttons as one ARIA toolbar: Tab reaches it once, arrow keys move
  * between buttons, and each button says whether it is on (aria-pressed). The
  * state comes from a selector so typing does not re-render the page.
  */
-export function Toolbar({ editor, controls, labels: t }: Props) {
+export function Toolbar({ editor, controls, labels: t, onComment, commentLabel }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const state = useEditorState({
     editor,
@@ -46,6 +55,7 @@ export function Toolbar({ editor, controls, labels: t }: Props) {
     { key: 'link', label: t.link, shortcut: 'Ctrl+K', icon: linkIcon, pressed: state.link, run: () => promptForLink(editor, t.linkPrompt, t.linkInvalid) },
     { key: 'undo', label: t.undo, shortcut: 'Ctrl+Z', icon: '↶', disabled: !state.canUndo, run: () => editor.chain().focus().undo().run() },
     { key: 'redo', label: t.redo, shortcut: 'Ctrl+Shift+Z', icon: '↷', disabled: !state.canRedo, run: () => editor.chain().focus().redo().run() },
+    ...(onComment ? [{ key: 'comment', label: commentLabel ?? 'Comment', shortcut: 'Ctrl+Alt+M', icon: commentIcon, run: onComment }] : []),
   ];
 
   function onKeyDown(event: React.KeyboardEvent) {

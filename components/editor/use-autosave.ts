@@ -196,5 +196,24 @@ export function useAutosave({ url, storageKey, initialRevision, getDoc, delayMs 
     };
   }, [save]);
 
-  return { status, conflict, error, onChange, keepMine, keepTheirs, recover };
+  /** Saves now; true when the server holds everything typed so far. */
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    await save();
+    return !dirty.current && !blocked.current && !inFlight.current;
+  }, [save]);
+
+  /** The revision the text in the editor is based on. */
+  const revision = useCallback(() => base.current, []);
+
+  /**
+   * Takes on a revision the server made from this very text without a save
+   * (a comment mark the editor has applied locally too), so the next save is
+   * not mistaken for a conflict.
+   */
+  const adopt = useCallback((next: number) => {
+    base.current = next;
+  }, []);
+
+  return { status, conflict, error, onChange, keepMine, keepTheirs, recover, flush, revision, adopt };
 }

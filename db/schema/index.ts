@@ -4,3 +4,4 @@ export * from './auth';
 export * from './assessments';
 export * from './workflow';
 export * from './notifications';
+export * from './comments';

@@ -4,6 +4,11 @@ import {
   errorResponse,
   savePartBody,
   domainReviewBody,
+  newThreadBody,
+  replyBody,
+  threadResponse,
+  threadsResponse,
+  threadStatusBody,
   startAssessmentBody,
   transitionBody,
 } from '../domain/api-schemas';
@@ -84,6 +89,43 @@ export function buildOpenApi() {
             '403': error('Not a focal point of this jurisdiction'),
             '404': error('No such profile or domain, or no role on it'),
             '409': error('The profile is not in review'),
+          },
+        },
+      },
+      '/api/v1/assessments/{id}/comments': {
+        get: {
+          summary: 'Every comment thread of a profile, in text order, with its replies',
+          parameters: [idParam],
+          responses: { '200': { description: 'The threads', content: json(threadsResponse) }, '404': error('No such profile, or no role on it') },
+        },
+        post: {
+          summary: 'Start a thread on a passage (domain, part, quote, body) or reply to one (threadId, body)',
+          description:
+            'Focal points comment while the profile is in review; consultants start threads in draft and in review and reply in any unpublished state. A new thread marks the quoted passage in the text (the part revision moves on; the text does not change).',
+          parameters: [idParam],
+          requestBody: { required: true, content: json(z.union([newThreadBody, replyBody])) },
+          responses: {
+            '201': {
+              description: 'The new thread and the part revision, or the reply',
+              content: json(z.union([z.object({ thread: threadResponse, revision: z.number().int() }), z.object({ threadId: z.uuid(), comment: threadResponse.shape.comments.element })])),
+            },
+            '400': error('Empty or over-long comment, a passage not in the text (`passage_not_found`), or a part the domain does not have'),
+            '403': error('A role on the jurisdiction, but not one that comments'),
+            '404': error('No such profile or thread, or no role on it'),
+            '409': error('Not possible in the profile’s state (`comments_closed`), or the text changed since `baseRevision` (`revision_conflict`)'),
+          },
+        },
+      },
+      '/api/v1/assessments/{id}/comments/{threadId}': {
+        patch: {
+          summary: 'Resolve or reopen a thread',
+          parameters: [idParam, { name: 'threadId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          requestBody: { required: true, content: json(threadStatusBody) },
+          responses: {
+            '200': { description: 'The thread’s status', content: json(z.object({ id: z.uuid(), status: z.enum(['open', 'resolved']) })) },
+            '403': error('A role on the jurisdiction, but not one that comments'),
+            '404': error('No such profile or thread, or no role on it'),
+            '409': error('Not possible in the profile’s state'),
           },
         },
       },

@@ -24,6 +24,11 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch (error) {
     throw new InvalidInputError('invalid_json', `The body is not valid JSON: ${(error as Error).message}`);
   }
+  return parseBody(schema, body);
+}
+
+/** Checks an already parsed body against a schema, naming each problem by its path. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);

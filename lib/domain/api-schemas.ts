@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { locales } from './locales';
 import { domainKeys, sectionKeys } from './profile';
 import { assessmentStates, MAX_NOTE_LENGTH } from './workflow';
+import { MAX_QUOTE_LENGTH } from './editor/passage';
+
+export const MAX_COMMENT_LENGTH = 4000;
 
 /* Request and response shapes of /api/v1, used to validate requests and to generate the OpenAPI document. */
 
@@ -60,3 +63,37 @@ export const domainReviewBody = z
     note: z.string().max(MAX_NOTE_LENGTH).nullable().optional().describe('Required for request_changes.'),
   })
   .strict();
+
+const commentText = z.string().min(1).max(MAX_COMMENT_LENGTH).describe(`The comment, plain text, at most ${MAX_COMMENT_LENGTH} characters.`);
+
+export const newThreadBody = z
+  .object({
+    domain: z.enum(sectionKeys).describe('The section: "introduction" or one of the six domains.'),
+    part: z.enum(['body', 'strengths', 'potential']).describe('"body" for the introduction, "strengths" or "potential" for a domain.'),
+    quote: z.string().min(1).max(MAX_QUOTE_LENGTH).describe('The passage commented on, as it reads in the text (whitespace is collapsed).'),
+    occurrence: z.number().int().min(0).max(10_000).optional().describe('Which occurrence of the quoted words, when they appear more than once: 0 (default) is the first.'),
+    baseRevision: z.number().int().min(0).optional().describe('The part revision the passage was selected in; refused with 409 if the text changed since.'),
+    body: commentText,
+  })
+  .strict();
+
+export const replyBody = z.object({ threadId: z.uuid().describe('The thread answered.'), body: commentText }).strict();
+
+export const threadStatusBody = z.object({ status: z.enum(['open', 'resolved']).describe('"resolved" to resolve, "open" to reopen.') }).strict();
+
+const commentResponse = z.object({ id: z.uuid(), author: z.string().nullable(), body: z.string(), createdAt: z.string() });
+
+export const threadResponse = z.object({
+  id: z.uuid(),
+  domain: z.enum(sectionKeys),
+  part: z.enum(['body', 'strengths', 'potential']),
+  quote: z.string(),
+  status: z.enum(['open', 'resolved']),
+  anchored: z.boolean().describe('False once the commented passage has been deleted from the text; the quote stays.'),
+  createdAt: z.string(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  comments: z.array(commentResponse),
+});
+
+export const threadsResponse = z.object({ threads: z.array(threadResponse) });

@@ -27,3 +27,4 @@ export function canSeeJurisdiction(actor: Actor | null, jurisdictionId: string):
   return actor.isAdmin || rolesOn(actor, jurisdictionId).length > 0;
 }
 export * from './transitions';
+export * from './comments';

@@ -7,6 +7,7 @@ import { TitleForm } from '@/components/profiles/title-form';
 import { WorkflowPanel } from '@/components/profiles/workflow-panel';
 import { listTransitions, workflowAbilities } from '@/lib/data/workflow';
 import { listDomainReviews } from '@/lib/data/domain-reviews';
+import { countOpenThreads } from '@/lib/data/comments';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
 import { getAssessment } from '@/lib/data/assessments';
@@ -26,6 +27,9 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   const r = await getTranslations('review');
   const reviews = await listDomainReviews(actor, profile.id);
   const accepted = reviews.filter((x) => x.decision === 'accepted').length;
+  const openComments = await countOpenThreads(actor, profile.id);
+  const totalOpen = Object.values(openComments).reduce((a, b) => a + (b ?? 0), 0);
+  const c = await getTranslations('comments');
   const t = await getTranslations('profiles');
   const format = await getFormatter();
   const ui = await getLocale();
@@ -44,7 +48,10 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
             <p>
               <span className="badge">{t(`state.${profile.state}`)}</span> · {t(`languages.${profile.language}`)} ·{' '}
               <span data-testid="progress">{t('progress', { done })}</span> ·{' '}
-              <span data-testid="accepted">{r('allAccepted', { n: accepted })}</span>
+              <span data-testid="accepted">{r('allAccepted', { n: accepted })}</span> ·{' '}
+              <Link href={`/assessments/${profile.id}/comments`} data-testid="open-comments">
+                {c('openCount', { n: totalOpen })}
+              </Link>
             </p>
           </div>
         </div>
@@ -77,6 +84,11 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
                   </div>
                 </div>
                 <span className="chips">
+                  {(openComments[p.section] ?? 0) > 0 && (
+                    <Link href={`/assessments/${profile.id}/sections/${p.section}#comments-${p.section}`} className="badge badge--comment" data-testid="comment-count">
+                      {c('overviewCount', { n: openComments[p.section] ?? 0 })}
+                    </Link>
+                  )}
                   {reviews
                     .filter((x) => x.domain === p.section)
                     .map((x) => (

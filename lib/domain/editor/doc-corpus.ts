@@ -5,6 +5,9 @@ const doc = (...content: unknown[]) => ({ type: 'doc', content });
 const link = (href: unknown, extra: Record<string, unknown> = {}) => ({ type: 'link', attrs: { href, ...extra } });
 const li = (...content: unknown[]) => ({ type: 'listItem', content });
 const ul = (...items: unknown[]) => ({ type: 'bulletList', content: items });
+const comment = (threadId: unknown) => ({ type: 'comment', attrs: { threadId } });
+const THREAD = '7d444840-9dc0-11d1-b245-5ffdce74fad2';
+const OTHER_THREAD = '0b3c1e5e-2f4d-4a5b-9c6d-7e8f9a0b1c2d';
 
 export const goodDocs: Array<[string, unknown]> = [
   ['an empty paragraph', doc({ type: 'paragraph' })],
@@ -19,6 +22,8 @@ export const goodDocs: Array<[string, unknown]> = [
   ['a nested list', doc(ul(li(p(t('one')), ul(li(p(t('one.one')))))))],
   ['unicode, emoji and right-to-left text', doc(p(t('Migración segura — 移民 — مهاجر — 👩🏽‍⚕️')))],
   ['several paragraphs and lists', doc(p(t('Intro')), ul(li(p(t('a')))), p(t('Outro')))],
+  ['a passage under a comment thread', doc(p(t('before '), t('commented', [comment(THREAD)]), t(' after')))],
+  ['two overlapping comment threads on bold text', doc(p(t('both', [{ type: 'bold' }, comment(THREAD), comment(OTHER_THREAD)])))],
 ];
 
 const deep = (n: number): unknown => (n === 0 ? p(t('deep')) : ul(li(p(t('x')), deep(n - 1) as object)));
@@ -77,6 +82,10 @@ export const badDocs: Array<[string, unknown]> = [
   ['a bell character in text', doc(p(t('a\u0007b')))],
   ['an unknown field on a node', doc({ type: 'paragraph', content: [t('x')], html: '<script>alert(1)</script>' })],
   ['marks that are not a list', doc(p({ type: 'text', text: 'x', marks: { type: 'bold' } }))],
+  ['a comment mark without a thread', doc(p(t('x', [{ type: 'comment' }])))],
+  ['a comment mark with an empty thread id', doc(p(t('x', [comment('')])))],
+  ['a comment mark whose thread id is markup', doc(p(t('x', [comment('"><script>alert(1)</script>')])))],
+  ['a comment mark with a style', doc(p(t('x', [{ type: 'comment', attrs: { threadId: THREAD, style: 'color:red' } }])))],
   ['a mark that is a string', doc(p({ type: 'text', text: 'x', marks: ['bold'] }))],
   ['text directly in a list', doc(ul(t('x')))],
   ['a paragraph directly in a list', doc(ul(p(t('x'))))],

@@ -4,11 +4,13 @@ import Italic from '@tiptap/extension-italic';
 import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
+import { CommentMark } from './comment-mark';
 import { ProfileLink } from './link-mark';
 
 /**
  * The one list of what a profile text may contain: paragraphs, bullet and
- * numbered lists, bold, italic and links. The editor is built from it, and the
+ * numbered lists, bold, italic and links, plus the marks anchoring comment
+ * threads. The editor is built from it, and the
  * server rebuilds the same ProseMirror schema from it to check every document.
  */
 export const contentExtensions = [
@@ -21,7 +23,8 @@ export const contentExtensions = [
   Bold,
   Italic,
   ProfileLink,
+  CommentMark,
 ];
 
 export const allowedNodeTypes = ['doc', 'paragraph', 'text', 'bulletList', 'orderedList', 'listItem'] as const;
-export const allowedMarkTypes = ['bold', 'italic', 'link'] as const;
+export const allowedMarkTypes = ['bold', 'italic', 'link', 'comment'] as const;

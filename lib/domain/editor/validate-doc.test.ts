@@ -98,3 +98,11 @@ describe('text helpers', () => {
     expect(hasRealText(doc)).toBe(true);
   });
 });
+
+describe('comment marks', () => {
+  it('render as a span naming the thread, and nothing else', () => {
+    const id = '7d444840-9dc0-11d1-b245-5ffdce74fad2';
+    const html = renderDocHtml({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'comment', attrs: { threadId: id } }] }] }] });
+    expect(html).toBe(`<p><span data-thread-id="${id}" class="comment-anchor">x</span></p>`);
+  });
+});

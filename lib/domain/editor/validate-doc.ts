@@ -1,5 +1,6 @@
 import { Node as PMNode } from '@tiptap/pm/model';
 import { allowedMarkTypes, allowedNodeTypes } from './extensions';
+import { THREAD_ID_PATTERN } from './comment-mark';
 import { isAllowedHref } from './link-policy';
 import { profileSchema } from './schema';
 
@@ -27,6 +28,9 @@ const allowedAttrs: Record<string, Record<string, (v: unknown) => boolean>> = {
     class: (v) => v === null,
     title: (v) => v === null || (typeof v === 'string' && v.length <= 500),
   },
+  comment: {
+    threadId: (v) => typeof v === 'string' && THREAD_ID_PATTERN.test(v),
+  },
 };
 
 function fail(message: string, path?: string): DocCheck {
@@ -38,7 +42,7 @@ function isObject(v: unknown): v is Json {
 }
 
 function checkAttrs(kind: string, attrs: unknown, path: string): string | null {
-  if (attrs === undefined) return null;
+  if (attrs === undefined) return kind === 'comment' ? `${path}: a comment mark needs a threadId` : null;
   if (!isObject(attrs)) return `${path}: attrs must be an object`;
   const rules = allowedAttrs[kind] ?? {};
   for (const [name, value] of Object.entries(attrs)) {
@@ -51,6 +55,7 @@ function checkAttrs(kind: string, attrs: unknown, path: string): string | null {
     }
   }
   if (kind === 'link' && !('href' in attrs)) return `${path}: a link needs an href`;
+  if (kind === 'comment' && !('threadId' in attrs)) return `${path}: a comment mark needs a threadId`;
   return null;
 }
 

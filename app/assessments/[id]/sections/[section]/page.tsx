@@ -11,7 +11,12 @@ import { domainDescriptions } from '@/lib/domain/domain-descriptions';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
 import { domainName, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
-import { canOnAssessment, judgeDomainReview } from '@/lib/policy';
+import { allowedCommentActions, canOnAssessment, judgeDomainReview } from '@/lib/policy';
+import { CommentHighlights } from '@/components/comments/comment-highlights';
+import { CommentPanel } from '@/components/comments/comment-panel';
+import { PassageCommenter } from '@/components/comments/passage-commenter';
+import { listThreads } from '@/lib/data/comments';
+import { getCommentLabels } from '@/lib/i18n/comment-labels';
 import { DomainReviewForm } from '@/components/profiles/domain-review-form';
 import { listDomainReviews } from '@/lib/data/domain-reviews';
 import { getEditorLabels } from '@/lib/i18n/editor-labels';
@@ -35,66 +40,84 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const canReview = key !== 'introduction' && judgeDomainReview(actor, profile) === 'allowed';
   const r = await getTranslations('review');
   const scope = profile.jurisdictionLevel === 'country' ? 'national' : 'local';
+  const threads = await listThreads(actor, id, key);
+  const commenting = allowedCommentActions(actor, profile);
+  const commentLabels = await getCommentLabels();
 
   return (
-    <div className="stack">
-      <div>
-        <p className="breadcrumb">
-          <Link href={`/assessments/${id}`}>← {t('back')}</Link>
-        </p>
-        <h1>{name(key)}</h1>
-        <p className="muted" lang={profile.language}>
-          {profile.title}
-        </p>
-        {key !== 'introduction' && <p className="muted small">{domainDescriptions[key][scope][ui]}</p>}
-        {!canEdit && <p className="notice notice--info">{t('readOnly')}</p>}
-        {mark && (
-          <div className={`notice ${mark.decision === 'accepted' ? 'notice--ok' : 'notice--error'}`} data-testid="domain-mark">
-            <strong>{r('markBy', { decision: r(mark.decision), name: mark.reviewerName ?? '—' })}</strong>
-            {mark.note && <p style={{ margin: '0.25rem 0 0', whiteSpace: 'pre-wrap' }}>{mark.note}</p>}
-          </div>
-        )}
-      </div>
-      {partsOf(key).map((part) => {
-        const stored = profile.parts.find((p) => p.section === key && p.part === part);
-        const label = t(`parts.${part}`);
-        if (!stored) return null;
-        return labels ? (
-          <PartEditorLoader
-            key={part}
-            assessmentId={id}
-            section={key}
-            part={part}
-            label={label}
-            language={profile.language}
-            initialDoc={stored.doc as JSONContent}
-            initialRevision={stored.revision}
-            labels={labels}
-          />
-        ) : (
-          <section key={part} className="part-editor" aria-labelledby={`part-${part}`}>
-            <div className="part-editor__header">
-              <h2 className="part-editor__label" id={`part-${part}`}>
-                {label}
-              </h2>
+    <div className="section-layout">
+      <CommentHighlights openThreadIds={threads.filter((x) => x.status === 'open').map((x) => x.id)} />
+      <div className="stack section-layout__main">
+        <div>
+          <p className="breadcrumb">
+            <Link href={`/assessments/${id}`}>← {t('back')}</Link>
+          </p>
+          <h1>{name(key)}</h1>
+          <p className="muted" lang={profile.language}>
+            {profile.title}
+          </p>
+          {key !== 'introduction' && <p className="muted small">{domainDescriptions[key][scope][ui]}</p>}
+          {!canEdit && <p className="notice notice--info">{t('readOnly')}</p>}
+          {mark && (
+            <div className={`notice ${mark.decision === 'accepted' ? 'notice--ok' : 'notice--error'}`} data-testid="domain-mark">
+              <strong>{r('markBy', { decision: r(mark.decision), name: mark.reviewerName ?? '—' })}</strong>
+              {mark.note && <p style={{ margin: '0.25rem 0 0', whiteSpace: 'pre-wrap' }}>{mark.note}</p>}
             </div>
-            <div className="rendered-part" lang={profile.language} dangerouslySetInnerHTML={{ __html: renderDocHtml(stored.doc) }} />
+          )}
+        </div>
+        {partsOf(key).map((part) => {
+          const stored = profile.parts.find((p) => p.section === key && p.part === part);
+          const label = t(`parts.${part}`);
+          if (!stored) return null;
+          return labels ? (
+            <PartEditorLoader
+              key={part}
+              assessmentId={id}
+              section={key}
+              part={part}
+              label={label}
+              language={profile.language}
+              initialDoc={stored.doc as JSONContent}
+              initialRevision={stored.revision}
+              labels={labels}
+              commentLabels={commenting.includes('start') ? commentLabels : undefined}
+            />
+          ) : (
+            <section key={part} className="part-editor" aria-labelledby={`part-${part}`}>
+              <div className="part-editor__header">
+                <h2 className="part-editor__label" id={`part-${part}`}>
+                  {label}
+                </h2>
+              </div>
+              <PassageCommenter
+                assessmentId={id}
+                section={key}
+                part={part}
+                language={profile.language}
+                html={renderDocHtml(stored.doc)}
+                canStart={commenting.includes('start')}
+                labels={commentLabels}
+              />
+            </section>
+          );
+        })}
+        {canReview && (
+          <section className="card" data-testid="domain-review">
+            <DomainReviewForm
+              id={id}
+              domain={key}
+              labels={{ title: r('title'), note: r('note'), noteHelp: r('noteHelp'), accept: r('accept'), requestChanges: r('requestChanges') }}
+            />
           </section>
-        );
-      })}
-      {canReview && (
-        <section className="card" data-testid="domain-review">
-          <DomainReviewForm
-            id={id}
-            domain={key}
-            labels={{ title: r('title'), note: r('note'), noteHelp: r('noteHelp'), accept: r('accept'), requestChanges: r('requestChanges') }}
-          />
-        </section>
-      )}
-      <nav className="section-nav" aria-label={t('overview')}>
-        {previous ? <Link href={`/assessments/${id}/sections/${previous}`}>← {name(previous)}</Link> : <span />}
-        {next ? <Link href={`/assessments/${id}/sections/${next}`}>{name(next)} →</Link> : <span />}
-      </nav>
+        )}
+        <nav className="section-nav" aria-label={t('overview')}>
+          {previous ? <Link href={`/assessments/${id}/sections/${previous}`}>← {name(previous)}</Link> : <span />}
+          {next ? <Link href={`/assessments/${id}/sections/${next}`}>{name(next)} →</Link> : <span />}
+        </nav>
+      </div>
+      <aside className="section-layout__aside">
+        <CommentPanel id={id} section={key} language={profile.language} threads={threads} allowed={commenting} labels={commentLabels} />
+      </aside>
     </div>
   );
 }

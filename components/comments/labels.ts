@@ -1,0 +1,15 @@
+/** The comment controls' interface strings, translated on the server (the editor page carries no i18n runtime). */
+export interface CommentLabels {
+  comment: string;
+  commentOnSelection: string;
+  composerTitle: string;
+  body: string;
+  submit: string;
+  cancel: string;
+  selectFirst: string;
+  saveFirst: string;
+  reply: string;
+  replyLabel: string;
+  resolve: string;
+  reopen: string;
+}

@@ -1,0 +1,132 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { startThreadAction } from '@/lib/actions/comments';
+import { normalizeQuote, occurrencesBefore } from '@/lib/domain/editor/passage';
+import { CommentComposer } from './comment-composer';
+import type { CommentLabels } from './labels';
+
+interface Props {
+  assessmentId: string;
+  section: string;
+  part: string;
+  language: string;
+  /** Server-rendered HTML of the part (lib/domain/editor/render-html.ts). */
+  html: string;
+  canStart: boolean;
+  labels: CommentLabels;
+}
+
+interface Passage {
+  quote: string;
+  occurrence: number;
+}
+
+/**
+ * Names the selected passage the way the server looks for it (see
+ * lib/domain/editor/passage.ts): the text with whitespace collapsed and
+ * paragraphs joined by one space, and which occurrence of it the selection is.
+ */
+function selectedPassage(container: HTMLElement, range: Range): Passage | null {
+  let text = '';
+  let first = -1;
+  let last = -1;
+  let lastBlock: Element | null = null;
+  const push = (c: string) => {
+    if (/\s/.test(c)) {
+      if (text === '' || text.endsWith(' ')) return false;
+      text += ' ';
+    } else {
+      text += c;
+    }
+    return true;
+  };
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const block = node.parentElement?.closest('p') ?? null;
+    if (lastBlock && block !== lastBlock) push(' ');
+    lastBlock = block;
+    for (let i = 0; i < node.data.length; i++) {
+      const inside = range.comparePoint(node, i) >= 0 && range.comparePoint(node, i + 1) <= 0;
+      if (push(node.data[i]) && inside && !/\s/.test(node.data[i])) {
+        if (first < 0) first = text.length - 1;
+        last = text.length - 1;
+      }
+    }
+  }
+  if (first < 0) return null;
+  const quote = normalizeQuote(text.slice(first, last + 1));
+  return { quote, occurrence: occurrencesBefore(text, quote, first) };
+}
+
+/** A part's text, read-only, where a reviewer selects a passage and comments on it. */
+export function PassageCommenter({ assessmentId, section, part, language, html, canStart, labels: t }: Props) {
+  const router = useRouter();
+  const textRef = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<Passage | null>(null);
+  const [composing, setComposing] = useState<Passage | null>(null);
+  const [hint, setHint] = useState(false);
+
+  useEffect(() => {
+    if (!canStart) return;
+    const onChange = () => {
+      const container = textRef.current;
+      const current = document.getSelection();
+      if (!container || !current || current.rangeCount === 0 || current.isCollapsed) return setSelection(null);
+      const range = current.getRangeAt(0);
+      if (!container.contains(range.commonAncestorContainer)) return setSelection(null);
+      setSelection(selectedPassage(container, range));
+      setHint(false);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [canStart]);
+
+  // A highlighted passage leads to its thread in the panel.
+  function onClick(event: React.MouseEvent) {
+    const mark = (event.target as HTMLElement).closest('[data-thread-id]');
+    const thread = mark && document.getElementById(`thread-${mark.getAttribute('data-thread-id')}`);
+    if (!thread || !document.getSelection()?.isCollapsed) return;
+    thread.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    thread.focus({ preventScroll: true });
+  }
+
+  async function post(body: string): Promise<string | null> {
+    if (!composing) return null;
+    const form = new FormData();
+    Object.entries({ id: assessmentId, section, part, quote: composing.quote, occurrence: String(composing.occurrence), body }).forEach(([k, v]) => form.set(k, v));
+    const result = await startThreadAction(null, form);
+    if (!result?.ok) return result?.message ?? t.saveFirst;
+    setComposing(null);
+    document.getSelection()?.removeAllRanges();
+    router.refresh();
+    return null;
+  }
+
+  return (
+    <>
+      {canStart && (
+        <div className="comment-bar">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-disabled={!selection}
+            onMouseDown={(e) => e.preventDefault() /* keep the selection */}
+            onClick={() => (selection ? setComposing(selection) : setHint(true))}
+          >
+            {t.commentOnSelection}
+          </button>
+          {hint && (
+            <span className="muted small" role="status">
+              {t.selectFirst}
+            </span>
+          )}
+        </div>
+      )}
+      {composing && <CommentComposer quote={composing.quote} language={language} labels={t} onSubmit={post} onCancel={() => setComposing(null)} />}
+      {/* Clicks on highlights are a mouse shortcut; the panel lists every thread for keyboards. */}
+      <div ref={textRef} className="rendered-part" lang={language} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { assessmentStates } from '../domain/workflow';
+import type { Actor } from './actor';
+import { allowedCommentActions, commentActions, judgeComment } from './comments';
+
+const OWN = 'own-jurisdiction';
+const OTHER = 'other-jurisdiction';
+
+function person(isAdmin: boolean, roles: Array<'consultant' | 'focal_point'>, on = OWN): Actor {
+  return {
+    userId: 'u',
+    email: 'u@example.org',
+    name: 'U',
+    isAdmin,
+    locale: null,
+    memberships: roles.map((role) => ({ jurisdictionId: on, slug: on, name: on, role })),
+    via: 'session',
+  };
+}
+
+// Written out by hand from the issue, not derived from the implementation:
+// the states in which each person may start / reply / resolve.
+const D = 'draft', R = 'in_review', A = 'approved';
+const people: Record<string, { actor: Actor | null; sees: boolean; start: string[]; reply: string[]; resolve: string[] }> = {
+  anonymous: { actor: null, sees: false, start: [], reply: [], resolve: [] },
+  admin: { actor: person(true, []), sees: true, start: [], reply: [], resolve: [] },
+  'consultant (own)': { actor: person(false, ['consultant']), sees: true, start: [D, R], reply: [D, R, A], resolve: [D, R, A] },
+  'focal point (own)': { actor: person(false, ['focal_point']), sees: true, start: [R], reply: [R], resolve: [R] },
+  'consultant + focal point (own)': { actor: person(false, ['consultant', 'focal_point']), sees: true, start: [D, R], reply: [D, R, A], resolve: [D, R, A] },
+  'admin + focal point (own)': { actor: person(true, ['focal_point']), sees: true, start: [R], reply: [R], resolve: [R] },
+  'consultant (other)': { actor: person(false, ['consultant'], OTHER), sees: false, start: [], reply: [], resolve: [] },
+  'focal point (other)': { actor: person(false, ['focal_point'], OTHER), sees: false, start: [], reply: [], resolve: [] },
+  'no role': { actor: person(false, []), sees: false, start: [], reply: [], resolve: [] },
+};
+
+describe('the comment policy, every cell: person × jurisdiction × state × action', () => {
+  for (const [who, p] of Object.entries(people)) {
+    const writes = p.start.length + p.reply.length > 0;
+    for (const state of assessmentStates) {
+      for (const action of commentActions) {
+        const expected = !p.sees ? 'hidden' : !writes ? 'denied' : p[action].includes(state) ? 'allowed' : 'wrong_state';
+        it(`${who} · ${state} · ${action} → ${expected}`, () => {
+          expect(judgeComment(p.actor, action, { jurisdictionId: OWN, state })).toBe(expected);
+        });
+      }
+    }
+  }
+
+  it('offers only the allowed actions', () => {
+    expect(allowedCommentActions(people['focal point (own)'].actor, { jurisdictionId: OWN, state: 'approved' })).toEqual([]);
+    expect(allowedCommentActions(people['consultant (own)'].actor, { jurisdictionId: OWN, state: 'approved' })).toEqual(['reply', 'resolve']);
+    expect(allowedCommentActions(people['consultant (own)'].actor, { jurisdictionId: OWN, state: 'published' })).toEqual([]);
+  });
+});
