@@ -43,8 +43,9 @@ export async function listPortfolio(actor: Actor, query: PortfolioQuery) {
   }[query.sort];
 
   const openProfile = and(eq(assessments.jurisdictionId, jurisdictions.id), ne(assessments.state, 'published'));
-  const [rows, [{ total }], countries] = [
-    await db
+  // Three independent queries: on PostgreSQL they run at once on the pool's connections.
+  const [rows, [{ total }], countries] = await Promise.all([
+    db
       .select({
         slug: jurisdictions.slug,
         name: jurisdictions.name,
@@ -61,8 +62,8 @@ export async function listPortfolio(actor: Actor, query: PortfolioQuery) {
       .orderBy(order(sortColumn), asc(jurisdictions.name), asc(assessments.language))
       .limit(PORTFOLIO_PAGE_SIZE)
       .offset((query.page - 1) * PORTFOLIO_PAGE_SIZE),
-    await db.select({ total: count() }).from(jurisdictions).leftJoin(assessments, openProfile).where(where),
-    await db.selectDistinct({ country: jurisdictions.country }).from(jurisdictions).orderBy(asc(jurisdictions.country)),
-  ];
+    db.select({ total: count() }).from(jurisdictions).leftJoin(assessments, openProfile).where(where),
+    db.selectDistinct({ country: jurisdictions.country }).from(jurisdictions).orderBy(asc(jurisdictions.country)),
+  ]);
   return { rows, total, pages: Math.max(1, Math.ceil(total / PORTFOLIO_PAGE_SIZE)), countries: countries.map((c) => c.country) };
 }
