@@ -15,7 +15,7 @@ const PORT = 3304;
  * revision rows spread over the parts. Three people: an admin, a consultant and
  * a focal point with 50 jurisdictions each.
  */
-async function generate(size: { jurisdictions: number; revisions: number }) {
+export async function generate(size: { jurisdictions: number; revisions: number }) {
   const db = await getDb();
   const run = (query: ReturnType<typeof sql>) => db.execute(query);
   await run(sql`INSERT INTO jurisdictions (slug, name, level, country)

@@ -29,6 +29,14 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const p = await getTranslations('profiles');
   const levels = await getTranslations('levels');
   const format = await getFormatter();
+  // Translated once, not per row: the page renders fifty rows.
+  const label = Object.fromEntries((['jurisdiction', 'country', 'level', 'openProfile', 'updated', 'latestEdition'] as const).map((k) => [k, t(k)])) as Record<
+    'jurisdiction' | 'country' | 'level' | 'openProfile' | 'updated' | 'latestEdition',
+    string
+  >;
+  const levelName = Object.fromEntries(jurisdictionLevels.map((l) => [l, levels(l)])) as Record<(typeof jurisdictionLevels)[number], string>;
+  const stateName = Object.fromEntries((['draft', 'in_review', 'approved', 'published'] as const).map((s) => [s, p(`state.${s}`)])) as Record<string, string>;
+  const day = { format: (d: Date) => format.dateTime(d, { dateStyle: 'medium' }) };
   const link = (patch: Partial<PortfolioQuery>) => {
     const next = { ...query, ...patch };
     const params = new URLSearchParams(Object.entries(next).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
@@ -113,24 +121,25 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             </tr>
           </thead>
           <tbody>
+            {/* Plain links: fifty rows of next/link would each hydrate and prefetch. */}
             {rows.map((r) => (
               <tr key={`${r.slug}-${r.profileId ?? 'none'}`}>
-                <td data-label={t('jurisdiction')}>
-                  <Link href={`/jurisdictions/${r.slug}`}>{r.name}</Link>
+                <td data-label={label.jurisdiction}>
+                  <a href={`/jurisdictions/${r.slug}`}>{r.name}</a>
                 </td>
-                <td data-label={t('country')}>{r.country}</td>
-                <td data-label={t('level')}>{levels(r.level)}</td>
-                <td data-label={t('openProfile')}>
+                <td data-label={label.country}>{r.country}</td>
+                <td data-label={label.level}>{levelName[r.level]}</td>
+                <td data-label={label.openProfile}>
                   {r.profileId && r.state ? (
-                    <Link href={`/assessments/${r.profileId}`}>
-                      <span className="badge">{p(`state.${r.state}`)}</span> {r.language?.toUpperCase()}
-                    </Link>
+                    <a href={`/assessments/${r.profileId}`}>
+                      <span className="badge">{stateName[r.state]}</span> {r.language?.toUpperCase()}
+                    </a>
                   ) : (
                     <span className="muted">—</span>
                   )}
                 </td>
-                <td data-label={t('updated')}>{r.updatedAt ? format.dateTime(r.updatedAt, { dateStyle: 'medium' }) : '—'}</td>
-                <td data-label={t('latestEdition')}>
+                <td data-label={label.updated}>{r.updatedAt ? day.format(r.updatedAt) : '—'}</td>
+                <td data-label={label.latestEdition}>
                   <span className="muted">—</span>
                 </td>
               </tr>
