@@ -5,3 +5,4 @@ export * from './assessments';
 export * from './workflow';
 export * from './notifications';
 export * from './comments';
+export * from './editions';

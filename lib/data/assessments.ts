@@ -1,4 +1,5 @@
 import 'server-only';
+import { frozenDoc, latestEditionContent } from './editions';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { assessmentParts, assessments, jurisdictions, users } from '../../db/schema';
@@ -46,17 +47,24 @@ export async function startAssessment(actor: Actor, input: { jurisdiction: strin
   if (existing) throw openAssessmentConflict(existing.id);
   try {
     return await db.transaction(async (tx) => {
+      // A new round starts from the latest edition in this language, if there is one.
+      const previous = await latestEditionContent(tx, j.id, input.language);
       const [row] = await tx
         .insert(assessments)
         .values({
           jurisdictionId: j.id,
           language: input.language,
-          title: defaultProfileTitle(input.language, j.name, j.country, j.level === 'country'),
+          title: previous?.title ?? defaultProfileTitle(input.language, j.name, j.country, j.level === 'country'),
           createdBy: actor.userId,
         })
         .returning({ id: assessments.id });
       await tx.insert(assessmentParts).values(
-        profileSlots.map((slot) => ({ assessmentId: row.id, section: slot.section, part: slot.part, doc: emptyDoc })),
+        profileSlots.map((slot) => ({
+          assessmentId: row.id,
+          section: slot.section,
+          part: slot.part,
+          doc: (previous && frozenDoc(previous.content, slot.section, slot.part)) ?? emptyDoc,
+        })),
       );
       return row;
     });

@@ -7,6 +7,7 @@ import { profileSlots } from '../domain/profile';
 import { allowedTransitions, judgeTransition, transitions, type Actor, type TransitionAction } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { domainsNotAccepted } from './domain-reviews';
+import { freezeEdition } from './editions';
 import { notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { MAX_NOTE_LENGTH } from '../domain/workflow';
@@ -103,6 +104,8 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
       .insert(assessmentTransitions)
       .values({ assessmentId, action, fromState: from, toState: to, actorId: actor.userId, note: note?.trim() || null })
       .returning();
+    // Publishing freezes the profile into an edition in this same transaction: all or nothing.
+    if (action === 'publish') await freezeEdition(tx, actor, assessmentId);
     await notifyTransition(tx, { action, assessmentId, jurisdictionId: profile.jurisdictionId, actor, note: row.note });
     return row;
   });
@@ -114,7 +117,7 @@ export const submitForReview = (actor: Actor, id: string, note: string | null = 
 export const requestChanges = (actor: Actor, id: string, note: string) => transition(actor, id, 'request_changes', note);
 /** A focal point who did not edit this round approves the profile. */
 export const approveProfile = (actor: Actor, id: string, note: string | null = null) => transition(actor, id, 'approve', note);
-/** An admin publishes an approved profile (editions are built by the publishing work). */
+/** An admin publishes an approved profile: it becomes an immutable edition. */
 export const publishProfile = (actor: Actor, id: string, note: string | null = null) => transition(actor, id, 'publish', note);
 
 export function runTransition(actor: Actor, id: string, action: TransitionAction, note: string | null) {

@@ -72,7 +72,8 @@ export const partHeadings: Record<DomainPart, Record<Locale, string>> = {
   strengths: {
     en: 'Examples of well-developed areas',
     fr: 'Exemples de domaines bien développés',
-    es: 'Ejemplos de áreas bien desarrolladas',
+    // As the published Spanish profiles print it.
+    es: 'Gobernanza de la migración: Ejemplos de áreas bien desarrolladas',
   },
   potential: {
     en: 'Areas with potential for further development',
