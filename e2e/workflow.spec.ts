@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
 import { editorOf, openProfile, selectText } from './support/profiles';
+import { OLD_BULLET } from './support/editions';
 
 const slots = [
   ['introduction', 'body'],
@@ -35,8 +37,16 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await loginAs(fp, demo.focalLima);
   await loginAs(ap, demo.admin);
 
-  // A fresh Lima profile in French (other specs use the Spanish and English ones).
+  // A new Lima round in French (other specs use the Spanish and English ones) starts as a copy of
+  // the latest French edition (2022-08, seeded); the consultant empties the introduction.
   const id = await openProfile(cp.request, 'lima', 'fr', baseURL!);
+  const copied = await (await cp.request.get(`/api/v1/assessments/${id}`)).json();
+  expect(JSON.stringify(copied.sections.migrants_rights.strengths.doc)).toContain(OLD_BULLET);
+  const emptied = await cp.request.put(`/api/v1/assessments/${id}/sections/introduction/body`, {
+    data: { doc: { type: 'doc', content: [{ type: 'paragraph' }] }, baseRevision: copied.sections.introduction.body.revision },
+    headers: { origin: baseURL! },
+  });
+  expect(emptied.status()).toBe(200);
   await cp.goto(`/assessments/${id}`);
   const workflow = cp.getByTestId('workflow');
   await workflow.getByRole('button', { name: 'Submit for review' }).click();
@@ -174,8 +184,79 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await ap.goto('/jurisdictions/lima');
   await ap.screenshot({ path: 'test-results/screenshots/jurisdiction.png', fullPage: true });
   await ap.goto(`/assessments/${id}`);
-  await expect(ap.getByTestId('workflow').getByRole('button', { name: 'Publish' })).toBeVisible();
   await expect(ap.getByTestId('workflow-history').getByRole('listitem')).toHaveCount(4);
+
+  // The admin publishes: the profile becomes this month's edition, public at once.
+  await ap.getByTestId('workflow').getByRole('button', { name: 'Publish' }).click();
+  await expect(ap.getByTestId('workflow').getByText('Published.', { exact: true })).toBeVisible();
+  const now = new Date();
+  const month = now.getUTCMonth();
+  const slug = `${now.getUTCFullYear()}-${String(month + 1).padStart(2, '0')}`;
+  const names = {
+    en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    fr: ['Janvier', 'Février', 'Mars', 'Avril', 'Mai', 'Juin', 'Juillet', 'Août', 'Septembre', 'Octobre', 'Novembre', 'Décembre'],
+    es: ['Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio', 'Julio', 'Agosto', 'Septiembre', 'Octubre', 'Noviembre', 'Diciembre'],
+  };
+  const reader = await browser.newContext({ locale: 'en-US' });
+  const rp = await reader.newPage();
+  const response = await rp.goto(`/profiles/lima/${slug}`);
+  expect(response?.headers()['cache-control']).toContain('immutable');
+  await expect(rp.getByTestId('edition-label')).toHaveText(`${now.getUTCFullYear()} ${names.en[month]}`);
+  await expect(rp.getByRole('heading', { level: 1 })).toHaveText('Profil de gouvernance des migrations : Lima (Pérou)');
+  await expect(rp.getByTestId('findings-migrants_rights-strengths')).toContainText(WEAK_SENTENCE);
+  await expect(rp.locator('[data-thread-id]')).toHaveCount(0); // review comments are not published
+  await rp.screenshot({ path: 'test-results/screenshots/public-edition-desktop.png', fullPage: true });
+  for (const locale of ['fr', 'es', 'en'] as const) {
+    await rp.locator('#locale-select').selectOption(locale);
+    await expect(rp.getByTestId('edition-label')).toHaveText(`${now.getUTCFullYear()} ${names[locale][month]}`);
+  }
+  await rp.setViewportSize({ width: 390, height: 844 });
+  await rp.screenshot({ path: 'test-results/screenshots/public-edition-phone.png', fullPage: true });
+  // The earlier edition says it is superseded and links to the newest; the two compare domain by domain.
+  await rp.setViewportSize({ width: 1280, height: 800 });
+  await rp.goto('/profiles/lima/2022-08');
+  await expect(rp.getByTestId('edition-label')).toHaveText('2022 August');
+  await rp.getByTestId('superseded').getByRole('link').click();
+  await expect(rp).toHaveURL(new RegExp(`/profiles/lima/${slug}$`));
+  await rp.getByLabel('Older edition').selectOption('2022-08');
+  await rp.getByRole('button', { name: 'Compare' }).click();
+  const changed = rp.getByTestId('compare-migrants_rights');
+  await expect(changed.locator('del', { hasText: 'prépare' })).toBeVisible();
+  await expect(changed.locator('ins', { hasText: 'adopté' }).first()).toBeVisible();
+  await rp.screenshot({ path: 'test-results/screenshots/public-compare.png', fullPage: true });
+  // The PDF downloads and holds the title (PDF strings with accents are UTF-16).
+  await rp.goto(`/profiles/lima/${slug}`);
+  const [download] = await Promise.all([rp.waitForEvent('download'), rp.getByRole('link', { name: 'Download PDF' }).click()]);
+  expect(download.suggestedFilename()).toBe(`mgi-lima-${slug}-fr.pdf`);
+  const pdf = fs.readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const utf16 = (text: string) => Buffer.from(text, 'utf16le').swap16();
+  expect(pdf.includes(utf16('Profil de gouvernance des migrations : Lima '))).toBe(true);
+  // The public list finds it.
+  await rp.goto('/profiles?q=lim');
+  await expect(rp.getByTestId('published-profiles').getByRole('link', { name: 'Lima' })).toBeVisible();
+  await rp.screenshot({ path: 'test-results/screenshots/public-list.png', fullPage: true });
+  await reader.close();
+
+  // Without JavaScript, each domain of the wheel leads to its findings.
+  const noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+  const np = await noJs.newPage();
+  await np.goto(`/profiles/lima/${slug}`);
+  const wheel = np.locator('.wheel__svg');
+  for (const [key, name] of [
+    ['migrants_rights', 'Droits des migrants'],
+    ['whole_of_government', "Approche associant l'ensemble du gouvernement"],
+    ['partnerships', 'Partenariats'],
+    ['well_being', 'Bien-être des migrants'],
+    ['mobility_crises', 'Aspects des crises relatifs à la mobilité'],
+    ['safe_orderly_regular', 'Migrations sûres, ordonnées et régulières'],
+  ]) {
+    await wheel.getByRole('link', { name }).click();
+    await expect(np).toHaveURL(new RegExp(`#domain-${key}$`));
+    await expect(np.locator(`#domain-${key}`)).toBeInViewport();
+    await expect(np.getByTestId(`findings-${key}-strengths`).locator('li').first()).toBeVisible();
+  }
+  await noJs.close();
 
   // The Sonora focal point never sees it, page or API.
   const sonora = await browser.newContext();

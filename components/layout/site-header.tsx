@@ -11,6 +11,7 @@ interface Props {
 export async function SiteHeader({ actor, locale }: Props) {
   const t = await getTranslations('nav');
   const app = await getTranslations('app');
+  const pub = await getTranslations('public');
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -22,6 +23,7 @@ export async function SiteHeader({ actor, locale }: Props) {
         </Link>
         <nav aria-label={t('main')} className="site-nav">
           {actor && <Link href="/">{t('dashboard')}</Link>}
+          <Link href="/profiles">{pub('navProfiles')}</Link>
           {actor && (
             <Link href="/inbox" data-testid="inbox-link">
               {t('inbox')}

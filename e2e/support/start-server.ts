@@ -3,6 +3,8 @@ import path from 'node:path';
 import { closeDb, getHandle } from '../../db/client';
 import { unsafeCreateApiToken } from '../../lib/data/api-tokens';
 import { unsafeSeedDemoData } from '../../lib/data/demo-seed';
+import { unsafeInsertImportedEdition } from '../../lib/data/imported-editions';
+import { olderLimaEdition } from './editions';
 import { getEnv } from '../../lib/env';
 import { serve } from '../../cli/serve';
 import { assertLocalDatabase } from './assert-local-database';
@@ -15,6 +17,8 @@ const dataDir = path.resolve(env.MGI_DATA_DIR);
 fs.rmSync(dataDir, { recursive: true, force: true });
 await getHandle();
 await unsafeSeedDemoData();
+// An earlier Lima edition in French, so that a newly published one has something to supersede and compare with.
+await unsafeInsertImportedEdition(olderLimaEdition);
 const tokens = {
   admin: (await unsafeCreateApiToken('admin@example.org', 'e2e')).token,
   focalSonora: (await unsafeCreateApiToken('focal.sonora@example.org', 'e2e')).token,

@@ -137,7 +137,9 @@ export interface PublicJurisdictionFilter {
 /** Jurisdictions with at least one edition, with their latest, for the public index. */
 export async function listPublishedJurisdictions(filter: PublicJurisdictionFilter = {}) {
   const db = await getDb();
-  const where: SQL[] = [sql`exists (select 1 from ${editions} e where e.jurisdiction_id = ${jurisdictions.id})`];
+  // Written out qualified: inside a subquery drizzle would name the column without its table.
+  const published = sql`exists (select 1 from editions e where e.jurisdiction_id = jurisdictions.id)`;
+  const where: SQL[] = [published];
   if (filter.q) where.push(ilike(jurisdictions.name, `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
   if (filter.country) where.push(eq(jurisdictions.country, filter.country));
   if (filter.level) where.push(eq(jurisdictions.level, filter.level));
@@ -149,7 +151,7 @@ export async function listPublishedJurisdictions(filter: PublicJurisdictionFilte
       country: jurisdictions.country,
       latest: sql<{ year: number; month: number; title: string; language: Locale }>`(
         select json_build_object('year', e.year, 'month', e.month, 'title', e.title, 'language', e.language)
-        from ${editions} e where e.jurisdiction_id = ${jurisdictions.id}
+        from editions e where e.jurisdiction_id = jurisdictions.id
         order by e.year desc, e.month desc, e.published_at desc limit 1)`,
     })
     .from(jurisdictions)
@@ -158,7 +160,7 @@ export async function listPublishedJurisdictions(filter: PublicJurisdictionFilte
   const countries = await db
     .selectDistinct({ country: jurisdictions.country })
     .from(jurisdictions)
-    .where(sql`exists (select 1 from ${editions} e where e.jurisdiction_id = ${jurisdictions.id})`)
+    .where(published)
     .orderBy(asc(jurisdictions.country));
   return { rows, countries: countries.map((c) => c.country) };
 }

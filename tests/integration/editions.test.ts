@@ -49,7 +49,8 @@ describe.each(targets)('editions on %s', (target) => {
     expect(edition.signOff).toMatchObject({ submittedBy: consultant.name, approvedBy: focal.name, publishedBy: admin.name, resolvedComments: 1 });
     expect((await getAssessment(admin, id)).state).toBe('published');
     expect((await listEditions({ jurisdiction: j.slug })).map((e) => e.id)).toEqual([edition.id]);
-    expect((await listPublishedJurisdictions({ q: j.name.slice(0, 5) })).rows.map((r) => r.slug)).toContain(j.slug);
+    const listed = (await listPublishedJurisdictions({ q: j.name.slice(0, 5) })).rows.find((r) => r.slug === j.slug);
+    expect(listed?.latest).toMatchObject({ year: edition.year, month: edition.month, language: 'es', title: edition.title });
   });
 
   it('the database refuses UPDATE, DELETE and TRUNCATE on editions', async () => {

@@ -1,0 +1,21 @@
+import { NextResponse } from 'next/server';
+import { apiError } from '@/lib/api/handler';
+import { presentEditionSummary } from '@/lib/api/present-edition';
+import { listEditions } from '@/lib/data/editions';
+import { slugParam } from '@/lib/domain/api-schemas';
+import { isLocale } from '@/lib/domain/locales';
+
+export const dynamic = 'force-dynamic';
+
+/** Every published edition, newest first; `?jurisdiction=slug` for one jurisdiction's, `?locale=` for the labels. Public. */
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const jurisdiction = params.get('jurisdiction') ?? undefined;
+  if (jurisdiction !== undefined && !slugParam.safeParse(jurisdiction).success) {
+    return apiError(400, 'invalid_jurisdiction', `"${jurisdiction.slice(0, 60)}" is not a jurisdiction slug (lower-case letters, digits and hyphens).`);
+  }
+  const locale = params.get('locale') ?? 'en';
+  if (!isLocale(locale)) return apiError(400, 'invalid_locale', 'locale must be one of en, fr, es.');
+  const editions = await listEditions({ jurisdiction });
+  return NextResponse.json({ editions: editions.map((e) => presentEditionSummary(e, locale)) }, { headers: { 'cache-control': 'public, max-age=60' } });
+}

@@ -1,0 +1,25 @@
+import { getLocale } from 'next-intl/server';
+import { getEdition } from '@/lib/data/editions';
+import { editionSlug, parseEditionSlug } from '@/lib/domain/edition';
+import { contentLanguageParam } from '@/lib/editions/page-params';
+import { editionPdf } from '@/lib/editions/edition-pdf';
+
+export const dynamic = 'force-dynamic';
+
+/** The PDF of an edition. Public, like the page; an edition never changes, so it may be cached for good. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; edition: string }> }) {
+  const { slug, edition: segment } = await params;
+  const when = parseEditionSlug(segment);
+  const edition = when && (await getEdition(slug, when, contentLanguageParam(new URL(request.url).searchParams.get('lang') ?? undefined)));
+  if (!edition) return new Response('No such edition.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const body = await editionPdf(edition, await getLocale());
+  const file = `mgi-${slug}-${editionSlug(edition.year, edition.month)}-${edition.language}.pdf`;
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${file}"`,
+      'cache-control': 'public, max-age=31536000, immutable',
+      vary: 'Cookie, Accept-Language',
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DiffView } from '@/components/profiles/diff-view';
+import { getEdition } from '@/lib/data/editions';
+import { editionLabel, editionSlug, parseEditionSlug } from '@/lib/domain/edition';
+import { diffDocs } from '@/lib/domain/word-diff';
+import { domainKeys, domainName, domainParts, partHeadings } from '@/lib/domain/profile';
+import { contentLanguageParam, isJurisdictionSlug } from '@/lib/editions/page-params';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('public');
+  return { title: t('compare'), robots: { index: false } };
+}
+
+/** Two editions of a jurisdiction side by side, domain by domain, additions and deletions marked. */
+export default async function CompareEditions({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const from = typeof query.from === 'string' ? parseEditionSlug(query.from) : null;
+  const to = typeof query.to === 'string' ? parseEditionSlug(query.to) : null;
+  if (!isJurisdictionSlug(slug) || !from || !to) notFound();
+  const lang = contentLanguageParam(query.lang);
+  const [older, newer] = await Promise.all([getEdition(slug, from, lang), getEdition(slug, to, lang)]);
+  if (!older || !newer) notFound();
+  const t = await getTranslations('public');
+  const locale = await getLocale();
+  const label = (e: { year: number; month: number }) => editionLabel(e.year, e.month, locale);
+  const pairs = [
+    { key: 'introduction', title: t('introduction'), parts: [{ heading: null, a: older.content.introduction, b: newer.content.introduction }] },
+    ...domainKeys.map((key) => ({
+      key,
+      title: domainName(key, newer.language),
+      parts: domainParts.map((part) => ({ heading: partHeadings[part][newer.language], a: older.content.domains[key]?.[part], b: newer.content.domains[key]?.[part] })),
+    })),
+  ];
+  return (
+    <div className="stack">
+      <p className="breadcrumb">
+        <Link href={`/profiles/${slug}/${editionSlug(newer.year, newer.month)}${lang ? `?lang=${lang}` : ''}`}>← {newer.title}</Link>
+      </p>
+      <h1>{t('compareTitle', { from: label(older), to: label(newer) })}</h1>
+      <p className="muted small">
+        <del>{t('removed')}</del> · <ins>{t('added')}</ins>
+      </p>
+      {pairs.map((section) => (
+        <section key={section.key} className="card stack" aria-labelledby={`cmp-${section.key}`} data-testid={`compare-${section.key}`}>
+          <h2 id={`cmp-${section.key}`} lang={newer.language}>
+            {section.title}
+          </h2>
+          {section.parts.map((part, i) => {
+            const { left, right } = diffDocs(part.a, part.b);
+            const changed = left.some((p) => p.kind !== 'same') || right.some((p) => p.kind !== 'same');
+            return (
+              <div key={i}>
+                {part.heading && <h3 lang={newer.language}>{part.heading}</h3>}
+                {changed ? (
+                  <div className="diff">
+                    <DiffView pieces={left} label={label(older)} lang={older.language} />
+                    <DiffView pieces={right} label={label(newer)} lang={newer.language} />
+                  </div>
+                ) : (
+                  <p className="muted small">{t('noChanges')}</p>
+                )}
+              </div>
+            );
+          })}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getEdition, listEditions } from '@/lib/data/editions';
+import { editionLabel, editionSlug } from '@/lib/domain/edition';
+import { isLocale, type Locale } from '@/lib/domain/locales';
+import { EditionArticle } from './edition-article';
+import { PrintButton } from './print-button';
+
+/** The public page of one edition (or the latest), with every edition of the jurisdiction beside it. */
+export async function EditionPage({ slug, when, lang }: { slug: string; when: { year: number; month: number } | 'latest'; lang?: Locale }) {
+  const edition = await getEdition(slug, when, lang);
+  if (!edition) notFound();
+  const all = await listEditions({ jurisdiction: slug });
+  const sameLanguage = all.filter((e) => e.language === edition.language);
+  const newest = sameLanguage[0];
+  const languages = [...new Set(all.map((e) => e.language))];
+  const t = await getTranslations('public');
+  const p = await getTranslations('profiles');
+  const locale = await getLocale();
+  const ui = isLocale(locale) ? locale : 'en';
+  const label = (e: { year: number; month: number }) => editionLabel(e.year, e.month, ui);
+  const query = languages.length > 1 ? `?lang=${edition.language}` : '';
+  const href = (e: { year: number; month: number }) => `/profiles/${slug}/${editionSlug(e.year, e.month)}${query}`;
+  const superseded = newest && newest.id !== edition.id;
+  return (
+    <div className="edition-layout">
+      <div className="edition-layout__main stack">
+        <p className="breadcrumb no-print">
+          <Link href="/profiles">← {t('backToList')}</Link>
+        </p>
+        {superseded && (
+          <p className="notice notice--info" role="note" data-testid="superseded">
+            {t('superseded', { label: label(newest) })} <Link href={href(newest)}>{t('readNewest')}</Link>
+          </p>
+        )}
+        <div className="edition-tools no-print">
+          <PrintButton label={t('print')} />
+          <a className="button button--secondary button--small" href={`/profiles/${slug}/${editionSlug(edition.year, edition.month)}/pdf?lang=${edition.language}`} download>
+            {t('pdf')}
+          </a>
+          {languages.length > 1 && (
+            <span className="small">
+              {t('otherLanguages')}{' '}
+              {languages
+                .filter((l) => l !== edition.language)
+                .map((l) => (
+                  <Link key={l} href={`/profiles/${slug}?lang=${l}`} hrefLang={l}>
+                    {p(`languages.${l}`)}
+                  </Link>
+                ))}
+            </span>
+          )}
+        </div>
+        <EditionArticle edition={edition} uiLocale={ui} />
+      </div>
+      <aside className="edition-layout__aside no-print" aria-labelledby="editions-title">
+        <section className="card">
+          <h2 id="editions-title">{t('editions')}</h2>
+          <ol className="list-plain edition-list" data-testid="edition-list">
+            {sameLanguage.map((e) => (
+              <li key={e.id}>
+                {e.id === edition.id ? <strong aria-current="page">{label(e)}</strong> : <Link href={href(e)}>{label(e)}</Link>}
+              </li>
+            ))}
+          </ol>
+          {sameLanguage.length > 1 ? (
+            <form action={`/profiles/${slug}/compare`} className="form compare-form">
+              <h3>{t('compare')}</h3>
+              {languages.length > 1 && <input type="hidden" name="lang" value={edition.language} />}
+              <div className="field">
+                <label htmlFor="compare-from">{t('from')}</label>
+                <select id="compare-from" name="from" defaultValue={editionSlug(sameLanguage[1].year, sameLanguage[1].month)}>
+                  {sameLanguage.map((e) => (
+                    <option key={e.id} value={editionSlug(e.year, e.month)}>
+                      {label(e)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="compare-to">{t('to')}</label>
+                <select id="compare-to" name="to" defaultValue={editionSlug(sameLanguage[0].year, sameLanguage[0].month)}>
+                  {sameLanguage.map((e) => (
+                    <option key={e.id} value={editionSlug(e.year, e.month)}>
+                      {label(e)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button className="button button--small" type="submit">
+                {t('compareButton')}
+              </button>
+            </form>
+          ) : (
+            <p className="muted small">{t('onlyOne')}</p>
+          )}
+        </section>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import 'server-only';
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getEdition } from '../data/editions';
+import { editionLabel, editionSlug } from '../domain/edition';
+import type { Locale } from '../domain/locales';
+
+/** Title, description and Open Graph tags of an edition's page. */
+export async function editionMetadata(slug: string, when: { year: number; month: number } | 'latest', lang?: Locale): Promise<Metadata> {
+  const edition = await getEdition(slug, when, lang);
+  if (!edition) return {};
+  const t = await getTranslations('public');
+  const label = editionLabel(edition.year, edition.month, await getLocale());
+  const title = `${edition.title} · ${label}`;
+  const description = t('description', { title: edition.title, label });
+  return {
+    title,
+    description,
+    alternates: { canonical: `/profiles/${slug}/${editionSlug(edition.year, edition.month)}` },
+    openGraph: { title, description, type: 'article', locale: edition.language, publishedTime: edition.publishedAt.toISOString() },
+  };
+}
