@@ -129,6 +129,30 @@ export function buildOpenApi() {
           },
         },
       },
+      '/api/v1/editions': {
+        get: {
+          summary: 'Every published edition, newest first (public, no authentication)',
+          security: [],
+          parameters: [
+            { name: 'jurisdiction', in: 'query', required: false, schema: { type: 'string' }, description: 'Only this jurisdiction’s editions (its slug).' },
+            { name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr', 'es'] }, description: 'Language of the labels ("2024 June").' },
+          ],
+          responses: { '200': { description: '`{ "editions": [ { jurisdiction, edition, label, language, title, … } ] }`' }, '400': error('A malformed slug or locale') },
+        },
+      },
+      '/api/v1/editions/{slug}/{edition}': {
+        get: {
+          summary: 'One edition: title, introduction, the six domains’ two parts, sign-off (public, immutable)',
+          security: [],
+          parameters: [
+            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'edition', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, description: 'Year and month, e.g. 2024-06.' },
+            { name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr', 'es'] }, description: 'Language of the label.' },
+            { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr', 'es'] }, description: 'Content language, when the jurisdiction has editions in several.' },
+          ],
+          responses: { '200': { description: 'The edition, with `Cache-Control: immutable`' }, '400': error('A malformed locale'), '404': error('No such edition') },
+        },
+      },
       '/api/v1/assessments/{id}/sections/{domain}/{part}': {
         put: {
           summary: 'Save one part, based on the revision it was edited from',

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+
+// Reads the Lima 2022-08 edition seeded by e2e/support/start-server.ts; needs no login.
+test('the public editions API: list, one edition with its label in the asked locale, clear errors', async ({ request }) => {
+  const list = await request.get('/api/v1/editions?jurisdiction=lima&locale=fr');
+  expect(list.status()).toBe(200);
+  const { editions } = await list.json();
+  const old = editions.find((e: { edition: string }) => e.edition === '2022-08');
+  expect(old).toMatchObject({ jurisdiction: 'lima', label: '2022 Août', language: 'fr', name: 'Lima' });
+
+  for (const [locale, label] of [['fr', '2022 Août'], ['en', '2022 August'], ['es', '2022 Agosto']]) {
+    const one = await request.get(`/api/v1/editions/lima/2022-08?locale=${locale}`);
+    expect(one.status()).toBe(200);
+    expect(one.headers()['cache-control']).toContain('immutable');
+    const body = await one.json();
+    expect(body.label).toBe(label);
+    expect(body.title).toBe('Profil de gouvernance des migrations : Lima (Pérou)');
+    expect(JSON.stringify(body.content.domains.migrants_rights.strengths)).toContain('La municipalité prépare');
+    expect(body.signOff.importedFrom).toBe('e2e seed');
+  }
+
+  const refusals: Array<[string, number, string]> = [
+    ['/api/v1/editions/lima/2022-13', 404, 'not_found'],
+    ['/api/v1/editions/lima/1999-01', 404, 'not_found'],
+    ['/api/v1/editions/nowhere/2022-08', 404, 'not_found'],
+    ['/api/v1/editions/lima/2022-08?locale=de', 400, 'invalid_locale'],
+    ['/api/v1/editions?jurisdiction=Not%20A%20Slug', 400, 'invalid_jurisdiction'],
+  ];
+  for (const [url, status, code] of refusals) {
+    const answer = await request.get(url);
+    expect(answer.status(), url).toBe(status);
+    expect((await answer.json()).error.code, url).toBe(code);
+  }
+  expect((await (await request.get('/api/v1/openapi.json')).json()).paths).toHaveProperty(['/api/v1/editions/{slug}/{edition}']);
+});
