@@ -1,12 +1,19 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useRef, useTransition } from 'react';
 import { setLocaleAction } from '@/lib/actions/public-forms';
 import { localeNames, locales } from '@/lib/domain/locales';
 
-/** Switches on change with JavaScript; without it, the Apply button submits. */
+/**
+ * Switches on change with JavaScript; without it, the Apply button submits.
+ * After the cookie is set the page is fetched again: on public pages the
+ * interface language picks which cached copy is served (proxy.ts), and the
+ * action's own answer was rendered with the old cookie.
+ */
 export function LocaleSwitcher({ current, label, apply }: { current: string; label: string; apply: string }) {
   const form = useRef<HTMLFormElement>(null);
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <form ref={form} action={setLocaleAction} className="locale-switcher">
@@ -18,7 +25,13 @@ export function LocaleSwitcher({ current, label, apply }: { current: string; lab
         name="locale"
         defaultValue={current}
         disabled={pending}
-        onChange={() => startTransition(() => form.current?.requestSubmit())}
+        onChange={() =>
+          startTransition(async () => {
+            if (!form.current) return;
+            await setLocaleAction(new FormData(form.current));
+            router.refresh();
+          })
+        }
       >
         {locales.map((l) => (
           <option key={l} value={l} lang={l}>

@@ -9,6 +9,7 @@ import { domainName, isDomainKey } from '../domain/profile';
 import { transitionActions } from '../policy';
 import { MAX_NOTE_LENGTH } from '../domain/workflow';
 import { actionWithActor } from './safe-action';
+import { refreshPublicPages } from '../editions/refresh-public-pages';
 
 export const transitionAction = actionWithActor(
   z.object({
@@ -19,6 +20,7 @@ export const transitionAction = actionWithActor(
   async ({ id, action, note }, actor, t) => {
     try {
       await runTransition(actor, id, action, note?.trim() || null);
+      if (action === 'publish') refreshPublicPages();
     } catch (error) {
       if (error instanceof DataError && error.code === 'incomplete') {
         const ui = await getLocale();

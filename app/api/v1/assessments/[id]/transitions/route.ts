@@ -4,6 +4,7 @@ import { apiError, withApiActor } from '@/lib/api/handler';
 import { readJson } from '@/lib/api/read-json';
 import { runTransition } from '@/lib/data/workflow';
 import { transitionBody } from '@/lib/domain/api-schemas';
+import { refreshPublicPages } from '@/lib/editions/refresh-public-pages';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,5 +14,6 @@ export const POST = withApiActor(async (request, actor, { params }: { params: Pr
   if (!z.uuid().safeParse(id).success) return apiError(404, 'not_found', 'No such profile.');
   const { action, note } = await readJson(request, transitionBody);
   const row = await runTransition(actor, id, action, note ?? null);
+  if (action === 'publish') refreshPublicPages();
   return NextResponse.json({ state: row.toState, transition: { action: row.action, from: row.fromState, to: row.toState, note: row.note, at: row.createdAt } });
 });

@@ -1,4 +1,3 @@
-import { getLocale } from 'next-intl/server';
 import { getEdition } from '@/lib/data/editions';
 import { editionSlug, parseEditionSlug } from '@/lib/domain/edition';
 import { contentLanguageParam } from '@/lib/editions/page-params';
@@ -7,12 +6,12 @@ import { editionPdf } from '@/lib/editions/edition-pdf';
 export const dynamic = 'force-dynamic';
 
 /** The PDF of an edition. Public, like the page; an edition never changes, so it may be cached for good. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; edition: string }> }) {
-  const { slug, edition: segment } = await params;
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; edition: string; locale: string }> }) {
+  const { slug, edition: segment, locale } = await params;
   const when = parseEditionSlug(segment);
   const edition = when && (await getEdition(slug, when, contentLanguageParam(new URL(request.url).searchParams.get('lang') ?? undefined)));
   if (!edition) return new Response('No such edition.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  const body = await editionPdf(edition, await getLocale());
+  const body = await editionPdf(edition, locale);
   const file = `mgi-${slug}-${editionSlug(edition.year, edition.month)}-${edition.language}.pdf`;
   return new Response(new Uint8Array(body), {
     headers: {

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DiffView } from '@/components/profiles/diff-view';
 import { getEdition } from '@/lib/data/editions';
 import { editionLabel, editionSlug, parseEditionSlug } from '@/lib/domain/edition';
 import { diffDocs } from '@/lib/domain/word-diff';
+import { isLocale } from '@/lib/domain/locales';
 import { domainKeys, domainName, domainParts, partHeadings } from '@/lib/domain/profile';
 import { contentLanguageParam, isJurisdictionSlug } from '@/lib/editions/page-params';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ slug: string; locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('public');
@@ -18,7 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Two editions of a jurisdiction side by side, domain by domain, additions and deletions marked. */
 export default async function CompareEditions({ params, searchParams }: Props) {
-  const { slug } = await params;
+  const { slug, locale: ui } = await params;
+  if (!isLocale(ui)) notFound();
+  setRequestLocale(ui);
   const query = await searchParams;
   const from = typeof query.from === 'string' ? parseEditionSlug(query.from) : null;
   const to = typeof query.to === 'string' ? parseEditionSlug(query.to) : null;
@@ -40,7 +42,7 @@ export default async function CompareEditions({ params, searchParams }: Props) {
   return (
     <div className="stack">
       <p className="breadcrumb">
-        <Link href={`/profiles/${slug}/${editionSlug(newer.year, newer.month)}${lang ? `?lang=${lang}` : ''}`}>← {newer.title}</Link>
+        <a href={`/profiles/${slug}/${editionSlug(newer.year, newer.month)}${lang ? `?lang=${lang}` : ''}`}>← {newer.title}</a>
       </p>
       <h1>{t('compareTitle', { from: label(older), to: label(newer) })}</h1>
       <p className="muted small">

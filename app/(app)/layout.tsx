@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getActor } from '@/lib/auth/current-actor';
 import { countUnread } from '@/lib/data/notifications';
-import './globals.css';
+import '../globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');

@@ -1,7 +1,9 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import type { Metadata } from 'next';
+import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { isLocale } from '@/lib/domain/locales';
 import { listPublishedJurisdictions } from '@/lib/data/editions';
 import { editionLabel } from '@/lib/domain/edition';
 import { jurisdictionLevels } from '@/lib/domain/roles';
@@ -18,7 +20,16 @@ const filterSchema = z.object({
 });
 
 /** Every jurisdiction with a published edition: search by name, filter by country and level. No login. */
-export default async function ProfilesIndex({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProfilesIndex({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const ui = (await params).locale;
+  if (!isLocale(ui)) notFound();
+  setRequestLocale(ui);
   const raw = await searchParams;
   const filter = filterSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' && v !== '')));
   const { rows, countries } = await listPublishedJurisdictions(filter);
