@@ -7,6 +7,9 @@ import { internalProfilePath } from './lib/editions/public-route';
  * Routing only, never a gate: public profile pages are rewritten to internal
  * paths that name the reader's interface language (and the content language),
  * so that each edition page is rendered once and then served as a static page.
+ * The production server (server/main.ts) already rewrites whole-page requests
+ * itself; what reaches this is the client router's requests, server actions,
+ * and everything under `next dev`.
  */
 export function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
@@ -24,4 +27,4 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ['/profiles', '/profiles/:path*'] };
+export const config = { matcher: ['/about', '/profiles', '/profiles/:path*'] };

@@ -1,12 +1,10 @@
+import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
 
 /** Starts the production build on a port with the given database settings; resolves when it answers. */
 export async function startAppServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '--port', String(port)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/main.ts'), '--port', String(port)], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

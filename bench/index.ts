@@ -3,6 +3,8 @@ import os from 'node:os';
 import { buildIfNeeded } from '../cli/build-if-needed';
 import { benchDashboards } from './dashboard-scale';
 import { benchEditorBundle } from './editor-bundle';
+import { benchPublicPages } from './public-pages';
+import { benchPublish } from './publish-scale';
 import { benchSaves } from './save-round-trip';
 import { meets, type Figure } from './stats';
 
@@ -20,6 +22,8 @@ if (process.env.DATABASE_URL) {
   console.log('DATABASE_URL is not set: skipping the PostgreSQL figures (saves, dashboards at scale).');
 }
 if (wanted('bundle')) figures.push(...(await benchEditorBundle()));
+if (wanted('public')) figures.push(...(await benchPublicPages()));
+if (wanted('publish')) figures.push(...(await benchPublish()));
 
 const rows = figures.map((f) => [
   f.name,

@@ -1,15 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { closeDb, getHandle } from '../db/client';
 import { acquireDataDirLock, DataDirInUseError } from '../db/pglite-lock';
 import { DEMO_PASSWORD, demoAccounts, unsafeSeedDemoData } from '../lib/data/demo-seed';
 import { getEnv, type Env } from '../lib/env';
 import { buildIfNeeded } from './build-if-needed';
-
-const require = createRequire(import.meta.url);
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -36,7 +33,7 @@ function loadEnv(): Env {
 
 /**
  * `npm start` and `npm run demo`: check the configuration, build if needed,
- * (demo only) fill an empty database, then run `next start` in production mode.
+ * (demo only) fill an empty database, then run the production server (server/main.ts).
  */
 export async function serve({ demo }: { demo: boolean }) {
   const env = loadEnv();
@@ -73,9 +70,10 @@ export async function serve({ demo }: { demo: boolean }) {
     }
   }
 
+  // server/main.ts: Next's handler behind our own HTTP server (public pages are routed and cached there).
   const child = spawn(
     process.execPath,
-    [require.resolve('next/dist/bin/next'), 'start', '--port', String(env.PORT)],
+    ['--import', 'tsx', path.resolve('server/main.ts'), '--port', String(env.PORT)],
     {
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? env.APP_URL },

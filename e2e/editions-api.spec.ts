@@ -40,7 +40,7 @@ test('a dated edition page is rendered once and then served from the cache, per 
     await request.get('/profiles/lima/2022-08', { headers });
     const again = await request.get('/profiles/lima/2022-08', { headers });
     expect(again.status()).toBe(200);
-    expect(again.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(again.headers()['x-mgi-cache']).toBe('HIT'); // served from the server's memory, like a file
     expect(again.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(again.headers()['vary']).toBeTruthy();
     expect(await again.text()).toContain(locale === 'fr' ? '2022 Août' : '2022 Agosto');

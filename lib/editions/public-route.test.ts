@@ -18,6 +18,7 @@ describe('internalProfilePath', () => {
     ['/profiles/lima/compare?from=2022-08&to=2024-06', '/fr/profiles/lima/compare', true],
     ['/profiles/lima/2024-06/pdf?lang=es', '/fr/profiles/lima/2024-06/pdf', true],
     ['/profiles/lima/not-a-month', '/fr/profiles/lima/not-a-month', true],
+    ['/about', '/fr/about', true],
   ])('%s → %s', (url, pathname, keepQuery) => {
     expect(map(url)).toEqual({ pathname, keepQuery });
   });

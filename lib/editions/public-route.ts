@@ -8,13 +8,13 @@ import { isLocale, type Locale } from '../domain/locales';
  *   /profiles/lima                  → /fr/profiles/lima/latest/any
  *   /profiles/lima/2024-06?lang=es  → /fr/profiles/lima/2024-06/es
  *   /profiles/lima/2024-06/es       → /fr/profiles/lima/2024-06/es
- *   /profiles, /profiles/lima/compare?…, /profiles/lima/2024-06/pdf?… → /fr/… (query kept)
+ *   /about, /profiles, /profiles/lima/compare?…, /profiles/lima/2024-06/pdf?… → /fr/… (query kept)
  */
 export function internalProfilePath(pathname: string, search: URLSearchParams, ui: Locale): { pathname: string; keepQuery: boolean } {
   const parts = pathname.split('/').filter(Boolean);
   const [, slug, edition, lang] = parts;
   const isEdition = (s: string | undefined) => s === undefined || /^\d{4}-\d{2}$/.test(s);
-  if (slug && parts.length <= 4 && isEdition(edition) && (lang === undefined || isLocale(lang))) {
+  if (parts[0] === 'profiles' && slug && parts.length <= 4 && isEdition(edition) && (lang === undefined || isLocale(lang))) {
     const content = lang ?? search.get('lang') ?? 'any';
     return { pathname: `/${ui}/profiles/${slug}/${edition ?? 'latest'}/${isLocale(content) ? content : 'any'}`, keepQuery: false };
   }

@@ -9,4 +9,6 @@ import { revalidatePath } from 'next/cache';
 export function refreshPublicPages() {
   revalidatePath('/[locale]/profiles/[slug]/[edition]/[lang]', 'page');
   revalidatePath('/[locale]/profiles', 'page');
+  // The in-memory copies the HTTP server keeps (server/main.ts), in this same process.
+  (globalThis as { __mgiPageCache?: { clear(): void } }).__mgiPageCache?.clear();
 }

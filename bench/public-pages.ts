@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { closeDb, setDbHandle } from '../db/client';
+import { openPglite } from '../db/open-pglite';
+import { unsafeSeedDemoData } from '../lib/data/demo-seed';
+import { unsafeInsertImportedEdition } from '../lib/data/imported-editions';
+import { domainKeys } from '../lib/domain/profile';
+import { startAppServer, stopAppServer } from './app-server';
+import type { Figure } from './stats';
+
+const PORT = 3305;
+const bullets = (n: number, what: string) => ({
+  type: 'doc',
+  content: [
+    {
+      type: 'bulletList',
+      content: Array.from({ length: n }, (_, i) => ({
+        type: 'listItem',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: `${what}: an example finding of ordinary length, number ${i + 1}, as published profiles have.` }] }],
+      })),
+    },
+  ],
+});
+
+async function load(url: string, connections: number, seconds: number) {
+  const result = await autocannon({ url, connections, duration: seconds, headers: { cookie: 'NEXT_LOCALE=fr' } });
+  const failed = result.errors + result.timeouts + result.non2xx;
+  if (failed > 0) throw new Error(`${url}: ${failed} failed requests under load`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+/**
+ * Requests per second for a dated edition page, for the app's prerendered
+ * /about page and for a small file in public/, with the same tool (autocannon),
+ * the same connections and the same cookie, one after the other; and the
+ * edition page's p99 latency at 50 connections.
+ */
+export async function benchPublicPages(seconds = 10): Promise<Figure[]> {
+  const dir = path.resolve('.data/bench-public');
+  fs.rmSync(dir, { recursive: true, force: true });
+  setDbHandle(await openPglite(dir));
+  await unsafeSeedDemoData();
+  await unsafeInsertImportedEdition({
+    jurisdiction: 'lima',
+    language: 'es',
+    year: 2022,
+    month: 8,
+    title: 'Perfil de Gobernanza de la Migración: Lima (Perú)',
+    source: 'benchmark',
+    content: {
+      introduction: bullets(3, 'Introducción'),
+      domains: Object.fromEntries(domainKeys.map((d) => [d, { strengths: bullets(4, d), potential: bullets(3, d) }])) as never,
+    },
+  });
+  await closeDb();
+  const server = await startAppServer(PORT, { MGI_DATA_DIR: dir, DATABASE_URL: '' });
+  try {
+    const base = `http://localhost:${PORT}`;
+    const urls = { edition: `${base}/profiles/lima/2022-08`, page: `${base}/about`, file: `${base}/robots.txt` };
+    for (const url of Object.values(urls)) await load(url, 4, 2); // warm up, and fill the page cache
+    const edition = await load(urls.edition, 50, seconds);
+    const page = await load(urls.page, 50, seconds);
+    const file = await load(urls.file, 50, seconds);
+    return [
+      { name: 'edition page, requests/s (50 connections)', value: edition.rps, unit: 'req/s' },
+      { name: 'prerendered /about page, requests/s', value: page.rps, unit: 'req/s' },
+      { name: 'small file in public/, requests/s', value: file.rps, unit: 'req/s' },
+      { name: 'edition page ÷ prerendered page', value: edition.rps / page.rps, unit: '×', target: { value: 1.0, better: 'higher' } },
+      { name: 'edition page ÷ public/ file', value: edition.rps / file.rps, unit: '×', target: { value: 0.8, better: 'higher' } },
+      { name: 'edition page, p99 latency at 50 connections', value: edition.p99, unit: 'ms' },
+    ];
+  } finally {
+    await stopAppServer(server);
+  }
+}

@@ -1,0 +1,93 @@
+import http from 'node:http';
+import next from 'next';
+import { localeCookieName } from '../lib/domain/locales';
+import { negotiateLocale } from '../lib/domain/negotiate-locale';
+import { internalProfilePath } from '../lib/editions/public-route';
+import { PageCache } from './page-cache';
+
+/*
+ * The production HTTP server: Next's request handler, with public pages routed
+ * here rather than in proxy.ts (a middleware round halves their throughput),
+ * and dated edition pages served from memory after their first rendering, like
+ * files. `npm start` and `npm run demo` run it (cli/serve.ts).
+ */
+const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 3000);
+const app = next({ dev: false, dir: process.cwd(), port });
+const handle = app.getRequestHandler();
+const cache = new PageCache();
+// The publishing code (lib/editions/refresh-public-pages.ts) empties it after a publication.
+(globalThis as { __mgiPageCache?: PageCache }).__mgiPageCache = cache;
+
+const DATED = /^\/[a-z]{2}\/profiles\/[^/]+\/\d{4}-\d{2}\/[a-z]+$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const VARY = 'Cookie, Accept-Language, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch';
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/** Lets Next answer, keeping a copy of a rendered page's body and headers. */
+function capture(res: http.ServerResponse, store: (body: Buffer, headers: Record<string, string>) => void) {
+  const chunks: Buffer[] = [];
+  const toBuffer = (chunk: unknown, encoding?: unknown) =>
+    typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (chunk) chunks.push(toBuffer(chunk, rest[0]));
+    return write(chunk, ...rest);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
+    const type = String(res.getHeader('content-type') ?? '');
+    if (res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('content-encoding') && !res.getHeader('set-cookie')) {
+      store(Buffer.concat(chunks), { 'content-type': type });
+    }
+    return end(chunk, ...rest);
+  }) as typeof res.end;
+}
+
+await app.prepare();
+http
+  .createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const plainGet = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
+    // Whole pages only: the client router's (RSC) requests and server actions are
+    // rewritten by proxy.ts, since Next checks those against the URL the browser used.
+    if (plainGet && (url.pathname === '/about' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/'))) {
+      const ui = negotiateLocale(cookieValue(req.headers.cookie, localeCookieName), req.headers['accept-language'] ?? null);
+      const target = internalProfilePath(url.pathname, url.searchParams, ui);
+      req.url = target.pathname + (target.keepQuery ? url.search : '');
+      if (DATED.test(target.pathname)) {
+        const hit = cache.get(target.pathname);
+        if (hit) {
+          const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+          const body = gzip ? hit.gzipped : hit.body;
+          res.writeHead(200, {
+            ...hit.headers,
+            'cache-control': IMMUTABLE,
+            vary: VARY,
+            'x-mgi-cache': 'HIT',
+            'content-length': body.length,
+            ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+          });
+          res.end(req.method === 'HEAD' ? undefined : body);
+          return;
+        }
+        // Next sets its own caching headers for prerendered pages; these pages never change.
+        res.setHeader('Cache-Control', IMMUTABLE);
+        res.setHeader('Vary', VARY);
+        const setHeader = res.setHeader.bind(res);
+        res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+          ['cache-control', 'vary'].includes(name.toLowerCase()) ? res : setHeader(name, value)) as typeof res.setHeader;
+        delete req.headers['accept-encoding']; // keep an uncompressed copy
+        capture(res, (body, headers) => cache.set(target.pathname, body, headers));
+      }
+    }
+    void handle(req, res);
+  })
+  .listen(port, () => console.log(`> Ready on http://localhost:${port}`));
