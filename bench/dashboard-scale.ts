@@ -92,7 +92,7 @@ async function drop(baseUrl: string, name: string) {
  * servers run at once and their requests alternate, so that whatever else the
  * machine does in the meantime weighs on both sides of the ratio alike.
  */
-export async function benchDashboards(baseUrl: string, samples = 150): Promise<Figure[]> {
+export async function benchDashboards(baseUrl: string, samples = 300): Promise<Figure[]> {
   const big = await prepare(baseUrl, { jurisdictions: 1000, revisions: 1_000_000 }, PORT);
   let small: Awaited<ReturnType<typeof prepare>> | undefined;
   try {

@@ -5,7 +5,8 @@ import { assessments, jurisdictions } from '../../db/schema';
 import type { Actor } from '../policy';
 import { assertCan } from './guards';
 
-export const PORTFOLIO_PAGE_SIZE = 50;
+// 25 rows: a screenful or two, and a page that costs the same to render however large the portfolio.
+export const PORTFOLIO_PAGE_SIZE = 25;
 export const portfolioSorts = ['name', 'country', 'level', 'state', 'updated'] as const;
 export type PortfolioSort = (typeof portfolioSorts)[number];
 
