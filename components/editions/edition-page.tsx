@@ -68,26 +68,23 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
             <form action={`/profiles/${slug}/compare`} className="form compare-form">
               <h3>{t('compare')}</h3>
               {languages.length > 1 && <input type="hidden" name="lang" value={edition.language} />}
-              <div className="field">
-                <label htmlFor="compare-from">{t('from')}</label>
-                <select id="compare-from" name="from" defaultValue={editionSlug(sameLanguage[1].year, sameLanguage[1].month)}>
-                  {sameLanguage.map((e) => (
-                    <option key={e.id} value={editionSlug(e.year, e.month)}>
-                      {label(e)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="compare-to">{t('to')}</label>
-                <select id="compare-to" name="to" defaultValue={editionSlug(sameLanguage[0].year, sameLanguage[0].month)}>
-                  {sameLanguage.map((e) => (
-                    <option key={e.id} value={editionSlug(e.year, e.month)}>
-                      {label(e)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              {(
+                [
+                  ['from', t('from'), sameLanguage[1]],
+                  ['to', t('to'), sameLanguage[0]],
+                ] as const
+              ).map(([name, text, preselected]) => (
+                <div className="field" key={name}>
+                  <label htmlFor={`compare-${name}`}>{text}</label>
+                  <select id={`compare-${name}`} name={name} defaultValue={editionSlug(preselected.year, preselected.month)}>
+                    {sameLanguage.map((e) => (
+                      <option key={e.id} value={editionSlug(e.year, e.month)}>
+                        {label(e)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
               <button className="button button--small" type="submit">
                 {t('compareButton')}
               </button>

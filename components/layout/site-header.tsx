@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Brand } from './brand';
 import { LocaleSwitcher } from './locale-switcher';
 import { LogoutButton } from './logout-button';
 
@@ -15,12 +16,7 @@ export async function SiteHeader({ actor, locale }: Props) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            MGI
-          </span>
-          <span>{app('name')}</span>
-        </Link>
+        <Brand name={app('name')} />
         <nav aria-label={t('main')} className="site-nav">
           {actor && <Link href="/">{t('dashboard')}</Link>}
           <Link href="/profiles">{pub('navProfiles')}</Link>

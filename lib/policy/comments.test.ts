@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentStates } from '../domain/workflow';
 import type { Actor } from './actor';
+import { person as makePerson } from './test-actors';
 import { allowedCommentActions, commentActions, judgeComment } from './comments';
 
 const OWN = 'own-jurisdiction';
 const OTHER = 'other-jurisdiction';
 
-function person(isAdmin: boolean, roles: Array<'consultant' | 'focal_point'>, on = OWN): Actor {
-  return {
-    userId: 'u',
-    email: 'u@example.org',
-    name: 'U',
-    isAdmin,
-    locale: null,
-    memberships: roles.map((role) => ({ jurisdictionId: on, slug: on, name: on, role })),
-    via: 'session',
-  };
-}
+const person = (isAdmin: boolean, roles: Array<'consultant' | 'focal_point'>, on = OWN) => makePerson(isAdmin, roles, on);
 
 // Written out by hand from the issue, not derived from the implementation:
 // the states in which each person may start / reply / resolve.

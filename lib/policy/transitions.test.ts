@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentStates, type AssessmentState } from '../domain/workflow';
 import type { Actor } from './actor';
+import { person as makePerson } from './test-actors';
 import { judgeAssessment } from './assessment';
 import { judgeDomainReview, judgeTransition, transitionActions, transitions, type TransitionAction } from './transitions';
 
 const OWN = 'own-jurisdiction';
 const OTHER = 'other-jurisdiction';
-type Role = 'consultant' | 'focal_point';
 
-function person(isAdmin: boolean, roles: Role[], on = OWN): Actor {
-  return {
-    userId: 'u',
-    email: 'u@example.org',
-    name: 'U',
-    isAdmin,
-    locale: null,
-    memberships: roles.map((role) => ({ jurisdictionId: on, slug: on, name: on, role })),
-    via: 'session',
-  };
-}
+const person = (isAdmin: boolean, roles: Array<'consultant' | 'focal_point'>, on = OWN) => makePerson(isAdmin, roles, on);
 
 const people: Record<string, { actor: Actor | null; has: (a: TransitionAction) => boolean; sees: boolean }> = {
   anonymous: { actor: null, has: () => false, sees: false },

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Metadata, Viewport } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Brand } from '@/components/layout/brand';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 import { defaultLocale, isLocale, locales } from '@/lib/domain/locales';
 import '../../globals.css';
@@ -39,12 +40,7 @@ export default async function PublicLayout({ children, params }: { children: Rea
         </a>
         <header className="site-header">
           <div className="site-header__inner">
-            <Link href="/" className="brand">
-              <span className="brand__mark" aria-hidden="true">
-                MGI
-              </span>
-              <span>{app('name')}</span>
-            </Link>
+            <Brand name={app('name')} />
             <nav aria-label={t('main')} className="site-nav">
               <Link href="/profiles">{pub('navProfiles')}</Link>
             </nav>
