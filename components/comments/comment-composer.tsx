@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { MAX_COMMENT_LENGTH } from '@/lib/domain/comment-limits';
 import type { CommentLabels } from './labels';
 
 interface Props {
@@ -42,7 +43,7 @@ export function CommentComposer({ quote, language, labels: t, onSubmit, onCancel
       <label className="visually-hidden" htmlFor="comment-composer-body">
         {t.body}
       </label>
-      <textarea id="comment-composer-body" ref={box} rows={3} maxLength={4000} required value={body} onChange={(e) => setBody(e.target.value)} />
+      <textarea id="comment-composer-body" ref={box} rows={3} maxLength={MAX_COMMENT_LENGTH} required value={body} onChange={(e) => setBody(e.target.value)} />
       <div className="actions">
         <button className="button button--small" type="submit" disabled={pending || !body.trim()}>
           {t.submit}

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { replyAction, threadStatusAction } from '@/lib/actions/comments';
+import { MAX_COMMENT_LENGTH } from '@/lib/domain/comment-limits';
 import type { CommentLabels } from './labels';
 
 interface Props {
@@ -36,7 +37,7 @@ export function ThreadActions({ id, section, threadId, status, canReply, canReso
           <label className="visually-hidden" htmlFor={boxId}>
             {t.replyLabel}
           </label>
-          <textarea id={boxId} name="body" rows={2} maxLength={4000} required placeholder={t.replyLabel} defaultValue={replied && !replied.ok ? replied.values?.body : ''} />
+          <textarea id={boxId} name="body" rows={2} maxLength={MAX_COMMENT_LENGTH} required placeholder={t.replyLabel} defaultValue={replied && !replied.ok ? replied.values?.body : ''} />
           <button className="button button--small" type="submit" disabled={replying}>
             {t.reply}
           </button>

@@ -4,7 +4,9 @@ import { domainKeys, sectionKeys } from './profile';
 import { assessmentStates, MAX_NOTE_LENGTH } from './workflow';
 import { MAX_QUOTE_LENGTH } from './editor/passage';
 
-export const MAX_COMMENT_LENGTH = 4000;
+import { MAX_COMMENT_LENGTH } from './comment-limits';
+
+export { MAX_COMMENT_LENGTH };
 
 /* Request and response shapes of /api/v1, used to validate requests and to generate the OpenAPI document. */
 

@@ -1,7 +1,7 @@
 import { Node as PMNode } from '@tiptap/pm/model';
 import { profileSchema } from './editor/schema';
 import type { Locale } from './locales';
-import { domainKeys, type DomainKey } from './profile';
+import type { DomainKey } from './profile';
 
 /** The frozen text of an edition: ProseMirror documents, comment marks removed. */
 export interface FrozenProfile {
@@ -74,6 +74,3 @@ function withoutCommentMarks<T>(doc: T): T {
   };
   return visit(doc) as T;
 }
-
-/** Each domain in wheel order (as on the portal), for iteration. */
-export const editionDomains: readonly DomainKey[] = domainKeys;

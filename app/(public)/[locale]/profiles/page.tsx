@@ -44,7 +44,7 @@ export default async function ProfilesIndex({
           <p>{t('intro')}</p>
         </div>
       </div>
-      <form className="filters card" role="search" aria-label={t('search')}>
+      <form className="card form-row" role="search" aria-label={t('search')}>
         <div className="field">
           <label htmlFor="q">{t('search')}</label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} />
