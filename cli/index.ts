@@ -5,6 +5,7 @@ import { DataDirInUseError } from '../db/pglite-lock';
 import { unsafeCreateApiToken, unsafeListApiTokens, unsafeRevokeApiToken } from '../lib/data/api-tokens';
 import { DataError } from '../lib/data/errors';
 import { unsafeUpsertAdmin } from '../lib/data/users';
+import { runImport } from './import-command';
 import { emailSchema } from '../lib/domain/admin-schemas';
 import { passwordSchema } from '../lib/domain/password-policy';
 import en from '../messages/en.json';
@@ -19,6 +20,11 @@ const usage = `Usage: npm run cli -- <command> [options]
       "Authorization: Bearer TOKEN"; it carries that user's rights.
   token list [--email EMAIL]
   token revoke --id TOKEN_ID
+  import FILE… [--dry-run] [--country COUNTRY]
+      (also: npm run import -- FILE…) Publishes profiles saved from the MGI portal as
+      page text, one edition per file; finds or creates each jurisdiction. --dry-run
+      prints what each file holds and writes nothing; --country gives the country
+      when a title does not name it. Importing a file twice creates nothing new.
 `;
 
 async function readPassword(): Promise<string> {
@@ -54,7 +60,14 @@ async function run(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, id: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      id: { type: 'string' },
+      help: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      country: { type: 'string' },
+    },
   });
   const [group, verb] = positionals;
   if (values.help || !group) {
@@ -67,6 +80,13 @@ async function run(argv: string[]): Promise<void> {
     const password = check<string>(passwordSchema, await readPassword(), 'password');
     const user = await unsafeUpsertAdmin({ email, name: values.name ?? email.split('@')[0], password });
     console.error(`Admin ${user.email} is ready; log in with that password.`);
+    return;
+  }
+  if (group === 'import') {
+    const files = positionals.slice(1);
+    if (files.length === 0) throw new UsageError('import: name at least one file');
+    const allGood = await runImport(files, { dryRun: values['dry-run'] ?? false, country: values.country?.trim() || undefined });
+    if (!allGood) process.exitCode = 1;
     return;
   }
   if (group === 'token' && verb === 'create') {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '../../db/client';
-import { editions, jurisdictions } from '../../db/schema';
+import { getDb, type Queryable } from '../../db/client';
+import { editions, jurisdictions, type Jurisdiction } from '../../db/schema';
 import type { FrozenJurisdiction, FrozenProfile, SignOff } from '../domain/edition';
 import type { Locale } from '../domain/locales';
 import { ConflictError, NotFoundError, isUniqueViolation } from './errors';
@@ -26,6 +26,18 @@ export async function unsafeInsertImportedEdition(input: ImportedEdition) {
   const db = await getDb();
   const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.slug, input.jurisdiction));
   if (!j) throw new NotFoundError('jurisdiction');
+  try {
+    return await insertImportedEdition(db, j, input);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError('edition_exists', `${j.name} already has an edition in this language for ${input.year}-${String(input.month).padStart(2, '0')}.`);
+    }
+    throw error;
+  }
+}
+
+/** The insert itself, on a connection or inside the caller's transaction. Dated the first of its month. */
+export async function insertImportedEdition(db: Queryable, j: Jurisdiction, input: Omit<ImportedEdition, 'jurisdiction'>) {
   const frozen: FrozenJurisdiction = { name: j.name, level: j.level, country: j.country };
   const publishedAt = new Date(Date.UTC(input.year, input.month - 1, 1));
   const signOff: SignOff = {
@@ -38,27 +50,20 @@ export async function unsafeInsertImportedEdition(input: ImportedEdition) {
     resolvedComments: 0,
     importedFrom: input.source,
   };
-  try {
-    const [row] = await db
-      .insert(editions)
-      .values({
-        jurisdictionId: j.id,
-        language: input.language,
-        year: input.year,
-        month: input.month,
-        title: input.title,
-        content: input.content,
-        jurisdiction: frozen,
-        signOff,
-        note: `Imported from ${input.source}`,
-        publishedAt,
-      })
-      .returning({ id: editions.id });
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new ConflictError('edition_exists', `${j.name} already has an edition in this language for ${input.year}-${String(input.month).padStart(2, '0')}.`);
-    }
-    throw error;
-  }
+  const [row] = await db
+    .insert(editions)
+    .values({
+      jurisdictionId: j.id,
+      language: input.language,
+      year: input.year,
+      month: input.month,
+      title: input.title,
+      content: input.content,
+      jurisdiction: frozen,
+      signOff,
+      note: `Imported from ${input.source}`,
+      publishedAt,
+    })
+    .returning({ id: editions.id });
+  return row;
 }

@@ -9,7 +9,7 @@ export * from './assessment';
  * The one place that decides who may do what. Pure functions of the actor and
  * the resource, so that the rules can be tested as a full matrix.
  */
-export type GlobalAction = 'manage_users' | 'manage_jurisdictions' | 'view_admin';
+export type GlobalAction = 'manage_users' | 'manage_jurisdictions' | 'view_admin' | 'import_editions';
 
 export function can(actor: Actor | null, action: GlobalAction): boolean {
   if (!actor) return false;
@@ -17,6 +17,8 @@ export function can(actor: Actor | null, action: GlobalAction): boolean {
     case 'manage_users':
     case 'manage_jurisdictions':
     case 'view_admin':
+    // Imported editions are published at once, and only admins publish.
+    case 'import_editions':
       return actor.isAdmin;
   }
 }

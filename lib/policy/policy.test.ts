@@ -18,7 +18,7 @@ const people = {
 } as const;
 
 describe('global abilities: only admins', () => {
-  const actions: GlobalAction[] = ['manage_users', 'manage_jurisdictions', 'view_admin'];
+  const actions: GlobalAction[] = ['manage_users', 'manage_jurisdictions', 'view_admin', 'import_editions'];
   for (const [who, person] of Object.entries(people)) {
     for (const action of actions) {
       it(`${who} ${who === 'admin' ? 'may' : 'may not'} ${action}`, () => {

@@ -1,0 +1,10 @@
+/*
+ * Limits of the import, shared by the browser (which checks before sending)
+ * and the server (which decides). No zod here: the upload page imports it.
+ */
+
+/** A saved profile page is about 30 KB; anything near this is not one. */
+export const MAX_IMPORT_BYTES = 1_000_000;
+
+/** How many files one upload may hold (the portal has some 200 profiles). */
+export const MAX_IMPORT_FILES = 500;
