@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, getHandle } from '../db/client';
 import { acquireDataDirLock, DataDirInUseError } from '../db/pglite-lock';
-import { DEMO_PASSWORD, demoAccounts, unsafeSeedDemoData } from '../lib/data/demo-seed';
+import { DEMO_PASSWORD, demoAccounts, unsafeImportDemoEditions, unsafeSeedDemoData } from '../lib/data/demo-seed';
 import { getEnv, type Env } from '../lib/env';
 import { buildIfNeeded } from './build-if-needed';
 
@@ -61,7 +61,14 @@ export async function serve({ demo }: { demo: boolean }) {
     try {
       await getHandle(); // creates and migrates the database
       const seeded = await unsafeSeedDemoData();
-      console.log(seeded ? 'Demo data created.' : 'The database already has data: starting on what is there.');
+      if (seeded) {
+        const reports = await unsafeImportDemoEditions();
+        const published = reports.filter((r) => r.outcome === 'created').length;
+        for (const r of reports) if (r.outcome === 'refused') console.error(`Demo profile ${r.source} not imported: ${r.message}`);
+        console.log(`Demo data created, with ${published} published profiles from the MGI portal.`);
+      } else {
+        console.log('The database already has data: starting on what is there.');
+      }
     } catch (error) {
       if (error instanceof DataDirInUseError) fail(error.message);
       throw error;

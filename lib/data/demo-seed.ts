@@ -1,8 +1,11 @@
 import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { jurisdictions, memberships, users } from '../../db/schema';
 import { hashPassword } from './passwords';
+import { unsafeImportPortalPage, type ImportReport } from './portal-import';
 
 export const DEMO_PASSWORD = 'demo-password-2024';
 
@@ -60,4 +63,21 @@ export async function unsafeSeedDemoData(): Promise<boolean> {
     }
     return true;
   });
+}
+
+/** Real profiles saved from the MGI portal, shipped with the app as demo content. */
+export const demoPortalPagesDir = path.join(process.cwd(), 'seeds', 'portal-pages');
+
+/**
+ * Publishes the seed profiles as imported editions, so that a newcomer finds
+ * real content on /profiles. Idempotent like every import.
+ */
+export async function unsafeImportDemoEditions(): Promise<ImportReport[]> {
+  const files = fs.readdirSync(demoPortalPagesDir).filter((f) => f.endsWith('.txt')).sort();
+  const reports: ImportReport[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(demoPortalPagesDir, file), 'utf8');
+    reports.push(await unsafeImportPortalPage({ text, source: file, dryRun: false }));
+  }
+  return reports;
 }

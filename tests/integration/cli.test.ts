@@ -40,6 +40,32 @@ describe('the command-line tool', () => {
     expect(unknown.stdout).toBe('');
   });
 
+  it('imports saved portal pages: a dry run writes nothing, a bad file is refused and the others go in, twice is once', () => {
+    const seeds = ['huaquillas-2024-06.fr-ui.es.txt', 'lima-2022-08.fr-ui.es.txt', 'sonora-2024-06.fr-ui.es.txt'].map((f) => path.join('seeds/portal-pages', f));
+    const broken = path.join(dir, 'broken.txt');
+    fs.writeFileSync(broken, fs.readFileSync(seeds[2], 'utf8').replace('\nALIANZAS\n', '\nALIANZAS ESTRATÉGICAS\n'));
+
+    const dry = cli(['import', '--dry-run', seeds[0]]);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('huaquillas-2024-06.fr-ui.es.txt: would be imported (dry run: nothing written)');
+    expect(dry.stdout).toContain('Jurisdiction: Cantón Huaquillas (huaquillas), municipality in Ecuador (new)');
+    expect(dry.stdout).toContain('Edition: 2024 Juin (2024-06), in Español');
+    expect(dry.stdout).toContain("Migrants' rights: 4 + 2 bullets");
+
+    // Lima's title names no country and no "lima" exists yet: refused, the rest imported.
+    const first = cli(['import', broken, ...seeds]);
+    expect(first.status).toBe(1);
+    expect(first.stderr).toMatch(/\[1\/4\] broken.txt: refused: nothing of it written\n  Line 106: expected a section heading .* found "ALIANZAS ESTRATÉGICAS"/);
+    expect(first.stderr).toMatch(/lima-2022-08.fr-ui.es.txt: refused[\s\S]*--country/);
+    expect(first.stdout).toContain('[2/4] huaquillas-2024-06.fr-ui.es.txt: imported');
+    expect(first.stdout).toContain('4 file(s): 2 imported, 0 already imported, 2 refused.');
+
+    const second = cli(['import', '--country', 'Perú', ...seeds]);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('3 file(s): 1 imported, 2 already imported, 0 refused.');
+    expect(second.stdout).toContain('Jurisdiction: Municipalidad Metropolitana de Lima (lima), municipality in Perú (new)');
+  });
+
   it('explains its usage on a wrong command', () => {
     const wrong = cli(['tokens', 'make']);
     expect(wrong.status).toBe(1);

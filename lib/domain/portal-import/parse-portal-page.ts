@@ -240,10 +240,18 @@ function read(text: string): PortalProfile {
   }
 
   if (!label) {
+    const unfinished =
+      current && current.key !== 'introduction' && current.part !== 'potential'
+        ? [`the sub-heading "${current.part === null ? 'Examples of well-developed areas' : 'Areas with potential for further development'}" of ${sectionName(current.key, 'en')}`]
+        : [];
     const missing = domainKeys.filter((d) => !sections.has(d)).map((d) => sectionName(d, 'en'));
-    const what = [...(sections.has('introduction') ? [] : ['the introduction']), ...missing, 'the edition label (such as "2024 Juin")', 'the title'];
-    // A domain cut off halfway is the likeliest reason: say so first.
-    close(current, end, 'the end of the file');
+    const what = [
+      ...unfinished,
+      ...(sections.has('introduction') ? [] : ['the introduction']),
+      ...missing,
+      'the edition label (such as "2024 Juin")',
+      'the title',
+    ];
     refuse('truncated', end, `the file ends before ${what.join(', ')}. Is it complete?`, { missing: what.join(', ') });
   }
 

@@ -65,7 +65,7 @@ export function parseTitle(title: string): TitleJurisdiction | null {
   if (colon <= 0) return null;
   let rest = title.slice(colon + 1).trim();
   let country: string | null = null;
-  const inParentheses = /^(.*\S)\s*\(([^()]+)\)$/.exec(rest);
+  const inParentheses = /^(.*?)\s*\(([^()]+)\)$/.exec(rest);
   if (inParentheses) {
     rest = inParentheses[1].trim();
     country = inParentheses[2].trim();
