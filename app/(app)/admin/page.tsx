@@ -9,6 +9,7 @@ export default async function AdminHome() {
   const t = await getTranslations('admin');
   const p = await getTranslations('portfolio');
   const o = await getTranslations('inbox');
+  const i = await getTranslations('import');
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
@@ -37,6 +38,13 @@ export default async function AdminHome() {
           <p className="muted">{stats.jurisdictions}</p>
           <Link className="button button--small" href="/admin/jurisdictions">
             {t('jurisdictions.title')}
+          </Link>
+        </section>
+        <section className="card">
+          <h2>{i('title')}</h2>
+          <p className="muted">{i('cardHelp')}</p>
+          <Link className="button button--small" href="/admin/import">
+            {i('title')}
           </Link>
         </section>
       </div>
