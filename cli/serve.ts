@@ -97,6 +97,7 @@ export async function serve({ demo }: { demo: boolean }) {
       const roles = a.isAdmin ? 'global admin' : a.roles.map((r) => `${r.role} on ${r.slug}`).join(', ');
       console.log(`  ${a.email.padEnd(28)} ${roles}`);
     }
+    console.log(`\nPublished profiles, readable without logging in: ${env.APP_URL}/profiles`);
     console.log('');
   }
 }
