@@ -3,7 +3,9 @@ import next from 'next';
 import { localeCookieName } from '../lib/domain/locales';
 import { negotiateLocale } from '../lib/domain/negotiate-locale';
 import { internalProfilePath } from '../lib/editions/public-route';
+import { contentSecurityPolicy, inlineScriptHashes, staticSecurityHeaders } from './content-security';
 import { PageCache } from './page-cache';
+import { secureResponse } from './secure-response';
 
 /*
  * The production HTTP server: Next's request handler, with public pages routed
@@ -20,7 +22,8 @@ const cache = new PageCache();
 
 const DATED = /^\/[a-z]{2}\/profiles\/[^/]+\/\d{4}-\d{2}\/[a-z]+$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const VARY = 'Cookie, Accept-Language, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch';
+const VARY = 'Cookie, Accept-Language, Accept-Encoding, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch';
+const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
@@ -45,7 +48,9 @@ function capture(res: http.ServerResponse, store: (body: Buffer, headers: Record
     if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
     const type = String(res.getHeader('content-type') ?? '');
     if (res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('content-encoding') && !res.getHeader('set-cookie')) {
-      store(Buffer.concat(chunks), { 'content-type': type });
+      const body = Buffer.concat(chunks);
+      // Served to everyone as it is: its inline scripts are allowed by hash (see content-security.ts).
+      store(body, { 'content-type': type, 'content-security-policy': contentSecurityPolicy({ hashes: inlineScriptHashes(body.toString('utf8')) }) });
     }
     return end(chunk, ...rest);
   }) as typeof res.end;
@@ -56,6 +61,7 @@ http
   .createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const plainGet = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
+    let dated: string | null = null;
     // Whole pages only: the client router's (RSC) requests and server actions are
     // rewritten by proxy.ts, since Next checks those against the URL the browser used.
     if (plainGet && (url.pathname === '/about' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/'))) {
@@ -63,11 +69,13 @@ http
       const target = internalProfilePath(url.pathname, url.searchParams, ui);
       req.url = target.pathname + (target.keepQuery ? url.search : '');
       if (DATED.test(target.pathname)) {
-        const hit = cache.get(target.pathname);
+        dated = target.pathname;
+        const hit = cache.get(dated);
         if (hit) {
           const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
           const body = gzip ? hit.gzipped : hit.body;
           res.writeHead(200, {
+            ...staticSecurityHeaders(HTTPS),
             ...hit.headers,
             'cache-control': IMMUTABLE,
             vary: VARY,
@@ -78,15 +86,19 @@ http
           res.end(req.method === 'HEAD' ? undefined : body);
           return;
         }
-        // Next sets its own caching headers for prerendered pages; these pages never change.
-        res.setHeader('Cache-Control', IMMUTABLE);
-        res.setHeader('Vary', VARY);
-        const setHeader = res.setHeader.bind(res);
-        res.setHeader = ((name: string, value: number | string | readonly string[]) =>
-          ['cache-control', 'vary'].includes(name.toLowerCase()) ? res : setHeader(name, value)) as typeof res.setHeader;
-        delete req.headers['accept-encoding']; // keep an uncompressed copy
-        capture(res, (body, headers) => cache.set(target.pathname, body, headers));
       }
+    }
+    secureResponse(req, res, HTTPS);
+    if (dated) {
+      const key = dated;
+      // Next sets its own caching headers for prerendered pages; these pages never change.
+      res.setHeader('Cache-Control', IMMUTABLE);
+      res.setHeader('Vary', VARY);
+      const setHeader = res.setHeader.bind(res);
+      res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+        ['cache-control', 'vary'].includes(name.toLowerCase()) ? res : setHeader(name, value)) as typeof res.setHeader;
+      delete req.headers['accept-encoding']; // keep an uncompressed copy
+      capture(res, (body, headers) => cache.set(key, body, headers));
     }
     void handle(req, res);
   })
