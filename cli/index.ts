@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { closeDb } from '../db/client';
+import path from 'node:path';
+import { BackupError, restoreBackup, writeBackup } from '../db/backup';
+import { closeDb, getDb } from '../db/client';
 import { DataDirInUseError } from '../db/pglite-lock';
 import { unsafeCreateApiToken, unsafeListApiTokens, unsafeRevokeApiToken } from '../lib/data/api-tokens';
 import { DataError } from '../lib/data/errors';
@@ -20,6 +22,12 @@ const usage = `Usage: npm run cli -- <command> [options]
       "Authorization: Bearer TOKEN"; it carries that user's rights.
   token list [--email EMAIL]
   token revoke --id TOKEN_ID
+  backup FILE
+      Writes every row of the database (embedded or PostgreSQL) to FILE, gzipped,
+      from one consistent snapshot; safe while PostgreSQL servers run.
+  restore FILE
+      Restores such a file into an empty database (a new data folder, or a new
+      PostgreSQL database), in one transaction: a damaged file changes nothing.
   import FILE… [--dry-run] [--country COUNTRY]
       (also: npm run import -- FILE…) Publishes profiles saved from the MGI portal as
       page text, one edition per file; finds or creates each jurisdiction. --dry-run
@@ -82,6 +90,19 @@ async function run(argv: string[]): Promise<void> {
     console.error(`Admin ${user.email} is ready; log in with that password.`);
     return;
   }
+  if (group === 'backup' || group === 'restore') {
+    const file = positionals[1];
+    if (!file) throw new UsageError(`${group}: name the file`);
+    const db = await getDb();
+    const started = Date.now();
+    const counts = group === 'backup' ? await writeBackup(db, path.resolve(file)) : await restoreBackup(db, path.resolve(file));
+    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.error(
+      `${group === 'backup' ? 'Backed up' : 'Restored'} ${rows} rows of ${Object.keys(counts).length} tables (${counts.editions ?? 0} editions) ${group === 'backup' ? 'to' : 'from'} ${file} in ${seconds} s.`,
+    );
+    return;
+  }
   if (group === 'import') {
     const files = positionals.slice(1);
     if (files.length === 0) throw new UsageError('import: name at least one file');
@@ -120,7 +141,7 @@ try {
   await closeDb().catch(() => {});
   if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${usage}`);
-  } else if (error instanceof DataDirInUseError || error instanceof DataError) {
+  } else if (error instanceof DataDirInUseError || error instanceof DataError || error instanceof BackupError) {
     console.error(error.message);
   } else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`${(error as Error).message}\n\n${usage}`);
