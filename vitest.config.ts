@@ -29,6 +29,20 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Production servers against the local PostgreSQL, broken on purpose. Needs a
+          // build and DATABASE_URL; `npm test` runs it after Playwright (scripts/test-all.mjs).
+          name: 'system',
+          include: ['tests/system/**/*.test.ts'],
+          globalSetup: ['tests/system/global-setup.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -5,6 +5,7 @@ import { negotiateLocale } from '../lib/domain/negotiate-locale';
 import { internalProfilePath } from '../lib/editions/public-route';
 import { contentSecurityPolicy, inlineScriptHashes, staticSecurityHeaders } from './content-security';
 import { PageCache } from './page-cache';
+import { databaseIsDown } from './database-probe';
 import { secureResponse } from './secure-response';
 
 /*
@@ -88,7 +89,7 @@ http
         }
       }
     }
-    secureResponse(req, res, HTTPS);
+    secureResponse(req, res, { https: HTTPS, databaseIsDown });
     if (dated) {
       const key = dated;
       // Next sets its own caching headers for prerendered pages; these pages never change.

@@ -2,8 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { contentSecurityPolicy, inlineScriptHashes, staticSecurityHeaders } from './content-security';
+import { unavailableResponse } from './unavailable';
 
 type Headers = http.OutgoingHttpHeaders | http.OutgoingHttpHeader[];
+
+export interface SecureOptions {
+  https: boolean;
+  /** Asked when an answer is a server error: a database that is away makes it a 503. */
+  databaseIsDown: () => Promise<boolean>;
+}
 
 /**
  * Gives a request its nonce and its response the security headers. Next puts
@@ -11,8 +18,10 @@ type Headers = http.OutgoingHttpHeaders | http.OutgoingHttpHeader[];
  * from the request's policy header. An HTML page is held until it is complete
  * so that the scripts it has without the nonce (a page rendered once for
  * everyone) can be listed by hash, then sent, gzipped when the browser takes it.
+ * A server error is held too: if the database is away, the reader gets a
+ * clear 503 (a page, or JSON for programs) instead of an error page.
  */
-export function secureResponse(req: http.IncomingMessage, res: http.ServerResponse, https: boolean) {
+export function secureResponse(req: http.IncomingMessage, res: http.ServerResponse, { https, databaseIsDown }: SecureOptions) {
   const nonce = randomBytes(16).toString('base64');
   req.headers['content-security-policy'] = contentSecurityPolicy({ nonce });
   for (const [name, value] of Object.entries(staticSecurityHeaders(https))) res.setHeader(name, value);
@@ -34,7 +43,7 @@ export function secureResponse(req: http.IncomingMessage, res: http.ServerRespon
   const decide = () => {
     if (mode !== 'undecided') return;
     const type = String(res.getHeader('content-type') ?? '');
-    if (wantsDocument && type.startsWith('text/html') && !res.getHeader('content-encoding')) {
+    if ((wantsDocument && type.startsWith('text/html') && !res.getHeader('content-encoding')) || res.statusCode >= 500) {
       mode = 'hold';
       return;
     }
@@ -82,16 +91,37 @@ export function secureResponse(req: http.IncomingMessage, res: http.ServerRespon
     if (mode === 'pass') return original.end(chunk, ...rest);
     if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
     const callback = [chunk, ...rest].find((r) => typeof r === 'function') as (() => void) | undefined;
-    const html = Buffer.concat(chunks);
-    const hashes = inlineScriptHashes(html.toString('utf8'), nonce);
+    void finish(Buffer.concat(chunks)).then(callback, (error: unknown) => {
+      console.error('Could not send a response', error);
+      res.destroy();
+    });
+    return res;
+  }) as typeof res.end;
+
+  async function finish(held: Buffer) {
+    let content = held;
+    if (res.statusCode >= 500 && (await databaseIsDown())) {
+      const wantsJson = !wantsDocument || (req.url ?? '').startsWith('/api/');
+      const page = unavailableResponse(wantsJson);
+      res.statusCode = 503;
+      res.setHeader('Content-Type', page.type);
+      res.setHeader('Retry-After', '15');
+      res.setHeader('Cache-Control', 'no-store');
+      res.removeHeader('Content-Encoding');
+      content = Buffer.from(page.body);
+    }
+    const isHtml = String(res.getHeader('content-type') ?? '').startsWith('text/html') && !res.getHeader('content-encoding');
+    const hashes = isHtml ? inlineScriptHashes(content.toString('utf8'), nonce) : [];
     res.setHeader('Content-Security-Policy', contentSecurityPolicy({ nonce, hashes }));
-    const body = gzip && html.length > 1024 ? gzipSync(html) : html;
-    if (body !== html) res.setHeader('Content-Encoding', 'gzip');
-    const vary = String(res.getHeader('vary') ?? '');
-    if (!/accept-encoding/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    const body = isHtml && gzip && content.length > 1024 ? gzipSync(content) : content;
+    if (body !== content) {
+      res.setHeader('Content-Encoding', 'gzip');
+      const vary = String(res.getHeader('vary') ?? '');
+      if (!/accept-encoding/i.test(vary)) res.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    }
     res.removeHeader('Transfer-Encoding');
     res.setHeader('Content-Length', body.length);
     original.writeHead(res.statusCode);
-    return original.end(res.req?.method === 'HEAD' ? undefined : body, callback);
-  }) as typeof res.end;
+    await new Promise<void>((resolve) => original.end(req.method === 'HEAD' ? undefined : body, resolve));
+  }
 }

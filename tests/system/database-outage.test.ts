@@ -1,0 +1,63 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, stopAppServer } from '../../bench/app-server';
+import { AUTH_SECRET, cuttableRelay, freePort, freshSeededDatabase, sessionCookie } from './support';
+
+// PostgreSQL goes away while the app runs, then comes back.
+describe.skipIf(!process.env.DATABASE_URL)('when PostgreSQL stops', () => {
+  let db: Awaited<ReturnType<typeof freshSeededDatabase>>;
+  let relay: Awaited<ReturnType<typeof cuttableRelay>>;
+  let app: ChildProcess;
+  let origin: string;
+  let cookie: string;
+
+  beforeAll(async () => {
+    db = await freshSeededDatabase();
+    relay = await cuttableRelay();
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    app = await startAppServer(port, { DATABASE_URL: relay.via(db.url), AUTH_SECRET });
+    cookie = await sessionCookie(origin, 'consultant@example.org');
+  }, 120_000);
+
+  afterAll(async () => {
+    await stopAppServer(app);
+    await relay.close();
+    await db.drop();
+  });
+
+  const page = () => fetch(`${origin}/`, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
+  const api = () => fetch(`${origin}/api/v1/me`, { headers: { authorization: `Bearer ${db.tokens.consultant}` } });
+
+  it('answers 503 with a clear page or JSON, no stack trace, then recovers without a restart', async () => {
+    expect((await page()).status).toBe(200);
+    expect((await api()).status).toBe(200);
+
+    await relay.cut();
+    const down = await page();
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('15');
+    const html = await down.text();
+    expect(html).toContain('MGI Studio is briefly unavailable');
+    expect(html).not.toMatch(/\bat \S+ \(|Error:|ECONNREFUSED|postgres/i);
+    expect(down.headers.get('content-security-policy')).toContain("default-src 'self'");
+
+    const apiDown = await api();
+    expect(apiDown.status).toBe(503);
+    expect(await apiDown.json()).toEqual({ error: { code: 'database_unavailable', message: expect.stringContaining('try again') } });
+
+    const start = () =>
+      fetch(`${origin}/api/v1/assessments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${db.tokens.consultant}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ jurisdiction: 'lima', language: 'es' }),
+      });
+    expect((await start()).status).toBe(503);
+
+    await relay.restore();
+    await expect.poll(async () => (await page()).status, { timeout: 20_000, interval: 250 }).toBe(200);
+    expect((await api()).status).toBe(200);
+    // The write refused during the outage left nothing behind: starting the profile now creates it (201, not 409).
+    expect((await start()).status).toBe(201);
+  });
+});

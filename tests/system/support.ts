@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import postgres from 'postgres';
+import { closeDb, setDbHandle } from '../../db/client';
+import { openPostgres } from '../../db/open-postgres';
+import { assertLocalDatabase } from '../../e2e/support/assert-local-database';
+import { unsafeCreateApiToken } from '../../lib/data/api-tokens';
+import { unsafeSeedDemoData } from '../../lib/data/demo-seed';
+
+/*
+ * System tests run production servers (server/main.ts, the build from `next
+ * build`) against the local PostgreSQL, and break things around them.
+ */
+
+export const baseUrl = process.env.DATABASE_URL ?? '';
+export const AUTH_SECRET = randomBytes(32).toString('base64url');
+
+/** A new migrated database with the demo accounts, opened in this process too; and its API tokens. */
+export async function freshSeededDatabase() {
+  assertLocalDatabase({ DATABASE_URL: baseUrl });
+  const name = `mgi_system_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  await closeDb();
+  setDbHandle(await openPostgres(url.toString(), { max: 10 }));
+  await unsafeSeedDemoData();
+  const tokens = {
+    admin: (await unsafeCreateApiToken('admin@example.org', 'system')).token,
+    consultant: (await unsafeCreateApiToken('consultant@example.org', 'system')).token,
+  };
+  return {
+    url: url.toString(),
+    tokens,
+    drop: async () => {
+      await closeDb();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * A TCP relay in front of PostgreSQL that a test can cut and restore: the app
+ * sees exactly what it would see if the server stopped (refused and reset
+ * connections), without stopping the server other tests share.
+ */
+export async function cuttableRelay(target = new URL(baseUrl)) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  const port = await freePort();
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port || 5432), target.hostname);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => {});
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+  await open();
+  return {
+    port,
+    /** The database URL through the relay. */
+    via: (url: string) => {
+      const u = new URL(url);
+      u.hostname = '127.0.0.1';
+      u.port = String(port);
+      return u.toString();
+    },
+    cut: async () => {
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
+    restore: open,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/** Logs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
+export async function sessionCookie(origin: string, email: string, password = 'demo-password-2024'): Promise<string> {
+  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true', callbackUrl: '/' }),
+  });
+  const session = login.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.includes('session-token'));
+  if (session.length === 0) throw new Error(`Login as ${email} failed (${login.status}).`);
+  return [...jar, ...session].join('; ');
+}
