@@ -1,5 +1,7 @@
 import http from 'node:http';
 import next from 'next';
+import { getHandle } from '../db/client';
+import { DataDirInUseError } from '../db/pglite-lock';
 import { localeCookieName } from '../lib/domain/locales';
 import { negotiateLocale } from '../lib/domain/negotiate-locale';
 import { internalProfilePath } from '../lib/editions/public-route';
@@ -58,6 +60,16 @@ function capture(res: http.ServerResponse, store: (body: Buffer, headers: Record
 }
 
 await app.prepare();
+if (!process.env.DATABASE_URL) {
+  // The embedded database is opened now, not on the first request: its data folder is then
+  // locked from the start (a second server on it stops at once) and the first reader does not wait.
+  try {
+    await getHandle();
+  } catch (error) {
+    console.error(error instanceof DataDirInUseError ? `\n${error.message}\n` : error);
+    process.exit(1);
+  }
+}
 http
   .createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
