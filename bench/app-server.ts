@@ -1,10 +1,10 @@
-import path from 'node:path';
+import { serverEntry } from '../cli/build-if-needed';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 /** Starts the production build on a port with the given database settings; resolves when it answers. */
 export async function startAppServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/main.ts'), '--port', String(port)], {
+  const child = spawn(process.execPath, [serverEntry(process.env.MGI_DIST_DIR || '.next'), '--port', String(port)], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { buildIfNeeded } from '../cli/build-if-needed';
 import { benchDashboards } from './dashboard-scale';
 import { benchEditorBundle } from './editor-bundle';
+import { benchLoad } from './load';
 import { benchPublicPages } from './public-pages';
 import { benchPublish } from './publish-scale';
 import { benchSaves } from './save-round-trip';
@@ -24,6 +25,7 @@ if (process.env.DATABASE_URL) {
 if (wanted('bundle')) figures.push(...(await benchEditorBundle()));
 if (wanted('public')) figures.push(...(await benchPublicPages()));
 if (wanted('publish')) figures.push(...(await benchPublish()));
+if (wanted('load')) figures.push(...(await benchLoad(process.env.DATABASE_URL)));
 
 const rows = figures.map((f) => [
   f.name,

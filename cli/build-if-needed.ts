@@ -17,12 +17,36 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-/** Runs `next build` when there is no build, or a source file is newer than it. */
+/** The production HTTP server (server/main.ts), bundled into one file of the build. */
+export function serverEntry(distDir: string) {
+  return path.resolve(distDir, 'mgi-server.mjs');
+}
+
+/**
+ * Bundles server/main.ts with its own modules (packages stay imports), so that
+ * the server starts without compiling TypeScript: about half a second sooner.
+ */
+function bundleServer(distDir: string) {
+  const entry = serverEntry(distDir);
+  const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
+  if (built > Math.max(newestMtime('server'), ...sourceDirs.map(newestMtime), ...sourceFiles.map(newestMtime))) return;
+  const result = spawnSync(
+    require.resolve('esbuild/bin/esbuild'),
+    ['server/main.ts', '--bundle', '--platform=node', '--packages=external', '--format=esm', '--target=node20', `--outfile=${entry}`, '--log-level=warning'],
+    { stdio: 'inherit' },
+  );
+  if (result.status !== 0) {
+    console.error('Bundling the server failed; see the messages above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Runs `next build` when there is no build, or a source file is newer than it; then bundles the server. */
 export function buildIfNeeded(distDir: string) {
   const buildId = path.join(distDir, 'BUILD_ID');
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const changed = Math.max(...sourceDirs.map(newestMtime), ...sourceFiles.map(newestMtime));
-  if (built > changed) return;
+  if (built > changed) return bundleServer(distDir);
   console.log(built ? 'Sources changed since the last build: building…' : 'No production build yet: building (a minute or two)…');
   const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
     stdio: 'inherit',
@@ -32,4 +56,5 @@ export function buildIfNeeded(distDir: string) {
     console.error('The build failed; see the messages above.');
     process.exit(result.status ?? 1);
   }
+  bundleServer(distDir);
 }

@@ -6,7 +6,7 @@ import { closeDb, getHandle } from '../db/client';
 import { acquireDataDirLock, DataDirInUseError } from '../db/pglite-lock';
 import { DEMO_PASSWORD, demoAccounts, unsafeImportDemoEditions, unsafeSeedDemoData } from '../lib/data/demo-seed';
 import { getEnv, type Env } from '../lib/env';
-import { buildIfNeeded } from './build-if-needed';
+import { buildIfNeeded, serverEntry } from './build-if-needed';
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -55,7 +55,8 @@ export async function serve({ demo }: { demo: boolean }) {
     }
   }
 
-  buildIfNeeded(process.env.MGI_DIST_DIR || '.next');
+  const distDir = process.env.MGI_DIST_DIR || '.next';
+  buildIfNeeded(distDir);
 
   if (demo) {
     try {
@@ -80,7 +81,7 @@ export async function serve({ demo }: { demo: boolean }) {
   // server/main.ts: Next's handler behind our own HTTP server (public pages are routed and cached there).
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.resolve('server/main.ts'), '--port', String(env.PORT)],
+    [serverEntry(distDir), '--port', String(env.PORT)],
     {
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production', NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? env.APP_URL },

@@ -7,23 +7,30 @@ import { negotiateLocale } from '../lib/domain/negotiate-locale';
 import { internalProfilePath } from '../lib/editions/public-route';
 import { contentSecurityPolicy, inlineScriptHashes, staticSecurityHeaders } from './content-security';
 import { PageCache } from './page-cache';
+import { startProcessMetrics } from './process-metrics';
 import { databaseIsDown } from './database-probe';
 import { secureResponse } from './secure-response';
 
 /*
  * The production HTTP server: Next's request handler, with public pages routed
  * here rather than in proxy.ts (a middleware round halves their throughput),
- * and dated edition pages served from memory after their first rendering, like
- * files. `npm start` and `npm run demo` run it (cli/serve.ts).
+ * and public pages (dated editions, latest editions, the index) served from
+ * memory after their first rendering, like files. `npm start` and `npm run
+ * demo` run it, bundled into the build folder (cli/serve.ts).
  */
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 3000);
 const app = next({ dev: false, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 const cache = new PageCache();
+// Opt-in figures for the load benchmark (bench/load-run.ts): GET /__mgi/metrics, ?reset=1 to start a window.
+const metrics = process.env.MGI_METRICS === '1' ? startProcessMetrics() : null;
 // The publishing code (lib/editions/refresh-public-pages.ts) empties it after a publication.
 (globalThis as { __mgiPageCache?: PageCache }).__mgiPageCache = cache;
 
 const DATED = /^\/[a-z]{2}\/profiles\/[^/]+\/\d{4}-\d{2}\/[a-z]+$/;
+// The latest edition of a jurisdiction, and the index without a search: they change on publication, so
+// they keep Next's own short caching headers; in memory they live a minute like every entry.
+const FRESH = /^\/[a-z]{2}\/profiles(\/[^/]+\/latest\/[a-z]+)?$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const VARY = 'Cookie, Accept-Language, Accept-Encoding, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch';
 const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
@@ -53,44 +60,54 @@ function capture(res: http.ServerResponse, store: (body: Buffer, headers: Record
     if (res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('content-encoding') && !res.getHeader('set-cookie')) {
       const body = Buffer.concat(chunks);
       // Served to everyone as it is: its inline scripts are allowed by hash (see content-security.ts).
-      store(body, { 'content-type': type, 'content-security-policy': contentSecurityPolicy({ hashes: inlineScriptHashes(body.toString('utf8')) }) });
+      const cacheControl = String(res.getHeader('cache-control') ?? '');
+      store(body, {
+        'content-type': type,
+        'content-security-policy': contentSecurityPolicy({ hashes: inlineScriptHashes(body.toString('utf8')) }),
+        ...(cacheControl ? { 'cache-control': cacheControl } : {}),
+      });
     }
     return end(chunk, ...rest);
   }) as typeof res.end;
 }
 
-await app.prepare();
-if (!process.env.DATABASE_URL) {
-  // The embedded database is opened now, not on the first request: its data folder is then
-  // locked from the start (a second server on it stops at once) and the first reader does not wait.
-  try {
-    await getHandle();
-  } catch (error) {
-    console.error(error instanceof DataDirInUseError ? `\n${error.message}\n` : error);
-    process.exit(1);
-  }
+// The embedded database is opened now, not on the first request, and alongside Next's own start:
+// its data folder is then locked from the start (a second server on it stops at once) and the
+// first reader does not wait.
+const openEmbedded = process.env.DATABASE_URL ? Promise.resolve() : getHandle();
+try {
+  await Promise.all([app.prepare(), openEmbedded]);
+} catch (error) {
+  console.error(error instanceof DataDirInUseError ? `\n${error.message}\n` : error);
+  process.exit(1);
 }
 http
   .createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (metrics && url.pathname === '/__mgi/metrics') {
+      if (url.searchParams.has('reset')) metrics.reset();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(metrics.read()));
+      return;
+    }
     const plainGet = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
-    let dated: string | null = null;
+    let cached: { key: string; dated: boolean } | null = null;
     // Whole pages only: the client router's (RSC) requests and server actions are
     // rewritten by proxy.ts, since Next checks those against the URL the browser used.
     if (plainGet && (url.pathname === '/about' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/'))) {
       const ui = negotiateLocale(cookieValue(req.headers.cookie, localeCookieName), req.headers['accept-language'] ?? null);
       const target = internalProfilePath(url.pathname, url.searchParams, ui);
       req.url = target.pathname + (target.keepQuery ? url.search : '');
-      if (DATED.test(target.pathname)) {
-        dated = target.pathname;
-        const hit = cache.get(dated);
+      const dated = DATED.test(target.pathname);
+      if (dated || (FRESH.test(target.pathname) && !url.search)) {
+        cached = { key: target.pathname, dated };
+        const hit = cache.get(target.pathname);
         if (hit) {
           const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
           const body = gzip ? hit.gzipped : hit.body;
           res.writeHead(200, {
             ...staticSecurityHeaders(HTTPS),
             ...hit.headers,
-            'cache-control': IMMUTABLE,
+            ...(dated ? { 'cache-control': IMMUTABLE } : {}),
             vary: VARY,
             'x-mgi-cache': 'HIT',
             'content-length': body.length,
@@ -102,14 +119,16 @@ http
       }
     }
     secureResponse(req, res, { https: HTTPS, databaseIsDown });
-    if (dated) {
-      const key = dated;
-      // Next sets its own caching headers for prerendered pages; these pages never change.
-      res.setHeader('Cache-Control', IMMUTABLE);
-      res.setHeader('Vary', VARY);
-      const setHeader = res.setHeader.bind(res);
-      res.setHeader = ((name: string, value: number | string | readonly string[]) =>
-        ['cache-control', 'vary'].includes(name.toLowerCase()) ? res : setHeader(name, value)) as typeof res.setHeader;
+    if (cached) {
+      const { key, dated } = cached;
+      if (dated) {
+        // Next sets its own caching headers for prerendered pages; these pages never change.
+        res.setHeader('Cache-Control', IMMUTABLE);
+        res.setHeader('Vary', VARY);
+        const setHeader = res.setHeader.bind(res);
+        res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+          ['cache-control', 'vary'].includes(name.toLowerCase()) ? res : setHeader(name, value)) as typeof res.setHeader;
+      }
       delete req.headers['accept-encoding']; // keep an uncompressed copy
       capture(res, (body, headers) => cache.set(key, body, headers));
     }

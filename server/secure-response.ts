@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import { contentSecurityPolicy, inlineScriptHashes, staticSecurityHeaders } from './content-security';
 import { unavailableResponse } from './unavailable';
 
 type Headers = http.OutgoingHttpHeaders | http.OutgoingHttpHeader[];
+
+// On libuv's thread pool: compressing a page must not stall other requests.
+const gzipAsync = promisify(gzipCallback);
 
 export interface SecureOptions {
   https: boolean;
@@ -113,7 +117,7 @@ export function secureResponse(req: http.IncomingMessage, res: http.ServerRespon
     const isHtml = String(res.getHeader('content-type') ?? '').startsWith('text/html') && !res.getHeader('content-encoding');
     const hashes = isHtml ? inlineScriptHashes(content.toString('utf8'), nonce) : [];
     res.setHeader('Content-Security-Policy', contentSecurityPolicy({ nonce, hashes }));
-    const body = isHtml && gzip && content.length > 1024 ? gzipSync(content) : content;
+    const body = isHtml && gzip && content.length > 1024 ? await gzipAsync(content) : content;
     if (body !== content) {
       res.setHeader('Content-Encoding', 'gzip');
       const vary = String(res.getHeader('vary') ?? '');

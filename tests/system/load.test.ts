@@ -1,0 +1,45 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, stopAppServer } from '../../bench/app-server';
+import { lostSaves, runLoad, seedLoad } from '../../bench/load-run';
+import { percentile } from '../../bench/stats';
+import { AUTH_SECRET, freePort, freshSeededDatabase } from './support';
+
+// 50 editors and 200 public reads a second for a minute, across two instances
+// (MGI_LOAD_SECONDS shortens it while working on it). Speed is reported, not
+// asserted; `npm run bench` records it with the instances' stalls and memory.
+const seconds = Number(process.env.MGI_LOAD_SECONDS ?? 60);
+
+describe.skipIf(!process.env.DATABASE_URL)('under load, on two instances', () => {
+  let db: Awaited<ReturnType<typeof freshSeededDatabase>>;
+  const apps: ChildProcess[] = [];
+  const origins: string[] = [];
+  let seeded: Awaited<ReturnType<typeof seedLoad>>;
+
+  beforeAll(async () => {
+    db = await freshSeededDatabase();
+    seeded = await seedLoad();
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      origins.push(`http://localhost:${port}`);
+      apps.push(await startAppServer(port, { DATABASE_URL: db.url, AUTH_SECRET }));
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(apps.map(stopAppServer));
+    await db.drop();
+  });
+
+  it('answers every request and loses no acknowledged save', async () => {
+    const result = await runLoad({ origins, token: seeded.token, parts: seeded.parts.slice(0, 50), seconds, readersPerSecond: 200, readPaths: seeded.readPaths });
+    console.log(
+      `Load over ${seconds} s on 2 instances: ${result.acks.length} saves (p95 ${percentile(result.saveMs, 95).toFixed(1)} ms), ` +
+        `${result.readMs.length} public reads (p95 ${percentile(result.readMs, 95).toFixed(1)} ms), ${result.errors.length} errors.`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.acks.length).toBeGreaterThan(50 * Math.floor(seconds / 5));
+    expect(result.readMs.length).toBeGreaterThan(150 * seconds);
+    expect(await lostSaves(result.acks)).toEqual([]);
+  }, 300_000);
+});
