@@ -13,7 +13,7 @@ const steps = [
   // Production servers on PostgreSQL, broken on purpose (tests/system); after Playwright, whose build they reuse.
   {
     name: 'system',
-    cmd: ['npx', 'vitest', 'run', '--project', 'system', '--outputFile.json=test-results/vitest-system.json'],
+    cmd: ['npx', 'vitest', 'run', '--project', 'system', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-system.json'],
     report: 'test-results/vitest-system.json',
   },
 ];

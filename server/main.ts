@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { getHandle } from '../db/client';
 import { DataDirInUseError } from '../db/pglite-lock';
@@ -18,6 +20,10 @@ import { secureResponse } from './secure-response';
  * memory after their first rendering, like files. `npm start` and `npm run
  * demo` run it, bundled into the build folder (cli/serve.ts).
  */
+// Pages Next rendered and kept on disk belong to the database they were rendered from; this
+// server may start on another one (a restore, a new data folder, the tests), so it starts with none.
+fs.rmSync(path.join(process.env.MGI_DIST_DIR || '.next', 'server', 'route-cache'), { recursive: true, force: true });
+
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 3000);
 const app = next({ dev: false, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
@@ -32,6 +38,7 @@ const DATED = /^\/[a-z]{2}\/profiles\/[^/]+\/\d{4}-\d{2}\/[a-z]+$/;
 // they keep Next's own short caching headers; in memory they live a minute like every entry.
 const FRESH = /^\/[a-z]{2}\/profiles(\/[^/]+\/latest\/[a-z]+)?$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+const ONE_MINUTE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60';
 const VARY = 'Cookie, Accept-Language, Accept-Encoding, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch';
 const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
 
@@ -60,12 +67,7 @@ function capture(res: http.ServerResponse, store: (body: Buffer, headers: Record
     if (res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('content-encoding') && !res.getHeader('set-cookie')) {
       const body = Buffer.concat(chunks);
       // Served to everyone as it is: its inline scripts are allowed by hash (see content-security.ts).
-      const cacheControl = String(res.getHeader('cache-control') ?? '');
-      store(body, {
-        'content-type': type,
-        'content-security-policy': contentSecurityPolicy({ hashes: inlineScriptHashes(body.toString('utf8')) }),
-        ...(cacheControl ? { 'cache-control': cacheControl } : {}),
-      });
+      store(body, { 'content-type': type, 'content-security-policy': contentSecurityPolicy({ hashes: inlineScriptHashes(body.toString('utf8')) }) });
     }
     return end(chunk, ...rest);
   }) as typeof res.end;
@@ -107,7 +109,7 @@ http
           res.writeHead(200, {
             ...staticSecurityHeaders(HTTPS),
             ...hit.headers,
-            ...(dated ? { 'cache-control': IMMUTABLE } : {}),
+            'cache-control': dated ? IMMUTABLE : ONE_MINUTE,
             vary: VARY,
             'x-mgi-cache': 'HIT',
             'content-length': body.length,
@@ -121,14 +123,13 @@ http
     secureResponse(req, res, { https: HTTPS, databaseIsDown });
     if (cached) {
       const { key, dated } = cached;
-      if (dated) {
-        // Next sets its own caching headers for prerendered pages; these pages never change.
-        res.setHeader('Cache-Control', IMMUTABLE);
-        res.setHeader('Vary', VARY);
-        const setHeader = res.setHeader.bind(res);
-        res.setHeader = ((name: string, value: number | string | readonly string[]) =>
-          ['cache-control', 'vary'].includes(name.toLowerCase()) ? res : setHeader(name, value)) as typeof res.setHeader;
-      }
+      // Next marks rendered-per-request pages uncacheable; a dated edition never changes, and the
+      // latest page and the index may be kept a minute by shared caches, as they are here.
+      res.setHeader('Cache-Control', dated ? IMMUTABLE : ONE_MINUTE);
+      res.setHeader('Vary', VARY);
+      const setHeader = res.setHeader.bind(res);
+      res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+        ['cache-control', 'vary'].includes(name.toLowerCase()) ? res : setHeader(name, value)) as typeof res.setHeader;
       delete req.headers['accept-encoding']; // keep an uncompressed copy
       capture(res, (body, headers) => cache.set(key, body, headers));
     }

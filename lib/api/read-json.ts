@@ -24,7 +24,26 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch (error) {
     throw new InvalidInputError('invalid_json', `The body is not valid JSON: ${(error as Error).message}`);
   }
+  const broken = unpairedSurrogateAt(body, 'body');
+  if (broken) throw new InvalidInputError('invalid_unicode', `The body is not valid Unicode: ${broken} holds an unpaired surrogate (\\ud800–\\udfff).`);
   return parseBody(schema, body);
+}
+
+/** Where a parsed JSON value holds a string PostgreSQL could not store (a lone UTF-16 surrogate), if anywhere. */
+function unpairedSurrogateAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.isWellFormed() ? null : path;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = unpairedSurrogateAt(item, `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = unpairedSurrogateAt(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 /** Checks an already parsed body against a schema, naming each problem by its path. */

@@ -16,7 +16,7 @@ import { reviewDomain } from '../../lib/data/domain-reviews';
 import { savePart } from '../../lib/data/parts';
 import { approveProfile, submitForReview } from '../../lib/data/workflow';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
-import { AUTH_SECRET, freePort, freshSeededDatabase } from './support';
+import { AUTH_SECRET, freePort, freshSeededDatabase, killHard } from './support';
 
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -137,7 +137,7 @@ describe.skipIf(!process.env.DATABASE_URL)('an instance killed mid-work, on Post
     })();
     // Kill it in the middle of the loop, without warning.
     await expect.poll(() => published, { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(30);
-    app.kill('SIGKILL');
+    await killHard(app);
     await publishes;
     stop.now = true;
     const acks = await saves;
@@ -194,7 +194,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the embedded database', () => {
     const stop = { now: false };
     const saves = saveLoop(origin, token, id, stop);
     await new Promise((r) => setTimeout(r, 3000));
-    app.kill('SIGKILL');
+    await killHard(app);
     app = null;
     const acks = await saves;
 

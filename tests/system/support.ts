@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import postgres from 'postgres';
 import { closeDb, setDbHandle } from '../../db/client';
@@ -111,4 +112,12 @@ export async function sessionCookie(origin: string, email: string, password = 'd
   const session = login.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.includes('session-token'));
   if (session.length === 0) throw new Error(`Login as ${email} failed (${login.status}).`);
   return [...jar, ...session].join('; ');
+}
+
+/** Kills a server without warning, and waits until the system has reaped it (its locks are then stale). */
+export async function killHard(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
 }

@@ -95,4 +95,6 @@ export const badDocs: Array<[string, unknown]> = [
   ['nesting 60 levels deep', doc(deep(60))],
   ['more than 5,000 nodes', many(2600)],
   ['more than 256 KB of text', doc(p(t('x'.repeat(270 * 1024))))],
+  ['a NUL character in text (PostgreSQL cannot store it)', doc(p(t('a\u0000b')))],
+  ['an unpaired surrogate in text (not valid Unicode)', doc(p(t('a\ud800b')))],
 ];

@@ -77,6 +77,7 @@ function walk(node: unknown, path: string, depth: number, counter: { n: number }
     if (typeof node.text !== 'string' || node.text.length === 0) return `${path}: text must be a non-empty string`;
     // PostgreSQL cannot store U+0000 in jsonb; other control characters have no place in prose.
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(node.text)) return `${path}: text holds control characters`;
+    if (!node.text.isWellFormed()) return `${path}: text is not valid Unicode (an unpaired surrogate)`;
   } else if ('text' in node) {
     return `${path}: only text nodes have text`;
   }

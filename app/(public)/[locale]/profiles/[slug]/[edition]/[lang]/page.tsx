@@ -8,18 +8,15 @@ import { editionMetadata } from '@/lib/editions/metadata';
 import { isJurisdictionSlug } from '@/lib/editions/page-params';
 
 /*
- * Reached through proxy.ts from /profiles/{slug}[/{yyyy-mm}][?lang=]. No
- * cookies, headers or query are read here, so each page is rendered on its
- * first request and then served from the cache like a static page. It is
- * regenerated when an edition is published (revalidatePath, on the publishing
- * instance) and at most a minute later on every other instance, which is how
- * the latest page and the superseded notice follow new editions.
+ * Reached from /profiles/{slug}[/{yyyy-mm}][?lang=] (server/main.ts, proxy.ts).
+ * No cookies, headers or query are read here. Rendered from the database on
+ * every request that reaches it: the production server keeps each rendering
+ * in memory for a minute and empties that memory when this instance publishes,
+ * which is how the latest page and the superseded notice follow new editions
+ * (at once here, within a minute elsewhere). Next's own page cache would serve
+ * one stale copy after a publication, and outlive the database it came from.
  */
-export const revalidate = 60;
-export const dynamicParams = true;
-export function generateStaticParams() {
-  return [];
-}
+export const dynamic = 'force-dynamic';
 
 type Params = { locale: string; slug: string; edition: string; lang: string };
 
