@@ -10,7 +10,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // scripts/test-all.mjs names the report file of each step (VITEST_REPORT).
+    reporters: ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? 'test-results/vitest.json' }]],
     projects: [
       {
         resolve: { alias },

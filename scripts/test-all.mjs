@@ -13,7 +13,8 @@ const steps = [
   // Production servers on PostgreSQL, broken on purpose (tests/system); after Playwright, whose build they reuse.
   {
     name: 'system',
-    cmd: ['npx', 'vitest', 'run', '--project', 'system', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-system.json'],
+    cmd: ['npx', 'vitest', 'run', '--project', 'system'],
+    env: { VITEST_REPORT: 'test-results/vitest-system.json' },
     report: 'test-results/vitest-system.json',
   },
 ];
@@ -35,7 +36,7 @@ for (const step of steps) {
   if (step.report) fs.rmSync(step.report, { force: true });
   console.log(`\n=== ${step.name}: ${step.cmd.join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit' });
+  const result = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...step.env } });
   const seconds = Math.round((Date.now() - started) / 1000);
   const counts = countsOf(step) ?? (result.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
   // A runner that crashed before reporting, or exited non-zero with no failed test, still fails.
