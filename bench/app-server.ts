@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 /** Starts the production build on a port with the given database settings; resolves when it answers. */
-export async function startAppServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+export async function startAppServer(port: number, env: Record<string, string>, options: { onStderr?: (text: string) => void } = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [serverEntry(process.env.MGI_DIST_DIR || '.next'), '--port', String(port)], {
     env: {
       ...process.env,
@@ -13,8 +13,9 @@ export async function startAppServer(port: number, env: Record<string, string>):
       PORT: String(port),
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', options.onStderr ? 'pipe' : 'inherit'],
   });
+  child.stderr?.on('data', (chunk: Buffer) => options.onStderr?.(chunk.toString('utf8')));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {

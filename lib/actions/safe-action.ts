@@ -2,6 +2,7 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { getActor } from '../auth/current-actor';
+import { isRefusal, logRefusal } from '../audit/refusals';
 import { DataError } from '../data/errors';
 import type { Actor } from '../policy';
 
@@ -25,6 +26,9 @@ function formValues(formData: FormData): Record<string, string> {
   }
   return values;
 }
+
+/** What a refused server action was about, for the log: the record it named, if any. */
+const actionTarget = (values: Record<string, string>) => `server action${values.id ? ` on ${values.id}` : ''}`;
 
 /** Zod messages are catalog keys (lib/domain/admin-schemas.ts): one message per field. */
 export function fieldErrorsOf(t: Translate, error: z.ZodError): Record<string, string> {
@@ -54,7 +58,10 @@ export function actionWithActor<S extends z.ZodType, R extends ActionState>(
     const t = await getTranslations();
     const values = formValues(formData);
     const actor = await getActor();
-    if (!actor) return { ok: false, message: t('errors.session_expired'), values };
+    if (!actor) {
+      logRefusal({ via: 'action', actor, what: actionTarget(values), code: 'session_expired', status: 401 });
+      return { ok: false, message: t('errors.session_expired'), values };
+    }
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       return { ok: false, message: t('errors.check_fields'), fieldErrors: fieldErrorsOf(t, parsed.error), values };
@@ -63,6 +70,7 @@ export function actionWithActor<S extends z.ZodType, R extends ActionState>(
       return await body(parsed.data, actor, t);
     } catch (error) {
       if (error instanceof DataError) {
+        if (isRefusal(error.status)) logRefusal({ via: 'action', actor, what: actionTarget(values), code: error.code, status: error.status });
         const message = describeError(t, error);
         const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
         return { ok: false, message, fieldErrors: field ? { [field]: message } : undefined, values };

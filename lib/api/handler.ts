@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { getActor } from '../auth/current-actor';
+import { isRefusal, logRefusal } from '../audit/refusals';
 import { DataError } from '../data/errors';
 import type { Actor } from '../policy';
 
@@ -32,16 +33,24 @@ function sameOriginOrToken(request: Request, actor: Actor): boolean {
 export function withApiActor<C>(body: (request: Request, actor: Actor, context: C) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     const actor = await getActor();
+    const what = `${request.method} ${new URL(request.url).pathname}`;
     if (!actor) {
+      logRefusal({ via: 'api', actor, what, code: 'unauthenticated', status: 401 });
       return apiError(401, 'unauthenticated', 'Log in, or send Authorization: Bearer <token>.');
     }
     if (!sameOriginOrToken(request, actor)) {
+      logRefusal({ via: 'api', actor, what, code: 'cross_origin', status: 403 });
       return apiError(403, 'cross_origin', 'Requests that change data must come from this site or carry an API token.');
     }
     try {
-      return await body(request, actor, context);
+      const response = await body(request, actor, context);
+      if (isRefusal(response.status)) logRefusal({ via: 'api', actor, what, code: 'refused', status: response.status });
+      return response;
     } catch (error) {
-      if (error instanceof DataError) return apiError(error.status, error.code, error.message, error.details);
+      if (error instanceof DataError) {
+        if (isRefusal(error.status)) logRefusal({ via: 'api', actor, what, code: error.code, status: error.status });
+        return apiError(error.status, error.code, error.message, error.details);
+      }
       throw error;
     }
   };

@@ -1,0 +1,300 @@
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, stopAppServer } from '../../bench/app-server';
+import { getDb } from '../../db/client';
+import { assessments, jurisdictions, memberships, users } from '../../db/schema';
+import { loadActor } from '../../lib/data/actor';
+import { unsafeCreateApiToken } from '../../lib/data/api-tokens';
+import { startAssessment } from '../../lib/data/assessments';
+import { startThread } from '../../lib/data/comments';
+import { reviewDomain } from '../../lib/data/domain-reviews';
+import { savePart } from '../../lib/data/parts';
+import { rowsOf } from '../../lib/data/sql-rows';
+import { approveProfile, publishProfile, submitForReview } from '../../lib/data/workflow';
+import type { AssessmentState } from '../../lib/domain/workflow';
+import { domainKeys, profileSlots } from '../../lib/domain/profile';
+import {
+  judgeAssessment,
+  judgeComment,
+  judgeDomainReview,
+  judgeTransition,
+  transitionActions,
+  type Actor,
+  type Verdict,
+} from '../../lib/policy';
+import { AUTH_SECRET, freePort, freshSeededDatabase, sessionCookie } from './support';
+
+/*
+ * Authorization over the wire: every API endpoint that touches a profile, for
+ * every kind of person, on a profile of their own jurisdiction and of another,
+ * in every workflow state. The expected answer comes from the policy module
+ * itself; a refused request must leave the database as it was, and be logged.
+ * Server actions are called over raw HTTP too, with foreign origins.
+ */
+
+const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const states: AssessmentState[] = ['draft', 'in_review', 'approved', 'published'];
+const expectedStatus: Record<Verdict, number[]> = { allowed: [200, 201], hidden: [404], denied: [403], wrong_state: [409] };
+
+type Person = { key: string; email: string | null; token: string | null; actor: Actor | null };
+type Profile = { id: string; jurisdictionId: string; state: AssessmentState; threadId: string; revision: number };
+
+async function userId(email: string) {
+  const [u] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, email));
+  return u.id;
+}
+const actorOf = async (email: string) => (await loadActor(await userId(email), 'token'))!;
+
+/** A profile of `slug` brought to `state` by its own consultant, focal point and an admin; with one open comment thread. */
+async function profileIn(slug: string, language: 'en' | 'fr' | 'es', state: AssessmentState, people: { consultant: string; focal: string }): Promise<Profile> {
+  const consultant = await actorOf(people.consultant);
+  const focal = await actorOf(people.focal);
+  const admin = await actorOf('admin@example.org');
+  const { id } = await startAssessment(consultant, { jurisdiction: slug, language });
+  for (const slot of profileSlots) await savePart(consultant, { assessmentId: id, ...slot }, { doc: doc(`Texto de ${slot.section} ${slot.part}.`), baseRevision: 0 });
+  const { thread } = await startThread(consultant, id, { section: 'partnerships', part: 'strengths', quote: 'Texto', body: 'Un hilo.' });
+  if (state !== 'draft') await submitForReview(consultant, id);
+  if (state === 'approved' || state === 'published') {
+    for (const d of domainKeys) await reviewDomain(focal, id, d, 'accept', null);
+    await approveProfile(focal, id);
+  }
+  if (state === 'published') await publishProfile(admin, id);
+  const [row] = await (await getDb()).select({ jurisdictionId: assessments.jurisdictionId }).from(assessments).where(eq(assessments.id, id));
+  const [part] = rowsOf<{ revision: number }>(
+    await (await getDb()).execute(sql`select revision from assessment_parts where assessment_id = ${id} and section = 'partnerships' and part = 'strengths'`),
+  );
+  return { id, jurisdictionId: row.jurisdictionId, state, threadId: thread.id, revision: part.revision };
+}
+
+/** Everything a refused request could have changed. */
+async function fingerprint() {
+  const [row] = rowsOf<{ f: string }>(
+    await (await getDb()).execute(sql`select concat_ws('|',
+      (select string_agg(id::text || state::text || title, ',' order by id) from assessments),
+      (select sum(revision) from assessment_parts), (select count(*) from part_revisions),
+      (select count(*) from assessment_transitions), (select count(*) from domain_reviews),
+      (select string_agg(id::text || status::text, ',' order by id) from comment_threads), (select count(*) from comments),
+      (select count(*) from editions), (select count(*) from jurisdictions), (select count(*) from memberships)) as f`),
+  );
+  return row.f;
+}
+
+type Request = { label: string; method: string; path: string; body?: unknown; verdict: (actor: Actor | null, p: Profile) => Verdict };
+
+function requestsFor(p: Profile): Request[] {
+  const subject = { jurisdictionId: p.jurisdictionId, state: p.state };
+  return [
+    { label: 'read', method: 'GET', path: `/api/v1/assessments/${p.id}`, verdict: (a) => judgeAssessment(a, 'view', subject) },
+    {
+      label: 'save a part',
+      method: 'PUT',
+      path: `/api/v1/assessments/${p.id}/sections/partnerships/strengths`,
+      body: { doc: doc('Otro texto.'), baseRevision: p.revision },
+      verdict: (a) => judgeAssessment(a, 'edit', subject),
+    },
+    ...transitionActions.map((action) => ({
+      label: `transition ${action}`,
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/transitions`,
+      body: { action, note: 'Una nota.' },
+      verdict: (a: Actor | null) => judgeTransition(a, action, { ...subject, actorEditedThisRound: false }),
+    })),
+    {
+      label: 'review a domain',
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/domains/partnerships/review`,
+      body: { decision: 'accept' },
+      verdict: (a) => judgeDomainReview(a, subject),
+    },
+    {
+      label: 'start a thread',
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/comments`,
+      body: { domain: 'partnerships', part: 'strengths', quote: 'Texto', body: 'Otro hilo.' },
+      verdict: (a) => judgeComment(a, 'start', subject),
+    },
+    {
+      label: 'reply',
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/comments`,
+      body: { threadId: p.threadId, body: 'Una respuesta.' },
+      verdict: (a) => judgeComment(a, 'reply', subject),
+    },
+    {
+      label: 'resolve a thread',
+      method: 'PATCH',
+      path: `/api/v1/assessments/${p.id}/comments/${p.threadId}`,
+      body: { status: 'resolved' },
+      verdict: (a) => judgeComment(a, 'resolve', subject),
+    },
+  ];
+}
+
+describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => {
+  let db: Awaited<ReturnType<typeof freshSeededDatabase>>;
+  let app: ChildProcess;
+  let origin: string;
+  let log = '';
+  const people: Person[] = [];
+  const fixtures: Array<{ own: 'lima' | 'sonora'; profile: Profile }> = [];
+  let twins = 0;
+
+  beforeAll(async () => {
+    db = await freshSeededDatabase();
+    const dbh = await getDb();
+    // Sonora gets a consultant of its own; someone holds no role at all.
+    const [sonoraConsultant] = await dbh.insert(users).values({ email: 'consultant.sonora@example.org', name: 'Sonia Consultant' }).returning();
+    const [sonora] = await dbh.select().from(jurisdictions).where(eq(jurisdictions.slug, 'sonora'));
+    await dbh.insert(memberships).values({ userId: sonoraConsultant.id, jurisdictionId: sonora.id, role: 'consultant' });
+    await dbh.insert(users).values({ email: 'nobody@example.org', name: 'No Role' });
+    for (const [key, email] of [
+      ['admin', 'admin@example.org'],
+      ['consultant of Lima', 'consultant@example.org'],
+      ['focal point of Lima', 'focal.lima@example.org'],
+      ['user without a role', 'nobody@example.org'],
+    ] as const) {
+      people.push({ key, email, token: (await unsafeCreateApiToken(email, 'authz')).token, actor: await actorOf(email) });
+    }
+    people.push({ key: 'anonymous', email: null, token: null, actor: null });
+
+    // Each state, in the people's own jurisdiction (Lima) and in another (Sonora). Published first: then a new round in English.
+    for (const [slug, consultant, focal] of [
+      ['lima', 'consultant@example.org', 'focal.lima@example.org'],
+      ['sonora', 'consultant.sonora@example.org', 'focal.sonora@example.org'],
+    ] as const) {
+      fixtures.push({ own: slug, profile: await profileIn(slug, 'en', 'published', { consultant, focal }) });
+      fixtures.push({ own: slug, profile: await profileIn(slug, 'en', 'draft', { consultant, focal }) });
+      fixtures.push({ own: slug, profile: await profileIn(slug, 'fr', 'in_review', { consultant, focal }) });
+      fixtures.push({ own: slug, profile: await profileIn(slug, 'es', 'approved', { consultant, focal }) });
+    }
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    app = await startAppServer(port, { DATABASE_URL: db.url, AUTH_SECRET }, { onStderr: (text) => (log += text) });
+  }, 300_000);
+
+  afterAll(async () => {
+    await stopAppServer(app);
+    await db.drop();
+  });
+
+  /** For an allowed request: the same profile state in a new jurisdiction of the same people, to change freely. */
+  async function twinOf(p: Profile): Promise<Profile> {
+    const dbh = await getDb();
+    const slug = `authz-twin-${++twins}`;
+    const [j] = await dbh.insert(jurisdictions).values({ slug, name: `Twin ${twins}`, level: 'municipality', country: 'Perú' }).returning();
+    await dbh.insert(memberships).values([
+      { userId: await userId('consultant@example.org'), jurisdictionId: j.id, role: 'consultant' },
+      { userId: await userId('focal.lima@example.org'), jurisdictionId: j.id, role: 'focal_point' },
+    ]);
+    const twin = await profileIn(slug, 'en', p.state, { consultant: 'consultant@example.org', focal: 'focal.lima@example.org' });
+    // In review, every domain accepted: approving then depends only on who asks.
+    if (twin.state === 'in_review') for (const d of domainKeys) await reviewDomain(await actorOf('focal.lima@example.org'), twin.id, d, 'accept', null);
+    return twin;
+  }
+
+  const send = (person: Person, r: { method: string; path: string; body?: unknown }, extra: Record<string, string> = {}) =>
+    fetch(`${origin}${r.path}`, {
+      method: r.method,
+      headers: { ...(person.token ? { authorization: `Bearer ${person.token}` } : {}), 'content-type': 'application/json', ...extra },
+      body: r.body === undefined ? undefined : JSON.stringify(r.body),
+    });
+
+  it('answers every endpoint, person, jurisdiction and state as the policy says; refusals change nothing and are logged', async () => {
+    const mismatches: string[] = [];
+    let refusals = 0;
+    let allowed = 0;
+    for (const { own, profile } of fixtures) {
+      for (const person of people) {
+        for (const r of requestsFor(profile)) {
+          const verdict = r.verdict(person.actor, profile);
+          const where = `${person.key} → ${r.label} on a ${profile.state} profile of ${own === 'lima' ? 'their own jurisdiction' : 'another jurisdiction'}`;
+          const want = person.actor ? expectedStatus[verdict] : [401];
+          if (person.actor && verdict === 'allowed') {
+            // Refreshed each time: a twin's ids and revision.
+            const twin = await twinOf(profile);
+            const twinRequest = requestsFor(twin).find((x) => x.label === r.label)!;
+            const answer = await send(person, twinRequest);
+            allowed++;
+            if (!want.includes(answer.status)) mismatches.push(`${where}: ${answer.status}, policy allows (${(await answer.text()).slice(0, 120)})`);
+            continue;
+          }
+          const before = await fingerprint();
+          const answer = await send(person, r);
+          refusals++;
+          if (!want.includes(answer.status)) mismatches.push(`${where}: ${answer.status}, policy says ${verdict} (${(await answer.text()).slice(0, 120)})`);
+          else if ((await fingerprint()) !== before) mismatches.push(`${where}: refused, but the database changed`);
+          // The same request claiming to be a middleware subrequest, or aimed past the proxy, is answered the same.
+          if (r.method === 'GET' || !person.actor) {
+            const sneaky = await send(person, r, { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware', 'x-nextjs-data': '1' });
+            if (sneaky.status !== answer.status) mismatches.push(`${where}, as a middleware subrequest: ${sneaky.status} instead of ${answer.status}`);
+          }
+        }
+      }
+    }
+    console.log(`Authorization over the wire: ${refusals} refused and ${allowed} allowed requests, each as the policy says.`);
+    expect(mismatches).toEqual([]);
+    expect(allowed).toBeGreaterThan(10);
+    expect(refusals).toBeGreaterThan(300);
+    // Every refusal left a line in the server's log.
+    const logged = log.split('\n').filter((l) => l.includes('"event":"refused"')).length;
+    expect(logged).toBeGreaterThanOrEqual(refusals);
+  });
+
+  it('server actions: the policy holds over raw HTTP, and foreign or null origins are refused', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(process.env.MGI_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+      node: Record<string, { exportedName?: string }>;
+    };
+    const actionId = (name: string) => Object.entries(manifest.node).find(([, v]) => v.exportedName === name)![0];
+    const transition = actionId('transitionAction');
+    const startProfile = actionId('startAssessmentAction');
+    // React's encoding of (previousState, formData): the arguments under "0", the form's fields under "_1_".
+    // The approval that must go through below guards against this encoding changing under us.
+    const call = async (cookie: string, page: string, id: string, fields: Record<string, string>, originHeader: string | null = origin) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.set(`_1_${k}`, v);
+      form.set('0', '[null,"$K1"]'); // last: the server reads the parts as they stream in
+      const r = await fetch(`${origin}${page}`, {
+        method: 'POST',
+        headers: { cookie, 'next-action': id, accept: 'text/x-component', ...(originHeader === null ? {} : { origin: originHeader }) },
+        body: form,
+        redirect: 'manual',
+      });
+      return { status: r.status, text: await r.text() };
+    };
+    const stateOf = async (id: string) => (await (await getDb()).select({ s: assessments.state }).from(assessments).where(eq(assessments.id, id)))[0].s;
+
+    const focal = await sessionCookie(origin, 'focal.lima@example.org');
+    const consultant = await sessionCookie(origin, 'consultant@example.org');
+    const inReview = fixtures.find((f) => f.own === 'lima' && f.profile.state === 'in_review')!.profile;
+    const twin = await twinOf(inReview);
+
+    // A consultant may not approve: refused with a message, nothing changes.
+    const before = await fingerprint();
+    const refused = await call(consultant, `/assessments/${twin.id}`, transition, { id: twin.id, action: 'approve' });
+    expect(refused.text).toContain('"ok":false');
+    expect(refused.text).not.toMatch(/"fieldErrors":\{/); // refused for who asked, not for how
+    expect(await fingerprint()).toBe(before);
+
+    // The focal point's approval, from another site or from nowhere: refused by the framework, nothing changes.
+    for (const foreign of ['https://evil.example', 'null']) {
+      const attempt = await call(focal, `/assessments/${twin.id}`, transition, { id: twin.id, action: 'approve' }, foreign);
+      expect(attempt.text, foreign).not.toContain('"ok":true');
+      expect(await stateOf(twin.id), foreign).toBe('in_review');
+    }
+    // The same approval from this site goes through: the refusals above were about the origin.
+    const approved = await call(focal, `/assessments/${twin.id}`, transition, { id: twin.id, action: 'approve' });
+    expect(approved.text).toContain('"ok":true');
+    expect(await stateOf(twin.id)).toBe('approved');
+
+    // Starting a profile where one holds no role.
+    const startBefore = await fingerprint();
+    const start = await call(consultant, '/jurisdictions/sonora', startProfile, { jurisdiction: 'sonora', language: 'en' });
+    expect(start.text).toContain('"ok":false');
+    expect(start.text).not.toMatch(/"fieldErrors":\{/);
+    expect(await fingerprint()).toBe(startBefore);
+    expect(log).toMatch(/"event":"refused","at":"[^"]+","via":"action"/);
+  });
+});
