@@ -36,7 +36,6 @@ import { AUTH_SECRET, freePort, freshSeededDatabase, sessionCookie } from './sup
  */
 
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-const states: AssessmentState[] = ['draft', 'in_review', 'approved', 'published'];
 const expectedStatus: Record<Verdict, number[]> = { allowed: [200, 201], hidden: [404], denied: [403], wrong_state: [409] };
 
 type Person = { key: string; email: string | null; token: string | null; actor: Actor | null };
