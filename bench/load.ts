@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serverEntry } from '../cli/build-if-needed';
-import postgres from 'postgres';
 import { closeDb, setDbHandle } from '../db/client';
 import { openPglite } from '../db/open-pglite';
 import { openPostgres } from '../db/open-postgres';
 import { startAppServer, stopAppServer } from './app-server';
 import { lostSaves, runLoad, seedLoad } from './load-run';
+import { createScratchDatabase } from './scratch-database';
 import { percentile, type Figure } from './stats';
 
 type Metrics = { eventLoopMaxMs: number; eventLoopP99Ms: number; peakRssMb: number };
@@ -32,17 +32,10 @@ async function loadOn(kind: 'postgres' | 'embedded', baseUrl: string | undefined
   const env: Record<string, string> = { MGI_METRICS: '1', AUTH_SECRET: randomBytes(32).toString('base64url') };
   let drop = async () => {};
   if (kind === 'postgres') {
-    const admin = postgres(baseUrl!, { max: 1, onnotice: () => {} });
-    const name = `mgi_bench_load_${Date.now()}`;
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(baseUrl!);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
+    const scratch = await createScratchDatabase(baseUrl!, 'mgi_bench_load');
+    env.DATABASE_URL = scratch.url;
     setDbHandle(await openPostgres(env.DATABASE_URL));
-    drop = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
+    drop = scratch.drop;
   } else {
     env.MGI_DATA_DIR = path.resolve('.data/bench-load');
     env.DATABASE_URL = '';

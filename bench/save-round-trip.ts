@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import postgres from 'postgres';
 import { closeDb, getDb, setDbHandle } from '../db/client';
 import { openPglite } from '../db/open-pglite';
 import { openPostgres } from '../db/open-postgres';
@@ -10,6 +9,7 @@ import { unsafeCreateApiToken } from '../lib/data/api-tokens';
 import { startAssessment } from '../lib/data/assessments';
 import { profileSlots } from '../lib/domain/profile';
 import { startAppServer, stopAppServer } from './app-server';
+import { createScratchDatabase } from './scratch-database';
 import { percentile, type Figure } from './stats';
 
 const PORT = 3300;
@@ -58,16 +58,9 @@ export async function benchSaves(kind: 'embedded' | 'postgres', baseUrl?: string
     env.MGI_DATA_DIR = dir;
     env.DATABASE_URL = '';
   } else {
-    const admin = postgres(baseUrl!, { max: 1, onnotice: () => {} });
-    const name = `mgi_bench_${Date.now()}`;
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(baseUrl!);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    dropDb = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
+    const scratch = await createScratchDatabase(baseUrl!, 'mgi_bench');
+    env.DATABASE_URL = scratch.url;
+    dropDb = scratch.drop;
   }
   const { token, parts } = await seed(kind === 'embedded' ? { dataDir: env.MGI_DATA_DIR } : { url: env.DATABASE_URL });
 

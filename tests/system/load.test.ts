@@ -1,9 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, stopAppServer } from '../../bench/app-server';
 import { lostSaves, runLoad, seedLoad } from '../../bench/load-run';
 import { percentile } from '../../bench/stats';
-import { AUTH_SECRET, freePort, freshSeededDatabase } from './support';
+import { freshSeededDatabase, startInstances } from './support';
 
 // 50 editors and 200 public reads a second for a minute, across two instances
 // (MGI_LOAD_SECONDS shortens it while working on it). Speed is reported, not
@@ -12,22 +10,18 @@ const seconds = Number(process.env.MGI_LOAD_SECONDS ?? 60);
 
 describe.skipIf(!process.env.DATABASE_URL)('under load, on two instances', () => {
   let db: Awaited<ReturnType<typeof freshSeededDatabase>>;
-  const apps: ChildProcess[] = [];
-  const origins: string[] = [];
+  let origins: string[] = [];
+  let stop: () => Promise<unknown> = async () => {};
   let seeded: Awaited<ReturnType<typeof seedLoad>>;
 
   beforeAll(async () => {
     db = await freshSeededDatabase();
     seeded = await seedLoad();
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      origins.push(`http://localhost:${port}`);
-      apps.push(await startAppServer(port, { DATABASE_URL: db.url, AUTH_SECRET }));
-    }
+    ({ origins, stop } = await startInstances(2, db.url));
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(apps.map(stopAppServer));
+    await stop();
     await db.drop();
   });
 

@@ -7,6 +7,7 @@ import { openPostgres } from '../../db/open-postgres';
 import { assertLocalDatabase } from '../../e2e/support/assert-local-database';
 import { unsafeCreateApiToken } from '../../lib/data/api-tokens';
 import { unsafeSeedDemoData } from '../../lib/data/demo-seed';
+import { startAppServer, stopAppServer } from '../../bench/app-server';
 
 /*
  * System tests run production servers (server/main.ts, the build from `next
@@ -120,4 +121,16 @@ export async function killHard(child: ChildProcess) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
   await exited;
+}
+
+/** Production instances on one database, sharing their session secret: their origins, and how to stop them. */
+export async function startInstances(count: number, databaseUrl: string) {
+  const apps: ChildProcess[] = [];
+  const origins: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const port = await freePort();
+    origins.push(`http://localhost:${port}`);
+    apps.push(await startAppServer(port, { DATABASE_URL: databaseUrl, AUTH_SECRET }));
+  }
+  return { origins, stop: () => Promise.all(apps.map(stopAppServer)) };
 }

@@ -1,7 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, stopAppServer } from '../../bench/app-server';
 import { getDb } from '../../db/client';
 import { editions, users } from '../../db/schema';
 import { loadActor } from '../../lib/data/actor';
@@ -11,7 +9,7 @@ import { savePart } from '../../lib/data/parts';
 import { setUserActive } from '../../lib/data/users';
 import { approveProfile, submitForReview } from '../../lib/data/workflow';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
-import { AUTH_SECRET, freePort, freshSeededDatabase, sessionCookie } from './support';
+import { freshSeededDatabase, sessionCookie, startInstances } from './support';
 
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -24,21 +22,17 @@ async function actorOf(email: string) {
 // Two production instances on one PostgreSQL: nothing either keeps in memory may matter to the other.
 describe.skipIf(!process.env.DATABASE_URL)('two instances on one database', () => {
   let db: Awaited<ReturnType<typeof freshSeededDatabase>>;
-  const apps: ChildProcess[] = [];
-  const origins: string[] = [];
+  let origins: string[] = [];
+  let stop: () => Promise<unknown> = async () => {};
   const on = (i: number) => origins[i % 2];
 
   beforeAll(async () => {
     db = await freshSeededDatabase();
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      origins.push(`http://localhost:${port}`);
-      apps.push(await startAppServer(port, { DATABASE_URL: db.url, AUTH_SECRET }));
-    }
+    ({ origins, stop } = await startInstances(2, db.url));
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(apps.map(stopAppServer));
+    await stop();
     await db.drop();
   });
 
