@@ -17,6 +17,7 @@ import { approveProfile, publishProfile, submitForReview } from '../../lib/data/
 import type { AssessmentState } from '../../lib/domain/workflow';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import {
+  can,
   judgeAssessment,
   judgeComment,
   judgeDomainReview,
@@ -76,7 +77,10 @@ async function fingerprint() {
       (select sum(revision) from assessment_parts), (select count(*) from part_revisions),
       (select count(*) from assessment_transitions), (select count(*) from domain_reviews),
       (select string_agg(id::text || status::text, ',' order by id) from comment_threads), (select count(*) from comments),
-      (select count(*) from editions), (select count(*) from jurisdictions), (select count(*) from memberships)) as f`),
+      (select count(*) from editions), (select string_agg(slug || name, ',' order by slug) from jurisdictions),
+      (select string_agg(user_id::text || jurisdiction_id::text || role::text, ',' order by 1) from memberships),
+      (select string_agg(email || name || is_admin::text || active::text, ',' order by email) from users),
+      (select count(*) from password_tokens), (select count(*) from notifications where read_at is not null)) as f`),
   );
   return row.f;
 }
@@ -295,5 +299,103 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
     expect(start.text).not.toMatch(/"fieldErrors":\{/);
     expect(await fingerprint()).toBe(startBefore);
     expect(log).toMatch(/"event":"refused","at":"[^"]+","via":"action"/);
+  });
+
+  it('every server action, called over raw HTTP by each kind of person: refusals as the policy says, changing nothing; foreign origins refused', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(process.env.MGI_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+      node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+    };
+    const draft = fixtures.find((f) => f.own === 'lima' && f.profile.state === 'draft')!.profile;
+    const review = fixtures.find((f) => f.own === 'lima' && f.profile.state === 'in_review')!.profile;
+    const lima = draft.jurisdictionId;
+    const focalId = await userId('focal.lima@example.org');
+    const seed = fs.readFileSync(path.resolve('seeds/portal-pages/huaquillas-2024-06.fr-ui.es.txt'), 'utf8');
+    const admin = (a: Actor | null, action: 'manage_users' | 'manage_jurisdictions' | 'import_editions'): Verdict => (can(a, action) ? 'allowed' : 'hidden');
+    // Each action: the fields it takes, and what the policy says of a person calling it.
+    const table: Record<string, { fields: Record<string, string>; verdict: (a: Actor | null) => Verdict }> = {
+      inviteUserAction: { fields: { email: 'mallory@example.org', name: 'Mallory' }, verdict: (a) => admin(a, 'manage_users') },
+      resendLinkAction: { fields: { userId: focalId }, verdict: (a) => admin(a, 'manage_users') },
+      setActiveAction: { fields: { userId: focalId, value: 'false' }, verdict: (a) => admin(a, 'manage_users') },
+      setAdminAction: { fields: { userId: focalId, value: 'true' }, verdict: (a) => admin(a, 'manage_users') },
+      grantRoleAction: { fields: { userId: focalId, jurisdictionId: lima, role: 'consultant' }, verdict: (a) => admin(a, 'manage_users') },
+      revokeRoleAction: { fields: { userId: focalId, jurisdictionId: lima, role: 'focal_point' }, verdict: (a) => admin(a, 'manage_users') },
+      createJurisdictionAction: { fields: { name: 'Atlantis', slug: 'atlantis', level: 'municipality', country: 'Perú', parentId: '' }, verdict: (a) => admin(a, 'manage_jurisdictions') },
+      updateJurisdictionAction: { fields: { id: lima, name: 'Renamed', slug: 'lima', level: 'municipality', country: 'Perú', parentId: '' }, verdict: (a) => admin(a, 'manage_jurisdictions') },
+      importFileAction: { fields: { name: 'h.txt', text: seed, dryRun: 'false' }, verdict: (a) => admin(a, 'import_editions') },
+      updateTitleAction: { fields: { id: review.id, title: 'Otro título' }, verdict: (a) => judgeAssessment(a, 'edit', review) },
+      transitionAction: { fields: { id: review.id, action: 'publish' }, verdict: (a) => judgeTransition(a, 'publish', { ...review, actorEditedThisRound: false }) },
+      startThreadAction: {
+        fields: { id: review.id, section: 'partnerships', part: 'strengths', quote: 'Texto', occurrence: '0', body: 'Hola' },
+        verdict: (a) => judgeComment(a, 'start', review),
+      },
+      replyAction: { fields: { id: review.id, section: 'partnerships', threadId: review.threadId, body: 'Hola' }, verdict: (a) => judgeComment(a, 'reply', review) },
+      threadStatusAction: {
+        fields: { id: review.id, section: 'partnerships', threadId: review.threadId, status: 'resolved' },
+        verdict: (a) => judgeComment(a, 'resolve', review),
+      },
+      reviewDomainAction: { fields: { id: review.id, domain: 'partnerships', decision: 'accept' }, verdict: (a) => judgeDomainReview(a, review) },
+      restoreRevisionAction: {
+        fields: { id: review.id, section: 'partnerships', part: 'strengths', revision: '1', baseRevision: String(review.revision) },
+        verdict: (a) => judgeAssessment(a, 'edit', review),
+      },
+      startAssessmentAction: { fields: { jurisdiction: 'sonora', language: 'en' }, verdict: (a) => (a && a.memberships.some((m) => m.slug === 'sonora' && m.role === 'consultant') ? 'allowed' : 'denied') },
+      markAllReadAction: { fields: {}, verdict: (a) => (a ? 'allowed' : 'hidden') },
+    };
+    // Not in the table, on purpose: setPasswordAction answers to its one-time token (e2e/admin-setup.spec.ts),
+    // and setLocaleAction only sets the reader's language cookie.
+    const named = Object.entries(manifest.node).filter(([, v]) => v.exportedName && !['setPasswordAction', 'setLocaleAction'].includes(v.exportedName));
+    expect(named.map(([, v]) => v.exportedName).sort()).toEqual(Object.keys(table).sort());
+
+    const callers: Array<{ key: string; cookie: string | null; actor: Actor | null }> = [{ key: 'nobody logged in', cookie: null, actor: null }];
+    for (const email of ['consultant@example.org', 'focal.lima@example.org', 'focal.sonora@example.org', 'admin@example.org']) {
+      callers.push({ key: email, cookie: await sessionCookie(origin, email), actor: await actorOf(email) });
+    }
+    const pageOf = (worker: string) =>
+      worker
+        .replace(/^app/, '')
+        .replace(/\/\([^)]+\)/g, '')
+        .replace(/\/page$/, '')
+        .replace('[id]', review.id)
+        .replace('[section]', 'partnerships')
+        .replace('[part]', 'strengths')
+        .replace('[slug]', 'lima') || '/';
+    const call = async (cookie: string | null, id: string, page: string, fields: Record<string, string>, originHeader = origin) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.set(`_1_${k}`, v);
+      form.set('0', '[null,"$K1"]');
+      const r = await fetch(`${origin}${page}`, {
+        method: 'POST',
+        headers: { ...(cookie ? { cookie } : {}), 'next-action': id, accept: 'text/x-component', origin: originHeader },
+        body: form,
+        redirect: 'manual',
+      });
+      return r.text();
+    };
+
+    const mismatches: string[] = [];
+    let refused = 0;
+    for (const [id, entry] of named) {
+      const name = entry.exportedName!;
+      const page = pageOf(Object.keys(entry.workers)[0]);
+      const { fields, verdict } = table[name];
+      for (const caller of callers) {
+        const before = await fingerprint();
+        const v = verdict(caller.actor);
+        if (v === 'allowed') {
+          // Allowed: from another site it must still be refused.
+          const foreign = await call(caller.cookie, id, page, fields, 'https://evil.example');
+          if (foreign.includes('"ok":true')) mismatches.push(`${name} by ${caller.key} from a foreign origin went through`);
+          if ((await fingerprint()) !== before) mismatches.push(`${name} by ${caller.key} from a foreign origin changed the database`);
+          continue;
+        }
+        const text = await call(caller.cookie, id, page, fields);
+        refused++;
+        if (!text.includes('"ok":false') || /"fieldErrors":\{/.test(text)) mismatches.push(`${name} by ${caller.key}: policy says ${v}, got ${text.slice(-200)}`);
+        if ((await fingerprint()) !== before) mismatches.push(`${name} by ${caller.key}: refused, but the database changed`);
+      }
+    }
+    console.log(`Server actions over raw HTTP: ${refused} refused as the policy says, out of ${named.length * callers.length} calls.`);
+    expect(mismatches).toEqual([]);
+    expect(refused).toBeGreaterThan(40);
   });
 });
