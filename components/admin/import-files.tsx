@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { importFileAction } from '@/lib/actions/portal-import';
 import type { ImportReport } from '@/lib/data/portal-import';
-import { editionLabel, editionSlug } from '@/lib/domain/edition';
+import { editionLabel, editionSlug } from '@/lib/domain/edition-label';
 import { localeNames } from '@/lib/domain/locales';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_FILES } from '@/lib/domain/portal-import/limits';
 import { domainKeys, domainName } from '@/lib/domain/profile';

@@ -1,0 +1,30 @@
+import type { Locale } from './locales';
+
+/*
+ * Labels and URL segments of editions. Kept apart from edition.ts, which
+ * needs ProseMirror: client components import this without it.
+ */
+
+/**
+ * An edition's label: the year, a space, and the month's name in the reader's
+ * interface language with a capital first letter ("2024 Juin", "2022 Août",
+ * "2024 August", "2024 Junio"). Month names come from the platform's Intl
+ * data; the standalone form, as a month named alone (Catalan, Russian… differ).
+ */
+export function editionLabel(year: number, month: number, locale: Locale | string): string {
+  const date = new Date(Date.UTC(year, month - 1, 15));
+  const name = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' })
+    .formatToParts(date)
+    .find((p) => p.type === 'month')!.value;
+  return `${year} ${name.charAt(0).toLocaleUpperCase(locale) + name.slice(1)}`;
+}
+
+/** The edition's segment in URLs: "2024-06". */
+export function editionSlug(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+export function parseEditionSlug(slug: string): { year: number; month: number } | null {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(slug);
+  return match ? { year: Number(match[1]), month: Number(match[2]) } : null;
+}
