@@ -18,6 +18,7 @@ import type { AssessmentState } from '../../lib/domain/workflow';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import {
   can,
+  canSeeJurisdiction,
   judgeAssessment,
   judgeComment,
   judgeDomainReview,
@@ -40,7 +41,7 @@ const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', con
 const expectedStatus: Record<Verdict, number[]> = { allowed: [200, 201], hidden: [404], denied: [403], wrong_state: [409] };
 
 type Person = { key: string; email: string | null; token: string | null; actor: Actor | null };
-type Profile = { id: string; jurisdictionId: string; state: AssessmentState; threadId: string; revision: number };
+type Profile = { id: string; jurisdictionId: string; slug: string; state: AssessmentState; threadId: string; revision: number };
 
 async function userId(email: string) {
   const [u] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -66,7 +67,7 @@ async function profileIn(slug: string, language: 'en' | 'fr' | 'es', state: Asse
   const [part] = rowsOf<{ revision: number }>(
     await (await getDb()).execute(sql`select revision from assessment_parts where assessment_id = ${id} and section = 'partnerships' and part = 'strengths'`),
   );
-  return { id, jurisdictionId: row.jurisdictionId, state, threadId: thread.id, revision: part.revision };
+  return { id, jurisdictionId: row.jurisdictionId, slug, state, threadId: thread.id, revision: part.revision };
 }
 
 /** Everything a refused request could have changed. */
@@ -91,6 +92,19 @@ function requestsFor(p: Profile): Request[] {
   const subject = { jurisdictionId: p.jurisdictionId, state: p.state };
   return [
     { label: 'read', method: 'GET', path: `/api/v1/assessments/${p.id}`, verdict: (a) => judgeAssessment(a, 'view', subject) },
+    {
+      label: 'read its jurisdiction',
+      method: 'GET',
+      path: `/api/v1/jurisdictions/${p.slug}`,
+      verdict: (a) => (canSeeJurisdiction(a, p.jurisdictionId) ? 'allowed' : 'hidden'),
+    },
+    {
+      label: 'say one is editing a part',
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/presence`,
+      body: { section: 'partnerships', part: 'strengths' },
+      verdict: (a) => judgeAssessment(a, 'view', subject),
+    },
     {
       label: 'save a part',
       method: 'PUT',
