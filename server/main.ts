@@ -35,7 +35,7 @@ const metrics = process.env.MGI_METRICS === '1' ? startProcessMetrics() : null;
 
 const DATED = /^\/[a-z]{2}\/profiles\/[^/]+\/\d{4}-\d{2}\/[a-z]+$/;
 // The latest edition of a jurisdiction, and the index without a search: they change on publication, so
-// they keep Next's own short caching headers; in memory they live a minute like every entry.
+// shared caches may keep them a minute (ONE_MINUTE), as this server's memory does every entry.
 const FRESH = /^\/[a-z]{2}\/profiles(\/[^/]+\/latest\/[a-z]+)?$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const ONE_MINUTE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60';
