@@ -55,7 +55,7 @@ export async function serve({ demo }: { demo: boolean }) {
     }
   }
 
-  const distDir = process.env.MGI_DIST_DIR || '.next';
+  const distDir = env.MGI_DIST_DIR;
   buildIfNeeded(distDir);
 
   if (demo) {

@@ -18,6 +18,12 @@ describe('getEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('reads the build folder and the metrics switch of the production server', () => {
+    expect(getEnv({})).toMatchObject({ MGI_DIST_DIR: '.next', MGI_METRICS: false });
+    expect(getEnv({ MGI_DIST_DIR: '.next-ci', MGI_METRICS: '1' })).toMatchObject({ MGI_DIST_DIR: '.next-ci', MGI_METRICS: true });
+    expect(() => getEnv({ MGI_METRICS: 'yes' })).toThrowError(/MGI_METRICS must be 1 \(on\) or 0 \(off\)/);
+  });
+
   it('lists every bad variable in one message', () => {
     const attempt = () => getEnv({ PORT: 'abc', DATABASE_URL: 'not a url', AUTH_SECRET: 'short' });
     expect(attempt).toThrowError(/PORT: PORT must be a port number/);

@@ -28,6 +28,13 @@ const schema = z
     SESSION_MAX_HOURS: z.coerce.number().int().positive().max(24 * 30).default(12),
     SMTP_URL: z.string().url({ message: 'SMTP_URL must look like smtp://user:pass@host:587' }).optional(),
     SMTP_FROM: z.string().min(3).default('MGI Studio <no-reply@localhost>'),
+    /** The build folder (next.config.js reads it too, being plain JavaScript). */
+    MGI_DIST_DIR: z.string().min(1).default('.next'),
+    /** `1`: the production server answers GET /__mgi/metrics, for the load benchmark. */
+    MGI_METRICS: z
+      .enum(['0', '1'], { message: 'MGI_METRICS must be 1 (on) or 0 (off)' })
+      .default('0')
+      .transform((v) => v === '1'),
   })
   .transform((e) => ({
     ...e,

@@ -7,6 +7,7 @@ import { DataDirInUseError } from '../db/pglite-lock';
 import { localeCookieName } from '../lib/domain/locales';
 import { negotiateLocale } from '../lib/domain/negotiate-locale';
 import { internalProfilePath } from '../lib/editions/public-route';
+import { getEnv } from '../lib/env';
 import { contentSecurityPolicy, inlineScriptHashes, staticSecurityHeaders } from './content-security';
 import { PageCache } from './page-cache';
 import { startProcessMetrics } from './process-metrics';
@@ -22,14 +23,15 @@ import { secureResponse } from './secure-response';
  */
 // Pages Next rendered and kept on disk belong to the database they were rendered from; this
 // server may start on another one (a restore, a new data folder, the tests), so it starts with none.
-fs.rmSync(path.join(process.env.MGI_DIST_DIR || '.next', 'server', 'route-cache'), { recursive: true, force: true });
+const env = getEnv();
+fs.rmSync(path.join(env.MGI_DIST_DIR, 'server', 'route-cache'), { recursive: true, force: true });
 
-const port = Number(process.argv[process.argv.indexOf('--port') + 1] || process.env.PORT || 3000);
+const port = process.argv.includes('--port') ? Number(process.argv[process.argv.indexOf('--port') + 1]) : env.PORT;
 const app = next({ dev: false, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 const cache = new PageCache();
 // Opt-in figures for the load benchmark (bench/load-run.ts): GET /__mgi/metrics, ?reset=1 to start a window.
-const metrics = process.env.MGI_METRICS === '1' ? startProcessMetrics() : null;
+const metrics = env.MGI_METRICS ? startProcessMetrics() : null;
 // The publishing code (lib/editions/refresh-public-pages.ts) empties it after a publication.
 (globalThis as { __mgiPageCache?: PageCache }).__mgiPageCache = cache;
 
@@ -40,7 +42,7 @@ const FRESH = /^\/[a-z]{2}\/profiles(\/[^/]+\/latest\/[a-z]+)?$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const ONE_MINUTE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60';
 const VARY = 'Cookie, Accept-Language, Accept-Encoding, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch';
-const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
+const HTTPS = env.APP_URL.startsWith('https:');
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
@@ -76,7 +78,7 @@ function capture(res: http.ServerResponse, store: (body: Buffer, headers: Record
 // The embedded database is opened now, not on the first request, and alongside Next's own start:
 // its data folder is then locked from the start (a second server on it stops at once) and the
 // first reader does not wait.
-const openEmbedded = process.env.DATABASE_URL ? Promise.resolve() : getHandle();
+const openEmbedded = env.DATABASE_URL ? Promise.resolve() : getHandle();
 try {
   await Promise.all([app.prepare(), openEmbedded]);
 } catch (error) {
