@@ -4,16 +4,15 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { listPortfolio, portfolioSorts, type PortfolioQuery } from '@/lib/data/portfolio';
+import { JurisdictionFilterFields } from '@/components/forms/jurisdiction-filter-fields';
+import { filledParams, jurisdictionFilterSchema } from '@/lib/domain/jurisdiction-filter';
 import { jurisdictionLevels } from '@/lib/domain/roles';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portfolio'))('title') };
 }
 
-const querySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  country: z.string().max(100).optional().catch(undefined),
-  level: z.enum(jurisdictionLevels).optional().catch(undefined),
+const querySchema = jurisdictionFilterSchema.extend({
   state: z.enum(['draft', 'in_review', 'approved', 'none']).optional().catch(undefined),
   sort: z.enum(portfolioSorts).catch('name'),
   dir: z.enum(['asc', 'desc']).catch('asc'),
@@ -23,7 +22,7 @@ const querySchema = z.object({
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireAbility('view_admin', '/admin/portfolio');
   const raw = await searchParams;
-  const query = querySchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''))) as PortfolioQuery;
+  const query = querySchema.parse(filledParams(raw)) as PortfolioQuery;
   const { rows, total, pages, countries } = await listPortfolio(actor, query);
   const t = await getTranslations('portfolio');
   const p = await getTranslations('profiles');
@@ -64,30 +63,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         </div>
       </div>
       <form className="card form-row" method="get" aria-label={t('filters')}>
-        <div className="field">
-          <label htmlFor="pf-q">{t('search')}</label>
-          <input id="pf-q" name="q" type="search" defaultValue={query.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="pf-country">{t('country')}</label>
-          <select id="pf-country" name="country" defaultValue={query.country ?? ''}>
-            <option value="">{t('any')}</option>
-            {countries.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pf-level">{t('level')}</label>
-          <select id="pf-level" name="level" defaultValue={query.level ?? ''}>
-            <option value="">{t('any')}</option>
-            {jurisdictionLevels.map((l) => (
-              <option key={l} value={l}>
-                {levels(l)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <JurisdictionFilterFields
+          idPrefix="pf-"
+          labels={{ search: t('search'), country: t('country'), level: t('level'), anyCountry: t('any'), anyLevel: t('any') }}
+          levelNames={levelName}
+          countries={countries}
+          values={query}
+        />
         <div className="field">
           <label htmlFor="pf-state">{t('state')}</label>
           <select id="pf-state" name="state" defaultValue={query.state ?? ''}>

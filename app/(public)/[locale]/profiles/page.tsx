@@ -2,22 +2,17 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { isLocale } from '@/lib/domain/locales';
 import { listPublishedJurisdictions } from '@/lib/data/editions';
 import { editionLabel } from '@/lib/domain/edition';
-import { jurisdictionLevels } from '@/lib/domain/roles';
+import { JurisdictionFilterFields } from '@/components/forms/jurisdiction-filter-fields';
+import { filledParams, jurisdictionFilterSchema } from '@/lib/domain/jurisdiction-filter';
+import { jurisdictionLevels, type JurisdictionLevel } from '@/lib/domain/roles';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('public');
   return { title: t('title'), description: t('intro'), openGraph: { title: t('title'), description: t('intro') } };
 }
-
-const filterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  country: z.string().max(100).optional().catch(undefined),
-  level: z.enum(jurisdictionLevels).optional().catch(undefined),
-});
 
 /** Every jurisdiction with a published edition: search by name, filter by country and level. No login. */
 export default async function ProfilesIndex({
@@ -31,7 +26,7 @@ export default async function ProfilesIndex({
   if (!isLocale(ui)) notFound();
   setRequestLocale(ui);
   const raw = await searchParams;
-  const filter = filterSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' && v !== '')));
+  const filter = jurisdictionFilterSchema.parse(filledParams(raw));
   const { rows, countries } = await listPublishedJurisdictions(filter);
   const t = await getTranslations('public');
   const levels = await getTranslations('levels');
@@ -45,30 +40,13 @@ export default async function ProfilesIndex({
         </div>
       </div>
       <form className="card form-row" role="search" aria-label={t('search')}>
-        <div className="field">
-          <label htmlFor="q">{t('search')}</label>
-          <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="country">{t('country')}</label>
-          <select id="country" name="country" defaultValue={filter.country ?? ''}>
-            <option value="">{t('allCountries')}</option>
-            {countries.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="level">{t('level')}</label>
-          <select id="level" name="level" defaultValue={filter.level ?? ''}>
-            <option value="">{t('allLevels')}</option>
-            {jurisdictionLevels.map((l) => (
-              <option key={l} value={l}>
-                {levels(l)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <JurisdictionFilterFields
+          idPrefix=""
+          labels={{ search: t('search'), country: t('country'), level: t('level'), anyCountry: t('allCountries'), anyLevel: t('allLevels') }}
+          levelNames={Object.fromEntries(jurisdictionLevels.map((l) => [l, levels(l)])) as Record<JurisdictionLevel, string>}
+          countries={countries}
+          values={filter}
+        />
         <div className="field" style={{ alignSelf: 'end' }}>
           <button className="button" type="submit">
             {t('apply')}
