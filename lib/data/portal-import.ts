@@ -133,8 +133,8 @@ function normalisedContent(profile: PortalProfile): { profile: FrozenProfile } |
 
 async function importInTransaction(tx: Tx, request: ImportRequest, profile: PortalProfile, content: FrozenProfile): Promise<ImportReport> {
   const { source } = request;
-  const found = await findJurisdiction(tx, profile, request.country ?? null);
-  if ('refusal' in found) return { ...found.refusal, source };
+  const found = await findJurisdiction(tx, source, profile, request.country ?? null);
+  if ('refusal' in found) return found.refusal;
 
   const summary = (j: ImportSummary['jurisdiction']): ImportSummary => ({
     jurisdiction: j,
@@ -150,14 +150,16 @@ async function importInTransaction(tx: Tx, request: ImportRequest, profile: Port
     skipped: profile.skipped,
   });
 
-  if (found.existing) {
-    const j = found.existing;
-    const described = { slug: j.slug, name: j.name, country: j.country, level: j.level, isNew: false };
+  const existing = found.existing;
+  const described = existing
+    ? { slug: existing.slug, name: existing.name, country: existing.country, level: existing.level, isNew: false }
+    : { ...found.create, isNew: true };
+  if (existing) {
     const [edition] = await tx
-      .select({ title: editions.title, content: editions.content, note: editions.note })
+      .select({ title: editions.title, content: editions.content })
       .from(editions)
       .where(
-        and(eq(editions.jurisdictionId, j.id), eq(editions.language, profile.language), eq(editions.year, profile.year), eq(editions.month, profile.month)),
+        and(eq(editions.jurisdictionId, existing.id), eq(editions.language, profile.language), eq(editions.year, profile.year), eq(editions.month, profile.month)),
       );
     if (edition) {
       if (edition.title === profile.title && isDeepStrictEqual(edition.content, content)) {
@@ -167,23 +169,14 @@ async function importInTransaction(tx: Tx, request: ImportRequest, profile: Port
       return refused(
         source,
         'edition_differs',
-        `${j.name} already has an edition in this language for ${when}, with different text. Published editions never change, so this file was not imported.`,
-        { name: j.name, when },
+        `${existing.name} already has an edition in this language for ${when}, with different text. Published editions never change, so this file was not imported.`,
+        { name: existing.name, when },
       );
     }
-    if (request.dryRun) return { source, outcome: 'would_create', ...summary(described) };
-    await insertImportedEdition(tx, j, { ...editionOf(profile, content), source });
-    return { source, outcome: 'created', ...summary(described) };
   }
-
-  const plan = found.create;
-  const described = { ...plan, isNew: true };
   if (request.dryRun) return { source, outcome: 'would_create', ...summary(described) };
-  const [created] = await tx
-    .insert(jurisdictions)
-    .values({ slug: plan.slug, name: plan.name, level: plan.level, country: plan.country, parentId: plan.parentId })
-    .returning();
-  await insertImportedEdition(tx, created, { ...editionOf(profile, content), source });
+  const j = existing ?? (await tx.insert(jurisdictions).values(found.create).returning())[0];
+  await insertImportedEdition(tx, j, { ...editionOf(profile, content), source });
   return { source, outcome: 'created', ...summary(described) };
 }
 
@@ -206,7 +199,7 @@ type Found =
  * A country that contradicts the one on record refuses the file rather than
  * attach the edition to the wrong place.
  */
-async function findJurisdiction(tx: Tx, profile: PortalProfile, givenCountry: string | null): Promise<Found> {
+async function findJurisdiction(tx: Tx, source: string, profile: PortalProfile, givenCountry: string | null): Promise<Found> {
   const t = profile.jurisdiction;
   const candidates = await tx
     .select()
@@ -218,7 +211,7 @@ async function findJurisdiction(tx: Tx, profile: PortalProfile, givenCountry: st
     if (claimed && !sameCountry(claimed, existing.country)) {
       return {
         refusal: refused(
-          '',
+          source,
           'country_mismatch',
           `The file names ${t.name} in ${claimed}, but the jurisdiction "${existing.slug}" (${existing.name}) is in ${existing.country}. Correct the country, or give the jurisdiction another slug first.`,
           { name: t.name, claimed, slug: existing.slug, country: existing.country },
@@ -230,7 +223,7 @@ async function findJurisdiction(tx: Tx, profile: PortalProfile, givenCountry: st
   if (!claimed) {
     return {
       refusal: refused(
-        '',
+        source,
         'country_required',
         `The title does not name the country of ${t.name}, and no jurisdiction "${t.slug}" exists yet. Give the country (--country on the command line).`,
         { name: t.name, slug: t.slug },
