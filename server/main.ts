@@ -8,7 +8,7 @@ import { localeCookieName } from '../lib/domain/locales';
 import { negotiateLocale } from '../lib/domain/negotiate-locale';
 import { internalProfilePath } from '../lib/editions/public-route';
 import { getEnv } from '../lib/env';
-import { contentSecurityPolicy, inlineScriptHashes, staticSecurityHeaders } from './content-security';
+import { staticSecurityHeaders } from './content-security';
 import { PageCache } from './page-cache';
 import { startProcessMetrics } from './process-metrics';
 import { databaseIsDown } from './database-probe';
@@ -50,29 +50,6 @@ function cookieValue(header: string | undefined, name: string): string | undefin
     if (k === name) return decodeURIComponent(v.join('='));
   }
   return undefined;
-}
-
-/** Lets Next answer, keeping a copy of a rendered page's body and headers. */
-function capture(res: http.ServerResponse, store: (body: Buffer, headers: Record<string, string>) => void) {
-  const chunks: Buffer[] = [];
-  const toBuffer = (chunk: unknown, encoding?: unknown) =>
-    typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
-  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-  res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (chunk) chunks.push(toBuffer(chunk, rest[0]));
-    return write(chunk, ...rest);
-  }) as typeof res.write;
-  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
-    const type = String(res.getHeader('content-type') ?? '');
-    if (res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('content-encoding') && !res.getHeader('set-cookie')) {
-      const body = Buffer.concat(chunks);
-      // Served to everyone as it is: its inline scripts are allowed by hash (see content-security.ts).
-      store(body, { 'content-type': type, 'content-security-policy': contentSecurityPolicy({ hashes: inlineScriptHashes(body.toString('utf8')) }) });
-    }
-    return end(chunk, ...rest);
-  }) as typeof res.end;
 }
 
 // The embedded database is opened now, not on the first request, and alongside Next's own start:
@@ -122,9 +99,10 @@ http
         }
       }
     }
-    secureResponse(req, res, { https: HTTPS, databaseIsDown });
+    const key = cached?.key;
+    secureResponse(req, res, { https: HTTPS, databaseIsDown, keep: key ? (body, headers) => cache.set(key, body, headers) : undefined });
     if (cached) {
-      const { key, dated } = cached;
+      const { dated } = cached;
       // Next marks rendered-per-request pages uncacheable; a dated edition never changes, and the
       // latest page and the index may be kept a minute by shared caches, as they are here.
       res.setHeader('Cache-Control', dated ? IMMUTABLE : ONE_MINUTE);
@@ -132,8 +110,6 @@ http
       const setHeader = res.setHeader.bind(res);
       res.setHeader = ((name: string, value: number | string | readonly string[]) =>
         ['cache-control', 'vary'].includes(name.toLowerCase()) ? res : setHeader(name, value)) as typeof res.setHeader;
-      delete req.headers['accept-encoding']; // keep an uncompressed copy
-      capture(res, (body, headers) => cache.set(key, body, headers));
     }
     void handle(req, res);
   })

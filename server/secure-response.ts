@@ -14,6 +14,12 @@ export interface SecureOptions {
   https: boolean;
   /** Asked when an answer is a server error: a database that is away makes it a 503. */
   databaseIsDown: () => Promise<boolean>;
+  /**
+   * For pages served to everyone from memory: receives the finished page,
+   * uncompressed, with the headers a copy needs (its policy lists every inline
+   * script by hash, since a copy cannot carry a per-request nonce).
+   */
+  keep?: (body: Buffer, headers: Record<string, string>) => void;
 }
 
 /**
@@ -25,15 +31,16 @@ export interface SecureOptions {
  * A server error is held too: if the database is away, the reader gets a
  * clear 503 (a page, or JSON for programs) instead of an error page.
  */
-export function secureResponse(req: http.IncomingMessage, res: http.ServerResponse, { https, databaseIsDown }: SecureOptions) {
+export function secureResponse(req: http.IncomingMessage, res: http.ServerResponse, { https, databaseIsDown, keep }: SecureOptions) {
   const nonce = randomBytes(16).toString('base64');
   req.headers['content-security-policy'] = contentSecurityPolicy({ nonce });
   for (const [name, value] of Object.entries(staticSecurityHeaders(https))) res.setHeader(name, value);
 
-  // Only documents need their scripts hashed; other answers stream as they come.
+  // Only documents (and pages to keep) need their scripts hashed; other answers stream as they come.
   const wantsDocument = /\btext\/html\b/.test(String(req.headers.accept ?? ''));
-  const gzip = wantsDocument && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  if (wantsDocument) delete req.headers['accept-encoding']; // so that the page arrives uncompressed, to be read
+  const holdsHtml = wantsDocument || Boolean(keep);
+  const gzip = holdsHtml && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  if (holdsHtml) delete req.headers['accept-encoding']; // so that the page arrives uncompressed, to be read
 
   const original = {
     writeHead: res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse,
@@ -47,7 +54,7 @@ export function secureResponse(req: http.IncomingMessage, res: http.ServerRespon
   const decide = () => {
     if (mode !== 'undecided') return;
     const type = String(res.getHeader('content-type') ?? '');
-    if ((wantsDocument && type.startsWith('text/html') && !res.getHeader('content-encoding')) || res.statusCode >= 500) {
+    if ((holdsHtml && type.startsWith('text/html') && !res.getHeader('content-encoding')) || res.statusCode >= 500) {
       mode = 'hold';
       return;
     }
@@ -114,8 +121,12 @@ export function secureResponse(req: http.IncomingMessage, res: http.ServerRespon
       res.removeHeader('Content-Encoding');
       content = Buffer.from(page.body);
     }
-    const isHtml = String(res.getHeader('content-type') ?? '').startsWith('text/html') && !res.getHeader('content-encoding');
-    const hashes = isHtml ? inlineScriptHashes(content.toString('utf8'), nonce) : [];
+    const type = String(res.getHeader('content-type') ?? '');
+    const isHtml = type.startsWith('text/html') && !res.getHeader('content-encoding');
+    const kept = keep && isHtml && res.statusCode === 200 && !res.getHeader('set-cookie');
+    // A kept page lists all its inline scripts, for the copies; this answer may use the same list.
+    const hashes = isHtml ? inlineScriptHashes(content.toString('utf8'), kept ? undefined : nonce) : [];
+    if (kept) keep(content, { 'content-type': type, 'content-security-policy': contentSecurityPolicy({ hashes }) });
     res.setHeader('Content-Security-Policy', contentSecurityPolicy({ nonce, hashes }));
     const body = isHtml && gzip && content.length > 1024 ? await gzipAsync(content) : content;
     if (body !== content) {
