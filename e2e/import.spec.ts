@@ -19,15 +19,22 @@ const firstBullets = {
 test('an admin checks portal pages, imports the good one, and the public reads it in French', async ({ page, browser }) => {
   await loginAs(page, demo.admin);
   await page.goto('/admin');
+  await page.screenshot({ path: 'test-results/screenshots/admin-home.png', fullPage: true });
   await page.getByRole('link', { name: 'Import published profiles' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Import published profiles' })).toBeVisible();
 
   // Two files: the seed, and a copy whose Partnerships heading was mangled.
   const broken = huaquillas.replace('\nALIANZAS\n', '\nALIANZAS ESTRATÉGICAS\n');
+  // Each file goes to the server on its own; slowed down here, the progress shows.
+  await page.route('**/admin/import', async (route) => {
+    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
   await page.getByLabel('Files saved from the portal').setInputFiles([
     { name: 'huaquillas-2024-06.fr-ui.es.txt', mimeType: 'text/plain', buffer: Buffer.from(huaquillas) },
     { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from(broken) },
   ]);
+  await expect(page.getByRole('progressbar', { name: /Checking [01] of 2…/ })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('1 ready to import, 0 already imported, 1 refused.');
   const good = page.getByRole('row', { name: /huaquillas-2024-06/ });
   await expect(good).toContainText('Ready to import');
@@ -44,8 +51,10 @@ test('an admin checks portal pages, imports the good one, and the public reads i
   expect((await page.request.get('/profiles/huaquillas/2024-06')).status()).toBe(404);
 
   await page.getByRole('button', { name: 'Import 1 file' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Importing 0 of 1…' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('1 imported, 0 already imported, 1 refused.');
   await expect(good).toContainText('Imported');
+  await page.unroute('**/admin/import');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: 'test-results/screenshots/admin-import-phone.png', fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
