@@ -10,43 +10,26 @@ export default async function AdminHome() {
   const p = await getTranslations('portfolio');
   const o = await getTranslations('inbox');
   const i = await getTranslations('import');
+  const cards: Array<{ href: string; title: string; detail?: string | number }> = [
+    { href: '/admin/users', title: t('users.title'), detail: stats.users },
+    { href: '/admin/outbox', title: o('outbox') },
+    { href: '/admin/portfolio', title: p('title') },
+    { href: '/admin/jurisdictions', title: t('jurisdictions.title'), detail: stats.jurisdictions },
+    { href: '/admin/import', title: i('title'), detail: i('cardHelp') },
+  ];
   return (
     <div className="stack">
       <h1>{t('title')}</h1>
       <div className="grid">
-        <section className="card">
-          <h2>{t('users.title')}</h2>
-          <p className="muted">{stats.users}</p>
-          <Link className="button button--small" href="/admin/users">
-            {t('users.title')}
-          </Link>
-        </section>
-        <section className="card">
-          <h2>{o('outbox')}</h2>
-          <Link className="button button--small" href="/admin/outbox">
-            {o('outbox')}
-          </Link>
-        </section>
-        <section className="card">
-          <h2>{p('title')}</h2>
-          <Link className="button button--small" href="/admin/portfolio">
-            {p('title')}
-          </Link>
-        </section>
-        <section className="card">
-          <h2>{t('jurisdictions.title')}</h2>
-          <p className="muted">{stats.jurisdictions}</p>
-          <Link className="button button--small" href="/admin/jurisdictions">
-            {t('jurisdictions.title')}
-          </Link>
-        </section>
-        <section className="card">
-          <h2>{i('title')}</h2>
-          <p className="muted">{i('cardHelp')}</p>
-          <Link className="button button--small" href="/admin/import">
-            {i('title')}
-          </Link>
-        </section>
+        {cards.map((card) => (
+          <section key={card.href} className="card">
+            <h2>{card.title}</h2>
+            {card.detail !== undefined && <p className="muted">{card.detail}</p>}
+            <Link className="button button--small" href={card.href}>
+              {card.title}
+            </Link>
+          </section>
+        ))}
       </div>
     </div>
   );
