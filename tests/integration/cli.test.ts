@@ -2,17 +2,19 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The CLI as an operator runs it, on its own embedded data folder.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mgi-cli-'));
-const cli = (args: string[], input?: string) =>
+const run = (env: Record<string, string>, args: string[], input?: string) =>
   spawnSync('npx', ['tsx', '--conditions=react-server', 'cli/index.ts', ...args], {
-    env: { ...process.env, MGI_DATA_DIR: dir, DATABASE_URL: '' },
+    env: { ...process.env, ...env },
     input,
     encoding: 'utf8',
     timeout: 60_000,
   });
+const cli = (args: string[], input?: string) => run({ MGI_DATA_DIR: dir, DATABASE_URL: '' }, args, input);
 
 describe('the command-line tool', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -73,12 +75,7 @@ describe('the command-line tool', () => {
     expect(backup.stderr).toMatch(/Backed up \d+ rows of \d+ tables \(3 editions\) to .*backup\.gz in [\d.]+ s\.\n$/);
     const into = fs.mkdtempSync(path.join(os.tmpdir(), 'mgi-restore-'));
     try {
-      const restoreCli = (target: string) =>
-        spawnSync('npx', ['tsx', '--conditions=react-server', 'cli/index.ts', 'restore', file], {
-          env: { ...process.env, MGI_DATA_DIR: target, DATABASE_URL: '' },
-          encoding: 'utf8',
-          timeout: 60_000,
-        });
+      const restoreCli = (target: string) => run({ MGI_DATA_DIR: target, DATABASE_URL: '' }, ['restore', file]);
       const restored = restoreCli(into);
       expect(restored.status, restored.stderr).toBe(0);
       expect(restored.stderr).toMatch(/Restored \d+ rows .*\(3 editions\)/);
@@ -86,14 +83,32 @@ describe('the command-line tool', () => {
       expect(again.status).toBe(1);
       expect(again.stderr).toMatch(/The database is not empty/);
       // The restored folder serves the same editions: the dry-run import finds them already there.
-      const check = spawnSync('npx', ['tsx', '--conditions=react-server', 'cli/index.ts', 'import', '--dry-run', 'seeds/portal-pages/huaquillas-2024-06.fr-ui.es.txt'], {
-        env: { ...process.env, MGI_DATA_DIR: into, DATABASE_URL: '' },
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+      const check = run({ MGI_DATA_DIR: into, DATABASE_URL: '' }, ['import', '--dry-run', 'seeds/portal-pages/huaquillas-2024-06.fr-ui.es.txt']);
       expect(check.stdout).toContain('already imported');
     } finally {
       fs.rmSync(into, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('restores that backup into PostgreSQL and backs PostgreSQL up, from the command line', async () => {
+    const base = process.env.DATABASE_URL!;
+    const admin = postgres(base, { max: 1, onnotice: () => {} });
+    const name = `mgi_cli_${Date.now()}`;
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(base);
+      url.pathname = `/${name}`;
+      const onPostgres = (args: string[]) => run({ DATABASE_URL: url.toString() }, args);
+      const restored = onPostgres(['restore', path.join(dir, 'backup.gz')]);
+      expect(restored.status, restored.stderr).toBe(0);
+      expect(restored.stderr).toMatch(/Restored \d+ rows .*\(3 editions\)/);
+      const again = onPostgres(['backup', path.join(dir, 'from-postgres.gz')]);
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stderr).toMatch(/Backed up \d+ rows .*\(3 editions\)/);
+      expect(onPostgres(['import', '--dry-run', 'seeds/portal-pages/sonora-2024-06.fr-ui.es.txt']).stdout).toContain('already imported');
+    } finally {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   });
 
