@@ -6,7 +6,7 @@ import { importPortalPage, type ImportReport } from '../data/portal-import';
 import { MAX_IMPORT_BYTES } from '../domain/portal-import/limits';
 import { domainName, isDomainKey } from '../domain/profile';
 import { refreshPublicPages } from '../editions/refresh-public-pages';
-import { actionWithActor } from './safe-action';
+import { actionWithActor, type Translate } from './safe-action';
 
 /**
  * One file of the admin's upload: checked (dry run) or imported. The browser
@@ -27,8 +27,6 @@ export const importFileAction = actionWithActor(
     return { ok: true, message, data: { report: JSON.stringify(report) } };
   },
 );
-
-type Translate = Parameters<Parameters<typeof actionWithActor>[1]>[2];
 
 /** The refusal in the admin's language when the catalog has it; the English sentence otherwise. */
 function refusalMessage(t: Translate, report: Extract<ImportReport, { outcome: 'refused' }>, locale: string): string {

@@ -16,7 +16,7 @@ export type ActionState = {
   data?: Record<string, string | boolean | null>;
 } | null;
 
-type Translate = Awaited<ReturnType<typeof getTranslations>>;
+export type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
