@@ -1,8 +1,16 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
+
+const FREE_PORT = "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })";
 
 // Debian's Chromium by default; PLAYWRIGHT_CHROMIUM_PATH points elsewhere on other machines.
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = Number(process.env.E2E_PORT ?? 3100);
+// A free port chosen at start, so a busy machine (another run, a demo) never makes the suite fail.
+// The config is evaluated again in each worker: the chosen port and folders travel in the environment.
+process.env.E2E_PORT ||= execFileSync(process.execPath, ['-e', FREE_PORT], { encoding: 'utf8' }).trim();
+const port = Number(process.env.E2E_PORT);
+// Each run has its own data folder and build folder, so two runs on one machine do not meet.
+process.env.E2E_DATA_DIR ||= `.data/e2e-${port}`;
 export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -31,6 +39,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     // Always the embedded database: a fresh folder per run (DATABASE_URL blank = unset).
-    env: { PORT: String(port), MGI_DATA_DIR: '.data/e2e', NODE_ENV: 'production', DATABASE_URL: '' },
+    env: { PORT: String(port), MGI_DATA_DIR: process.env.E2E_DATA_DIR!, NODE_ENV: 'production', DATABASE_URL: '' },
   },
 });

@@ -30,5 +30,5 @@ export async function sessionCookies(context: BrowserContext) {
 }
 
 export function apiTokens(): { admin: string; focalSonora: string; focalLima: string } {
-  return JSON.parse(fs.readFileSync(path.resolve('.data/e2e/e2e-tokens.json'), 'utf8'));
+  return JSON.parse(fs.readFileSync(path.resolve(process.env.E2E_DATA_DIR ?? '.data/e2e', 'e2e-tokens.json'), 'utf8'));
 }
