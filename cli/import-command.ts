@@ -4,6 +4,7 @@ import { unsafeImportPortalPage, type ImportReport } from '../lib/data/portal-im
 import { editionLabel, editionSlug } from '../lib/domain/edition';
 import { localeNames } from '../lib/domain/locales';
 import { domainKeys, domainNames } from '../lib/domain/profile';
+import { consoleOutput, type CliOutput } from './output';
 
 const outcomes = {
   would_create: 'would be imported (dry run: nothing written)',
@@ -33,7 +34,7 @@ export function describeReport(report: ImportReport): string {
  * `npm run import -- FILE…`: each file on its own, so that a bad one is
  * reported and the others still go in. Returns false when any was refused.
  */
-export async function runImport(files: string[], options: { dryRun: boolean; country?: string }): Promise<boolean> {
+export async function runImport(files: string[], options: { dryRun: boolean; country?: string }, io: CliOutput = consoleOutput): Promise<boolean> {
   const tally = { would_create: 0, created: 0, unchanged: 0, refused: 0 };
   for (const [index, file] of files.entries()) {
     const source = path.basename(file);
@@ -47,13 +48,13 @@ export async function runImport(files: string[], options: { dryRun: boolean; cou
     }
     tally[report.outcome]++;
     const progress = files.length > 1 ? `[${index + 1}/${files.length}] ` : '';
-    (report.outcome === 'refused' ? console.error : console.log)(`${progress}${describeReport(report)}`);
+    (report.outcome === 'refused' ? io.stderr : io.stdout).write(`${progress}${describeReport(report)}\n`);
   }
   const parts = [
     options.dryRun ? `${tally.would_create} would be imported` : `${tally.created} imported`,
     `${tally.unchanged} already imported`,
     `${tally.refused} refused`,
   ];
-  console.log(`\n${files.length} file(s): ${parts.join(', ')}.`);
+  io.stdout.write(`\n${files.length} file(s): ${parts.join(', ')}.\n`);
   return tally.refused === 0;
 }

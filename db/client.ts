@@ -59,7 +59,7 @@ async function open(): Promise<DbHandle> {
   const env = getEnv();
   if (env.DATABASE_URL) {
     const { openPostgres } = await import('./open-postgres');
-    return openPostgres(env.DATABASE_URL);
+    return openPostgres(env.DATABASE_URL, { migrationUrl: env.DATABASE_MIGRATION_URL });
   }
   const { openPglite } = await import('./open-pglite');
   return openPglite(path.resolve(env.MGI_DATA_DIR));

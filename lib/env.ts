@@ -14,6 +14,11 @@ const schema = z
       .string()
       .url({ message: 'DATABASE_URL must be a URL like postgres://user@host:5432/db' })
       .optional(),
+    /** An owner role that migrates the schema, when DATABASE_URL names a role limited to reading and writing rows. */
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .url({ message: 'DATABASE_MIGRATION_URL must be a URL like postgres://owner@host:5432/db' })
+      .optional(),
     MGI_DATA_DIR: z.string().min(1).default('.data'),
     AUTH_SECRET: z.string().min(32, { message: 'AUTH_SECRET must be at least 32 characters' }).optional(),
     /** Public base URL, used in emailed links and by next-auth. */

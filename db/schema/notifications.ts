@@ -14,6 +14,8 @@ export const notifications = pgTable(
     assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     note: text('note'),
+    /** The profile's title when the event happened: the inbox shows what was submitted or approved, not a later rename. */
+    title: text('title'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },

@@ -7,6 +7,7 @@ import { startAssessment, updateAssessmentTitle } from '../data/assessments';
 import { ConflictError } from '../data/errors';
 import { locales } from '../domain/locales';
 import { slugSchema } from '../domain/admin-schemas';
+import { withoutNul } from '../domain/plain-text';
 import { actionWithActor } from './safe-action';
 
 export const startAssessmentAction = actionWithActor(
@@ -28,7 +29,7 @@ export const startAssessmentAction = actionWithActor(
 export const updateTitleAction = actionWithActor(
   z.object({
     id: z.uuid(),
-    title: z.string().trim().min(1, { message: 'validation.required' }).max(300, { message: 'validation.tooLong' }),
+    title: withoutNul(z.string()).trim().min(1, { message: 'validation.required' }).max(300, { message: 'validation.tooLong' }),
   }),
   async ({ id, title }, actor, t) => {
     await updateAssessmentTitle(actor, id, title);

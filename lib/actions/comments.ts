@@ -6,9 +6,10 @@ import { replyToThread, setThreadStatus, startThread } from '../data/comments';
 import { MAX_COMMENT_LENGTH } from '../domain/api-schemas';
 import { MAX_QUOTE_LENGTH } from '../domain/editor/passage';
 import { partsOf, sectionKeys } from '../domain/profile';
+import { withoutNul } from '../domain/plain-text';
 import { actionWithActor } from './safe-action';
 
-const commentBody = z.string().max(MAX_COMMENT_LENGTH, { message: 'validation.tooLong' });
+const commentBody = withoutNul(z.string()).max(MAX_COMMENT_LENGTH, { message: 'validation.tooLong' });
 
 function refresh(id: string, section: string) {
   revalidatePath(`/assessments/${id}`);
@@ -23,7 +24,7 @@ export const startThreadAction = actionWithActor(
       id: z.uuid(),
       section: z.enum(sectionKeys),
       part: z.enum(['body', 'strengths', 'potential']),
-      quote: z.string().max(MAX_QUOTE_LENGTH, { message: 'validation.tooLong' }),
+      quote: withoutNul(z.string()).max(MAX_QUOTE_LENGTH, { message: 'validation.tooLong' }),
       occurrence: z.coerce.number().int().min(0),
       baseRevision: z.coerce.number().int().min(0).optional(),
       body: commentBody,

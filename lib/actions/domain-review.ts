@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { reviewDomain } from '../data/domain-reviews';
 import { domainKeys } from '../domain/profile';
 import { MAX_NOTE_LENGTH } from '../domain/workflow';
+import { withoutNul } from '../domain/plain-text';
 import { actionWithActor } from './safe-action';
 
 export const reviewDomainAction = actionWithActor(
@@ -12,7 +13,7 @@ export const reviewDomainAction = actionWithActor(
     id: z.uuid(),
     domain: z.enum(domainKeys),
     decision: z.enum(['accept', 'request_changes']),
-    note: z.string().max(MAX_NOTE_LENGTH, { message: 'validation.tooLong' }).optional(),
+    note: withoutNul(z.string()).max(MAX_NOTE_LENGTH, { message: 'validation.tooLong' }).optional(),
   }),
   async ({ id, domain, decision, note }, actor, t) => {
     await reviewDomain(actor, id, domain, decision, note ?? null);

@@ -6,6 +6,7 @@ import { importPortalPage, type ImportReport } from '../data/portal-import';
 import { MAX_IMPORT_BYTES } from '../domain/portal-import/limits';
 import { domainName, isDomainKey } from '../domain/profile';
 import { refreshPublicPages } from '../editions/refresh-public-pages';
+import { withoutNul } from '../domain/plain-text';
 import { actionWithActor, type Translate } from './safe-action';
 
 /**
@@ -15,9 +16,10 @@ import { actionWithActor, type Translate } from './safe-action';
  */
 export const importFileAction = actionWithActor(
   z.object({
-    name: z.string().trim().min(1, { message: 'validation.required' }).max(255, { message: 'validation.tooLong' }),
+    name: withoutNul(z.string()).trim().min(1, { message: 'validation.required' }).max(255, { message: 'validation.tooLong' }),
+    // A U+0000 here is refused by the import itself, as a file that is not text.
     text: z.string().max(MAX_IMPORT_BYTES, { message: 'validation.tooLong' }),
-    country: z.string().trim().max(100, { message: 'validation.tooLong' }).optional(),
+    country: withoutNul(z.string()).trim().max(100, { message: 'validation.tooLong' }).optional(),
     dryRun: z.enum(['true', 'false']),
   }),
   async ({ name, text, country, dryRun }, actor, t) => {

@@ -8,6 +8,7 @@ import { runTransition } from '../data/workflow';
 import { domainName, isDomainKey } from '../domain/profile';
 import { transitionActions } from '../policy';
 import { MAX_NOTE_LENGTH } from '../domain/workflow';
+import { withoutNul } from '../domain/plain-text';
 import { actionWithActor } from './safe-action';
 import { refreshPublicPages } from '../editions/refresh-public-pages';
 
@@ -15,7 +16,7 @@ export const transitionAction = actionWithActor(
   z.object({
     id: z.uuid(),
     action: z.enum(transitionActions),
-    note: z.string().max(MAX_NOTE_LENGTH, { message: 'validation.tooLong' }).optional(),
+    note: withoutNul(z.string()).max(MAX_NOTE_LENGTH, { message: 'validation.tooLong' }).optional(),
   }),
   async ({ id, action, note }, actor, t) => {
     try {

@@ -31,7 +31,8 @@ function sameOriginOrToken(request: Request, actor: Actor): boolean {
  * data-layer errors to JSON. Each handler still scopes its data by the actor.
  */
 export function withApiActor<C>(body: (request: Request, actor: Actor, context: C) => Promise<Response>) {
-  return async (request: Request, context: C): Promise<Response> => {
+  return async (request: Request, context: C): Promise<Response> => privateAnswer(await answer(request, context));
+  async function answer(request: Request, context: C): Promise<Response> {
     const actor = await getActor();
     const what = `${request.method} ${new URL(request.url).pathname}`;
     if (!actor) {
@@ -53,5 +54,14 @@ export function withApiActor<C>(body: (request: Request, actor: Actor, context: 
       }
       throw error;
     }
-  };
+  }
+}
+
+/**
+ * What the API says to someone depends on who asks: no shared cache may keep
+ * it, and the browser must not keep it either (a shared computer, a logout).
+ */
+function privateAnswer(response: Response): Response {
+  response.headers.set('cache-control', 'private, no-store');
+  return response;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { InvalidInputError, DataError } from '../data/errors';
+import { describeShapeProblem, jsonShapeProblem } from '../domain/json-shape';
 
 export const MAX_JSON_BYTES = 300 * 1024;
 
@@ -24,26 +25,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch (error) {
     throw new InvalidInputError('invalid_json', `The body is not valid JSON: ${(error as Error).message}`);
   }
-  const broken = unpairedSurrogateAt(body, 'body');
-  if (broken) throw new InvalidInputError('invalid_unicode', `The body is not valid Unicode: ${broken} holds an unpaired surrogate (\\ud800–\\udfff).`);
+  const problem = jsonShapeProblem(body);
+  if (problem) throw new InvalidInputError(problem.code, describeShapeProblem(problem), { path: problem.path });
   return parseBody(schema, body);
-}
-
-/** Where a parsed JSON value holds a string PostgreSQL could not store (a lone UTF-16 surrogate), if anywhere. */
-function unpairedSurrogateAt(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.isWellFormed() ? null : path;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = unpairedSurrogateAt(item, `${path}[${i}]`);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = unpairedSurrogateAt(item, `${path}.${key}`);
-      if (found) return found;
-    }
-  }
-  return null;
 }
 
 /** Checks an already parsed body against a schema, naming each problem by its path. */

@@ -10,6 +10,7 @@ import { anchoredThreadIds, locatePassage, MAX_QUOTE_LENGTH, normalizeQuote } fr
 import { profileSchema } from '../domain/editor/schema';
 import { MAX_COMMENT_LENGTH } from '../domain/api-schemas';
 import { sectionKeys, type PartKey, type SectionKey } from '../domain/profile';
+import { stateInWords } from '../domain/workflow';
 import { judgeComment, type Actor, type CommentAction } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
@@ -56,7 +57,7 @@ async function lockProfileFor(tx: Tx, actor: Actor, assessmentId: string, action
   const verdict = judgeComment(actor, action, profile);
   if (verdict === 'wrong_state') {
     const what = action === 'start' ? 'New comments are not possible' : 'Comments cannot change';
-    throw new ConflictError('comments_closed', `${what} while the profile is ${profile.state.replace('_', ' ')}.`, { state: profile.state });
+    throw new ConflictError('comments_closed', `${what} while the profile is ${stateInWords[profile.state]}.`, { state: profile.state });
   }
   if (verdict !== 'allowed') throw verdictError(verdict);
   return profile;

@@ -6,7 +6,7 @@ import { domainKeys, type DomainKey } from '../domain/profile';
 import { judgeDomainReview, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
-import { MAX_NOTE_LENGTH } from '../domain/workflow';
+import { MAX_NOTE_LENGTH, stateInWords } from '../domain/workflow';
 
 export type ReviewDecision = 'accept' | 'request_changes';
 
@@ -28,7 +28,7 @@ export async function reviewDomain(actor: Actor, assessmentId: string, domain: D
     if (!profile) throw new NotFoundError('profile');
     const verdict = judgeDomainReview(actor, profile);
     if (verdict === 'wrong_state') {
-      throw new ConflictError('state_moved', `Domains are reviewed while the profile is in review; it is ${profile.state}.`, { state: profile.state });
+      throw new ConflictError('state_moved', `Domains are reviewed while the profile is in review; it is ${stateInWords[profile.state]}.`, { state: profile.state });
     }
     if (verdict !== 'allowed') throw verdictError(verdict);
     if (decision === 'request_changes' && !text) {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '../../db/client';
-import { jurisdictions, memberships, users } from '../../db/schema';
+import { editions, jurisdictions, memberships, users } from '../../db/schema';
 import type { JurisdictionInput } from '../domain/admin-schemas';
 import { canSeeJurisdiction, type Actor } from '../policy';
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from './errors';
@@ -64,6 +64,19 @@ export async function getJurisdictionById(actor: Actor, id: string) {
   return row;
 }
 
+/**
+ * Edition URLs (/profiles/{slug}/{yyyy-mm}) are cited in reports and must keep
+ * naming the same edition: once a jurisdiction has one, its slug is fixed.
+ * Jurisdictions with editions cannot be deleted either (editions restrict it),
+ * so such a slug is never freed for another jurisdiction to take.
+ */
+function slugLocked(slug: string) {
+  return new ConflictError('slug_locked', `The slug "${slug}" cannot change: published editions are cited at addresses made with it.`, {
+    field: 'slug',
+    slug,
+  });
+}
+
 function slugTaken(slug: string) {
   return new ConflictError('slug_taken', `The slug "${slug}" is already used by another jurisdiction.`, {
     field: 'slug',
@@ -105,6 +118,14 @@ export async function updateJurisdiction(actor: Actor, id: string, input: Jurisd
         const [first] = rowsOf<{ hit: boolean; found: boolean }>(cycle);
         if (!first?.found) throw new InvalidInputError('parent_missing', 'The parent jurisdiction does not exist.', { field: 'parentId' });
         if (first.hit) throw new InvalidInputError('parent_cycle', 'A jurisdiction cannot be inside itself.', { field: 'parentId' });
+      }
+      // Locked first: a publication running now either finishes before (and is seen below)
+      // or waits for this rename (its edition then lives under the new slug).
+      const [current] = await tx.select({ slug: jurisdictions.slug }).from(jurisdictions).where(eq(jurisdictions.id, id)).for('update');
+      if (!current) throw new NotFoundError('jurisdiction');
+      if (current.slug !== input.slug) {
+        const [published] = await tx.select({ id: editions.id }).from(editions).where(eq(editions.jurisdictionId, id)).limit(1);
+        if (published) throw slugLocked(current.slug);
       }
       const [row] = await tx
         .update(jurisdictions)

@@ -42,7 +42,7 @@ export async function notifyTransition(
     .innerJoin(jurisdictions, eq(jurisdictions.id, assessments.jurisdictionId))
     .where(eq(assessments.id, event.assessmentId));
   await tx.insert(notifications).values(
-    recipients.map((r) => ({ userId: r.id, kind, assessmentId: event.assessmentId, actorId: event.actor.userId, note: event.note })),
+    recipients.map((r) => ({ userId: r.id, kind, assessmentId: event.assessmentId, actorId: event.actor.userId, note: event.note, title: profile.title })),
   );
   const link = `${getEnv().APP_URL}/assessments/${event.assessmentId}`;
   await tx.insert(emailOutbox).values(
@@ -66,7 +66,8 @@ export async function listNotifications(actor: Actor, limit = 50) {
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
       assessmentId: notifications.assessmentId,
-      title: assessments.title,
+      // Rows from before titles were stored with them show the profile's current one.
+      title: sql<string | null>`coalesce(${notifications.title}, ${assessments.title})`,
       actorName: author.name,
     })
     .from(notifications)

@@ -43,7 +43,9 @@ export async function listPresence(actor: Actor, assessmentId: string) {
     );
 }
 
+/** Takes the actor's marker off a part; like every call on a profile, a stranger to it gets a 404. */
 export async function leavePresence(actor: Actor, ref: PartRef) {
+  await getAssessmentHeader(actor, ref.assessmentId);
   const db = await getDb();
   await db
     .delete(partPresence)

@@ -10,7 +10,7 @@ import { domainsNotAccepted } from './domain-reviews';
 import { freezeEdition } from './editions';
 import { notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
-import { MAX_NOTE_LENGTH } from '../domain/workflow';
+import { MAX_NOTE_LENGTH, stateInWords, transitionDoneInWords } from '../domain/workflow';
 
 
 /** When the current round began: the last time the profile became a draft. */
@@ -69,7 +69,7 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
     const deniedOnlyForEditing =
       verdict === 'denied' && edited && judgeTransition(actor, action, { ...profile, actorEditedThisRound: false }) === 'allowed';
     if (verdict === 'wrong_state') {
-      throw new ConflictError('state_moved', `The profile is ${profile.state}; it cannot be ${action.replace('_', ' ')}ed now.`, {
+      throw new ConflictError('state_moved', `The profile is ${stateInWords[profile.state]}; it cannot be ${transitionDoneInWords[action]} now.`, {
         state: profile.state,
       });
     }

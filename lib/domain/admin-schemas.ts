@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from './password-policy';
+import { withoutNul } from './plain-text';
 import { jurisdictionLevels, jurisdictionRoles } from './roles';
 
 /*
@@ -9,8 +10,7 @@ import { jurisdictionLevels, jurisdictionRoles } from './roles';
  */
 
 const trimmed = (max: number) =>
-  z
-    .string({ message: 'validation.required' })
+  withoutNul(z.string({ message: 'validation.required' }))
     .trim()
     .min(1, { message: 'validation.required' })
     .max(max, { message: 'validation.tooLong' });

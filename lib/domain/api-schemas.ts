@@ -5,6 +5,10 @@ import { assessmentStates, MAX_NOTE_LENGTH } from './workflow';
 import { MAX_QUOTE_LENGTH } from './editor/passage';
 
 import { MAX_COMMENT_LENGTH } from './comment-limits';
+import { holdsNul } from './plain-text';
+
+/** Text PostgreSQL can store: no U+0000 (readJson refuses it first; this keeps the schemas honest on their own). */
+const storableText = () => z.string().refine((v) => !holdsNul(v), { message: 'holds the character U+0000 (NUL); control characters cannot be stored' });
 
 export { MAX_COMMENT_LENGTH };
 
@@ -55,24 +59,24 @@ export const sectionParam = z.enum(sectionKeys);
 export const transitionBody = z
   .object({
     action: z.enum(['submit', 'request_changes', 'approve', 'publish']),
-    note: z.string().max(MAX_NOTE_LENGTH).nullable().optional().describe('Required for request_changes.'),
+    note: storableText().max(MAX_NOTE_LENGTH).nullable().optional().describe('Required for request_changes.'),
   })
   .strict();
 
 export const domainReviewBody = z
   .object({
     decision: z.enum(['accept', 'request_changes']),
-    note: z.string().max(MAX_NOTE_LENGTH).nullable().optional().describe('Required for request_changes.'),
+    note: storableText().max(MAX_NOTE_LENGTH).nullable().optional().describe('Required for request_changes.'),
   })
   .strict();
 
-const commentText = z.string().min(1).max(MAX_COMMENT_LENGTH).describe(`The comment, plain text, at most ${MAX_COMMENT_LENGTH} characters.`);
+const commentText = storableText().min(1).max(MAX_COMMENT_LENGTH).describe(`The comment, plain text, at most ${MAX_COMMENT_LENGTH} characters.`);
 
 export const newThreadBody = z
   .object({
     domain: z.enum(sectionKeys).describe('The section: "introduction" or one of the six domains.'),
     part: z.enum(['body', 'strengths', 'potential']).describe('"body" for the introduction, "strengths" or "potential" for a domain.'),
-    quote: z.string().min(1).max(MAX_QUOTE_LENGTH).describe('The passage commented on, as it reads in the text (whitespace is collapsed).'),
+    quote: storableText().min(1).max(MAX_QUOTE_LENGTH).describe('The passage commented on, as it reads in the text (whitespace is collapsed).'),
     occurrence: z.number().int().min(0).max(10_000).optional().describe('Which occurrence of the quoted words, when they appear more than once: 0 (default) is the first.'),
     baseRevision: z.number().int().min(0).optional().describe('The part revision the passage was selected in; refused with 409 if the text changed since.'),
     body: commentText,

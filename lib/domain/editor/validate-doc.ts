@@ -2,6 +2,7 @@ import { Node as PMNode } from '@tiptap/pm/model';
 import { allowedMarkTypes, allowedNodeTypes } from './extensions';
 import { THREAD_ID_PATTERN } from './comment-mark';
 import { isAllowedHref } from './link-policy';
+import { jsonShapeProblem } from '../json-shape';
 import { profileSchema } from './schema';
 
 export const MAX_DOC_BYTES = 256 * 1024;
@@ -110,6 +111,9 @@ function walk(node: unknown, path: string, depth: number, counter: { n: number }
  * On success returns ProseMirror's normalised JSON, which is what gets stored.
  */
 export function validateProfileDoc(input: unknown): DocCheck {
+  // Before anything recursive (JSON.stringify below) meets a document nested thousands deep.
+  const shape = jsonShapeProblem(input, 'doc');
+  if (shape?.code === 'too_deep') return fail(`The document is not allowed here: ${shape.path}: nested too deeply.`);
   let bytes: number;
   try {
     bytes = new TextEncoder().encode(JSON.stringify(input) ?? '').length;
