@@ -11,6 +11,12 @@ const MIGRATION_LOCK_KEY = 0x6d6769; // "mgi"
 
 export class MigrationRightsError extends Error {}
 
+/** PostgreSQL's error code, also when drizzle wraps the driver's error. */
+function pgCode(error: unknown): string | undefined {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e.code ?? e.cause?.code;
+}
+
 /** The creation time of the newest migration in this build (drizzle records it when applied). */
 function newestMigrationMillis(): number {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
@@ -26,7 +32,7 @@ async function migrationsPending(client: postgres.Sql): Promise<boolean> {
     const [row] = await client`select max(created_at) as last from drizzle.__drizzle_migrations`;
     return row.last === null || Number(row.last) < newestMigrationMillis();
   } catch (error) {
-    const code = (error as { code?: string }).code;
+    const code = pgCode(error);
     if (code === '42P01' || code === '3F000') return true; // no migration table or schema yet: a new database
     if (code === '42501') {
       throw new MigrationRightsError(
@@ -55,9 +61,10 @@ export async function migratePostgres(url: string): Promise<{ applied: boolean }
     }
     return { applied: true };
   } catch (error) {
-    if ((error as { code?: string }).code === '42501') {
+    if (pgCode(error) === '42501') {
+      const reason = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
       throw new MigrationRightsError(
-        `The database needs migrating, and its role may not create or change tables (${(error as Error).message}). ` +
+        `The database needs migrating, and its role may not create or change tables (${reason}). ` +
           'Run `npm run cli -- migrate` with DATABASE_URL naming the owner role, or set DATABASE_MIGRATION_URL to it.',
       );
     }

@@ -102,6 +102,21 @@ const cases: Case[] = [
   { name: 'presence: unknown section', method: 'POST', path: '/assessments/{id}/presence', body: { section: 'tourism', part: 'strengths' }, status: 404, message: /No such part/ },
   { name: 'presence: leaving as a string', method: 'POST', path: '/assessments/{id}/presence', body: { section: 'partnerships', part: 'strengths', leaving: 'yes' }, status: 400, message: /leaving/ },
 
+  // Bodies nested deeper than any request needs: refused before anything recursive meets them (a stack overflow was a 500).
+  { name: 'a body nested 100,000 deep', method: 'PUT', path: SAVE, raw: `{"doc":${'['.repeat(100_000)}${']'.repeat(100_000)},"baseRevision":1}`, status: 400, message: /nested too deeply/ },
+  { name: 'a doc nested 8,000 nodes deep', method: 'PUT', path: SAVE, raw: `{"doc":{"type":"doc","content":[${'{"type":"paragraph","content":['.repeat(8_000)}${']}'.repeat(8_000)}]},"baseRevision":1}`, status: 400, message: /nested too deeply/ },
+  { name: 'a comment nested 100,000 deep', method: 'POST', path: '/assessments/{id}/comments', raw: `{"threadId":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, status: 400, message: /nested too deeply/ },
+  { name: 'a transition note nested 100,000 deep', method: 'POST', path: '/assessments/{id}/transitions', raw: `{"action":"submit","note":${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}}`, status: 400, message: /nested too deeply/ },
+
+  // U+0000 cannot be stored by PostgreSQL: every text field refuses it with a message (it was a 500).
+  { name: 'NUL in a transition note', method: 'POST', path: '/assessments/{id}/transitions', body: { action: 'request_changes', note: 'a\u0000b' }, status: 400, message: /body\.note holds the character U\+0000/ },
+  { name: 'NUL in a review note', method: 'POST', path: '/assessments/{id}/domains/partnerships/review', body: { decision: 'request_changes', note: '\u0000' }, status: 400, message: /body\.note holds the character U\+0000/ },
+  { name: 'NUL in a comment', method: 'POST', path: '/assessments/{id}/comments', body: { domain: 'partnerships', part: 'strengths', quote: 'Texte', body: 'Hola\u0000' }, status: 400, message: /body\.body holds the character U\+0000/ },
+  { name: 'NUL in a quoted passage', method: 'POST', path: '/assessments/{id}/comments', body: { domain: 'partnerships', part: 'strengths', quote: 'Tex\u0000te', body: 'x' }, status: 400, message: /body\.quote holds the character U\+0000/ },
+  { name: 'NUL in a reply', method: 'POST', path: '/assessments/{id}/comments', body: { threadId: '{thread}', body: '\u0000' }, status: 400, message: /U\+0000/ },
+  { name: 'NUL in a field name', method: 'POST', path: '/assessments/{id}/comments', body: { ['bo\u0000dy']: 'x' }, status: 400, message: /U\+0000/ },
+  { name: 'NUL in a jurisdiction slug', method: 'POST', path: '/assessments', body: { jurisdiction: 'huaquillas\u0000', language: 'es' }, status: 400, message: /U\+0000/ },
+
   // Reading
   { name: 'edition: month 13', path: '/editions/lima/2022-13', status: 404, message: /edition|month|No such/i },
   { name: 'edition: not a date', path: '/editions/lima/latest-ish', status: 404, message: /edition|No such|yyyy-mm/i },
@@ -141,7 +156,7 @@ test(`${cases.length} malformed requests get a 4xx that says what is wrong, and 
   const failures: string[] = [];
   for (const c of cases) {
     const path = `/api/v1${c.path.replace('{id}', id).replace('{thread}', threadId)}`;
-    const body = c.raw !== undefined ? c.raw : c.body !== undefined ? JSON.stringify(withBase(c.body, base)) : undefined;
+    const body = c.raw !== undefined ? c.raw : c.body !== undefined ? JSON.stringify(withBase(c.body, base)).replace('{thread}', threadId) : undefined;
     const response = await request.fetch(path, {
       method: c.method ?? 'GET',
       headers: { origin: baseURL!, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...c.headers },
@@ -155,6 +170,8 @@ test(`${cases.length} malformed requests get a 4xx that says what is wrong, and 
     } catch {
       message = '';
     }
+    // Errors are personal answers too: no cache may keep them.
+    if (response.headers()['cache-control'] !== 'private, no-store' && !c.path.startsWith('/editions')) failures.push(`${c.name}: Cache-Control ${response.headers()['cache-control']}`);
     if (response.status() !== c.status || !c.message.test(message)) failures.push(`${c.name}: ${response.status()} ${text.slice(0, 200)}`);
   }
   expect(failures).toEqual([]);

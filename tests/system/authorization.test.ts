@@ -106,6 +106,14 @@ function requestsFor(p: Profile): Request[] {
       verdict: (a) => judgeAssessment(a, 'view', subject),
     },
     {
+      // Leaving is a call on the profile like any other: a stranger learns nothing from it.
+      label: 'say one has left a part',
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/presence`,
+      body: { section: 'partnerships', part: 'strengths', leaving: true },
+      verdict: (a) => judgeAssessment(a, 'view', subject),
+    },
+    {
       label: 'save a part',
       method: 'PUT',
       path: `/api/v1/assessments/${p.id}/sections/partnerships/strengths`,
@@ -235,12 +243,15 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
             const twinRequest = requestsFor(twin).find((x) => x.label === r.label)!;
             const answer = await send(person, twinRequest);
             allowed++;
+            if (answer.headers.get('cache-control') !== 'private, no-store') mismatches.push(`${where}: Cache-Control ${answer.headers.get('cache-control')}`);
             if (!want.includes(answer.status)) mismatches.push(`${where}: ${answer.status}, policy allows (${(await answer.text()).slice(0, 120)})`);
             continue;
           }
           const before = await fingerprint();
           const answer = await send(person, r);
           refusals++;
+          // A personal answer, refusals included: no cache may keep it.
+          if (answer.headers.get('cache-control') !== 'private, no-store') mismatches.push(`${where}: Cache-Control ${answer.headers.get('cache-control')}`);
           if (!want.includes(answer.status)) mismatches.push(`${where}: ${answer.status}, policy says ${verdict} (${(await answer.text()).slice(0, 120)})`);
           else if ((await fingerprint()) !== before) mismatches.push(`${where}: refused, but the database changed`);
           // The same request claiming to be a middleware subrequest, or aimed past the proxy, is answered the same.

@@ -1,0 +1,48 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import { demo, loginAs } from './auth';
+
+/*
+ * A jurisdiction of a spec's own, made by the admin in the browser, so that a
+ * spec never depends on what another spec did to the shared demo ones.
+ */
+
+export const uniqueId = () => Math.random().toString(36).slice(2, 8);
+
+/** Demo people by the name the admin pages show. */
+const demoNames = { consultant: 'Carlos Consultant', focalLima: 'Lucía Focal (Lima)' } as const;
+
+export async function grantRole(admin: Page, personName: string, jurisdiction: string, role: 'Consultant' | 'Focal point') {
+  await admin.goto('/admin/users');
+  await admin.getByRole('link', { name: `Manage: ${personName}` }).click();
+  await admin.getByLabel('Jurisdiction').selectOption({ label: jurisdiction });
+  await admin.getByLabel('Role', { exact: true }).selectOption({ label: role });
+  await admin.getByRole('button', { name: 'Give role' }).click();
+  await expect(admin.getByText('Roles saved.')).toBeVisible();
+}
+
+/**
+ * A new municipality in Perú, with the demo consultant as its consultant and
+ * the demo focal point of Lima as its focal point too: both log in as usual.
+ */
+export async function freshJurisdiction(browser: Browser, prefix = 'Villa'): Promise<{ name: string; slug: string }> {
+  const id = uniqueId();
+  const name = `${prefix} ${id}`;
+  const slug = `${prefix.toLowerCase()}-${id}`;
+  const context = await browser.newContext();
+  try {
+    const admin = await context.newPage();
+    await loginAs(admin, demo.admin);
+    await admin.goto('/admin/jurisdictions');
+    const create = admin.getByRole('region', { name: 'New jurisdiction' });
+    await create.getByLabel('Name').fill(name);
+    await create.getByLabel('Slug').fill(slug);
+    await create.getByLabel('Country').fill('Perú');
+    await create.getByRole('button', { name: 'Create jurisdiction' }).click();
+    await expect(create.getByText(`${name} was created.`)).toBeVisible();
+    await grantRole(admin, demoNames.consultant, name, 'Consultant');
+    await grantRole(admin, demoNames.focalLima, name, 'Focal point');
+  } finally {
+    await context.close();
+  }
+  return { name, slug };
+}
