@@ -106,3 +106,13 @@ describe('comment marks', () => {
     expect(html).toBe(`<p><span data-thread-id="${id}" class="comment-anchor">x</span></p>`);
   });
 });
+
+describe('documents nested far too deep', () => {
+  it('are refused with a message, not a stack overflow (JSON.stringify of them would throw)', () => {
+    let node: unknown = { type: 'paragraph' };
+    for (let i = 0; i < 100_000; i++) node = { type: 'bulletList', content: [node] };
+    const result = validateProfileDoc({ type: 'doc', content: [node] });
+    expect(result).toMatchObject({ ok: false, code: 'doc_invalid' });
+    expect(!result.ok && result.message).toMatch(/nested too deeply/);
+  });
+});
