@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
+import { createJurisdiction, uniqueId } from './support/jurisdictions';
 
 test('the admin portfolio filters and sorts every jurisdiction; others get a 404', async ({ page }) => {
   await loginAs(page, demo.admin);
@@ -12,13 +13,18 @@ test('the admin portfolio filters and sorts every jurisdiction; others get a 404
   await expect(table.getByRole('link', { name: 'Cantón Huaquillas' }).first()).toBeVisible();
   await expect(table.getByRole('link', { name: 'Sonora' })).toHaveCount(0);
 
+  // A country of this test's own, so that jurisdictions other specs create do not change the count.
+  const id = uniqueId();
+  const country = `Portfolia ${id}`;
+  await createJurisdiction(page, { name: `Alta ${id}`, slug: `alta-${id}`, country });
+  await createJurisdiction(page, { name: `Baja ${id}`, slug: `baja-${id}`, country });
   await page.goto('/admin/portfolio');
-  await page.getByLabel('Country').selectOption('México');
+  await page.getByLabel('Country').selectOption(country);
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page.getByTestId('portfolio-total')).toHaveText('2 rows');
   await table.getByRole('link', { name: 'Jurisdiction' }).click(); // toggles to descending
   await expect(table.getByRole('columnheader', { name: /Jurisdiction/ })).toHaveAttribute('aria-sort', 'descending');
-  await expect(table.locator('tbody tr').first()).toContainText('Sonora');
+  await expect(table.locator('tbody tr').first()).toContainText(`Baja ${id}`);
   await page.screenshot({ path: 'test-results/screenshots/portfolio.png', fullPage: true });
 
   await loginAs(page, demo.consultant);
