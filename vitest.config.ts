@@ -26,8 +26,10 @@ export default defineConfig({
           // One database per file; files run one at a time so that PostgreSQL
           // databases and PGlite instances do not compete for the two cores.
           fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: on a loaded 2-core machine a fresh PGlite and its migrations alone took
+          // over a minute; a timeout here should mean a hang, not a busy neighbour.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

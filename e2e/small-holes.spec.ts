@@ -33,6 +33,7 @@ async function fillAll(request: APIRequestContext, id: string, origin: string) {
 }
 
 test('a profile round over the wire: presence, private answers, English messages, the title kept in the inbox', async ({ browser, baseURL }) => {
+  test.slow(); // many page loads: a busy machine must not fail it
   const { slug } = await freshJurisdiction(browser, 'Holes');
   const consultant = await browser.newContext();
   const focal = await browser.newContext();
@@ -103,6 +104,7 @@ test('a profile round over the wire: presence, private answers, English messages
 });
 
 test('an admin cannot move an edition to another address: a published jurisdiction keeps its slug', async ({ page }) => {
+  test.slow();
   await loginAs(page, demo.admin);
   const id = uniqueId();
   // An edition of a jurisdiction of this test's own, imported from a portal page.
