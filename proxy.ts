@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { localeCookieName } from './lib/domain/locales';
 import { negotiateLocale } from './lib/domain/negotiate-locale';
-import { PUBLIC_VARY, publicCacheControl } from './lib/editions/cache-policy';
+import { publicCacheControl } from './lib/editions/cache-policy';
 import { internalProfilePath, publicPageKind } from './lib/editions/public-route';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/security-headers.js';
 import { prerenderedScriptHashes } from './lib/http/prerendered-script-hashes';
@@ -46,10 +46,7 @@ export function proxy(request: NextRequest) {
   const response = isPublic ? NextResponse.rewrite(url, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   if (HTTPS) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
-  if (cacheControl) {
-    response.headers.set('Cache-Control', cacheControl);
-    response.headers.set('Vary', PUBLIC_VARY);
-  }
+  if (cacheControl) response.headers.set('Cache-Control', cacheControl);
   return response;
 }
 

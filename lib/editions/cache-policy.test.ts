@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { IMMUTABLE, publicCacheControl, SHORT_SHARED } from './cache-policy';
+import { IMMUTABLE, PRIVATE_REVALIDATE, publicCacheControl } from './cache-policy';
 
 describe('publicCacheControl', () => {
-  it('gives every page that can change a short shared lifetime, never immutable', () => {
+  it('keeps every page that can change, or differs by language, out of shared caches, never immutable', () => {
     for (const kind of ['about', 'index', 'latest', 'dated', 'compare'] as const) {
-      expect(publicCacheControl(kind, 'GET')).toBe(SHORT_SHARED);
-      expect(publicCacheControl(kind, 'HEAD')).toBe(SHORT_SHARED);
+      expect(publicCacheControl(kind, 'GET')).toBe(PRIVATE_REVALIDATE);
+      expect(publicCacheControl(kind, 'HEAD')).toBe(PRIVATE_REVALIDATE);
     }
-    expect(SHORT_SHARED).not.toContain('immutable');
-    expect(SHORT_SHARED).toMatch(/s-maxage=60\b/);
-    expect(SHORT_SHARED).toMatch(/\bmax-age=0\b/);
+    expect(PRIVATE_REVALIDATE).toMatch(/^private\b/);
+    expect(PRIVATE_REVALIDATE).toContain('no-cache');
+    expect(PRIVATE_REVALIDATE).not.toMatch(/immutable|s-maxage|public/);
   });
 
   it('leaves the PDF (immutable, set by its route) and unknown paths to the route', () => {
@@ -18,7 +18,7 @@ describe('publicCacheControl', () => {
     expect(IMMUTABLE).toContain('immutable');
   });
 
-  it('never lets a shared cache keep the answer to a POST or an odd method', () => {
+  it('gives no caching promise for a POST or an odd method', () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND']) expect(publicCacheControl('dated', method)).toBeUndefined();
   });
 });

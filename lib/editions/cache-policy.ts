@@ -1,38 +1,37 @@
 import type { PublicPageKind } from './public-route';
 
 /*
- * What a public answer promises to shared caches (CDNs, proxies) and browsers.
+ * What a public answer promises to browsers and shared caches (CDNs, proxies).
  * Only what never changes is kept for good: an edition's PDF and its JSON in
  * the API (an edition is insert-only), and Next's hashed assets (Next sets
- * those itself). Every page can change when a newer edition is published: the
- * latest page and the index show it, and a dated page gains the superseded
- * notice, a longer list of editions and the compare form. So pages may be kept
- * by shared caches for a minute, then served stale for five more while they are
- * fetched again; browsers ask every time.
+ * those itself).
+ *
+ * Pages are not offered to shared caches at all. Every page can change when a
+ * newer edition is published (a dated page gains the superseded notice, a
+ * longer list of editions and the compare form), which a short `s-maxage`
+ * would allow for; but each public URL also has three faces, one per interface
+ * language, picked from the locale cookie or Accept-Language, and a shared
+ * cache can only tell them apart by `Vary: Cookie, Accept-Language`. Next's App
+ * Router sets the `Vary` of every page itself, replacing any other, so a page
+ * cannot declare it: a CDN keeping one would serve a French page to an English
+ * reader. Pages therefore say `private, no-cache`: the reader's own browser may
+ * keep its copy, and asks again before using it. Speed comes from the data
+ * cache behind the page (lib/editions/public-data.ts), not from copies of it.
  */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
-export const SHORT_SHARED = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
-
-/** Seconds within which a shared cache may still serve a page made before a publication. */
-export const SHARED_CACHE_SECONDS = 60 + 300;
-
-/**
- * The interface language comes from the locale cookie, else Accept-Language, so
- * the same URL has three faces: caches must key on both.
- */
-export const PUBLIC_VARY = 'Cookie, Accept-Language';
+export const PRIVATE_REVALIDATE = 'private, no-cache';
 
 /** The Cache-Control a public page of this kind gets from proxy.ts; undefined: the route decides. */
 export function publicCacheControl(kind: PublicPageKind, method: string): string | undefined {
-  if (method !== 'GET' && method !== 'HEAD') return undefined; // server actions and odd methods: never shared
+  if (method !== 'GET' && method !== 'HEAD') return undefined; // server actions and odd methods: Next's own (no-store)
   switch (kind) {
-    case 'about':
+    case 'about': // prerendered: Next would let shared caches keep it for a year, whatever the language
     case 'index':
     case 'latest':
     case 'dated':
     case 'compare':
-      return SHORT_SHARED;
+      return PRIVATE_REVALIDATE;
     default:
-      return undefined; // the PDF sets IMMUTABLE itself; unknown paths are Next's 404s
+      return undefined; // the PDF sets IMMUTABLE itself (and Vary, which route handlers may); unknown paths are Next's 404s
   }
 }
