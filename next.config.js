@@ -1,4 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { baselineContentSecurityPolicy, staticSecurityHeaders } from './lib/http/security-headers.js';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -10,7 +11,24 @@ const nextConfig = {
   // Tests and CI build into their own folder so a running demo is not disturbed.
   distDir: process.env.MGI_DIST_DIR || '.next',
   typedRoutes: false,
-
+  experimental: {
+    // `'use cache'` + `cacheTag`/`cacheLife` for the public edition data only. `cacheComponents`
+    // would also turn it on, but it changes the rules of every page (cookies and database reads
+    // outside <Suspense> stop the build), and the authenticated app reads the session in its root
+    // layout; this flag is the documented way to use the directive without that (README, Serving).
+    useCache: true,
+    // Server actions are public POST endpoints: their bodies are refused past this size before
+    // they are parsed. The largest is the admin import, one file of at most 500 KB at a time.
+    serverActions: { bodySizeLimit: '1mb' },
+    // Bodies of requests that go through proxy.ts (pages and their actions) are cut here too.
+    proxyClientMaxBodySize: '1mb',
+  },
+  // Headers of every answer (pages, API, files). Pages get their nonce policy from proxy.ts, which
+  // replaces the baseline policy set here.
+  async headers() {
+    const headers = Object.entries({ ...staticSecurityHeaders(), 'Content-Security-Policy': baselineContentSecurityPolicy() }).map(([key, value]) => ({ key, value }));
+    return [{ source: '/:path*', headers }];
+  },
 };
 
 export default withNextIntl(nextConfig);

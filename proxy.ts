@@ -1,30 +1,56 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { localeCookieName } from './lib/domain/locales';
 import { negotiateLocale } from './lib/domain/negotiate-locale';
-import { internalProfilePath } from './lib/editions/public-route';
+import { publicCacheControl } from './lib/editions/cache-policy';
+import { internalProfilePath, publicPageKind } from './lib/editions/public-route';
+import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/security-headers.js';
+import { prerenderedScriptHashes } from './lib/http/prerendered-script-hashes';
+
+const DIST_DIR = process.env.MGI_DIST_DIR || '.next';
+const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
 
 /**
- * Routing only, never a gate: public profile pages are rewritten to internal
- * paths that name the reader's interface language (and the content language),
- * so that each edition page is rendered once and then served as a static page.
- * The production server (server/main.ts) already rewrites whole-page requests
- * itself; what reaches this is the client router's requests, server actions,
- * and everything under `next dev`.
+ * Runs before every page (not the API, not files): routing and the page's
+ * Content-Security-Policy, never a gate (each page checks rights itself).
+ *
+ * - Public URLs carry no interface language (/about, /profiles, /profiles/{slug}
+ *   [/{yyyy-mm}[/{lang}]], compare, pdf): they are rewritten, here only, to
+ *   internal paths naming the reader's interface language (cookie, else
+ *   Accept-Language) and the content language (lib/editions/public-route.ts),
+ *   with the Cache-Control their kind may promise (lib/editions/cache-policy.ts).
+ * - Every page gets a fresh nonce, as Next documents it: Next reads it from the
+ *   request's policy header and puts it on the scripts it renders. The
+ *   prerendered /about page, made before any request, lists its build's inline
+ *   scripts by hash instead.
  */
 export function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
-  const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
-  const target = internalProfilePath(url.pathname, url.searchParams, ui);
-  url.pathname = target.pathname;
-  if (!target.keepQuery) url.search = '';
-  const response = NextResponse.rewrite(url);
-  if (/^\/[a-z]{2}\/profiles\/[^/]+\/\d{4}-\d{2}\/[a-z]+$/.test(target.pathname)) {
-    // A dated edition never changes: it may be kept for good. The same URL is
-    // labelled in each reader's interface language, so caches must key on it.
-    response.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
-    response.headers.set('Vary', 'Cookie, Accept-Language, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch');
+  const isPublic = url.pathname === '/about' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/');
+  const nonce = btoa(crypto.randomUUID());
+  let policy = contentSecurityPolicy({ nonce });
+  let cacheControl: string | undefined;
+
+  if (isPublic) {
+    const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
+    const target = internalProfilePath(url.pathname, url.searchParams, ui);
+    url.pathname = target.pathname;
+    if (!target.keepQuery) url.search = '';
+    const kind = publicPageKind(target.pathname);
+    cacheControl = publicCacheControl(kind, request.method);
+    const hashes = kind === 'about' ? prerenderedScriptHashes(DIST_DIR, target.pathname) : null;
+    if (hashes) policy = contentSecurityPolicy({ hashes });
   }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('content-security-policy', policy);
+  const response = isPublic ? NextResponse.rewrite(url, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
+  if (HTTPS) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  if (cacheControl) response.headers.set('Cache-Control', cacheControl);
   return response;
 }
 
-export const config = { matcher: ['/about', '/profiles', '/profiles/:path*'] };
+export const config = {
+  // Pages only: API answers and files keep the baseline policy of next.config.js.
+  matcher: ['/((?!api/|_next/static/|_next/image|favicon\\.ico$|robots\\.txt$|.*\\.(?:png|svg|ico|txt|css|js|map|json|webmanifest)$).*)'],
+};

@@ -1,6 +1,19 @@
 import { serverEntry } from '../cli/build-if-needed';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+
+/** A port nothing listens on now, chosen by the system: benchmarks and tests never collide with what runs. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
 
 /** Starts the production build on a port with the given database settings; resolves when it answers. */
 export async function startAppServer(port: number, env: Record<string, string>, options: { onStderr?: (text: string) => void } = {}): Promise<ChildProcess> {

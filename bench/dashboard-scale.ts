@@ -4,10 +4,9 @@ import { closeDb, getDb, setDbHandle } from '../db/client';
 import { openPostgres } from '../db/open-postgres';
 import { unsafeCreateApiToken } from '../lib/data/api-tokens';
 import { profileSlots } from '../lib/domain/profile';
-import { startAppServer, stopAppServer } from './app-server';
+import { freePort, startAppServer, stopAppServer } from './app-server';
 import { percentile, type Figure } from './stats';
 
-const PORT = 3304;
 
 /**
  * Generates a portfolio in plain SQL: `jurisdictions` × 10 profiles (7 published,
@@ -93,10 +92,10 @@ async function drop(baseUrl: string, name: string) {
  * machine does in the meantime weighs on both sides of the ratio alike.
  */
 export async function benchDashboards(baseUrl: string, samples = 300): Promise<Figure[]> {
-  const big = await prepare(baseUrl, { jurisdictions: 1000, revisions: 1_000_000 }, PORT);
+  const big = await prepare(baseUrl, { jurisdictions: 1000, revisions: 1_000_000 }, await freePort());
   let small: Awaited<ReturnType<typeof prepare>> | undefined;
   try {
-    small = await prepare(baseUrl, { jurisdictions: 1, revisions: 1000 }, PORT + 1);
+    small = await prepare(baseUrl, { jurisdictions: 1, revisions: 1000 }, await freePort());
     const times = { big: {} as Record<PageKey, number[]>, small: {} as Record<PageKey, number[]> };
     for (const key of Object.keys(pages) as PageKey[]) {
       times.big[key] = [];

@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { startAppServer, stopAppServer } from './app-server';
+import { freePort, startAppServer, stopAppServer } from './app-server';
 import { seed } from './save-round-trip';
 import type { Figure } from './stats';
 
-const PORT = 3301;
 
 /** Gzipped size of every script the editor page loads, the lazily loaded editor included. */
 export async function benchEditorBundle(): Promise<Figure[]> {
   const dir = path.resolve('.data/bench-bundle');
   fs.rmSync(dir, { recursive: true, force: true });
   const { token, parts } = await seed({ dataDir: dir });
+  const PORT = await freePort();
   const server = await startAppServer(PORT, { MGI_DATA_DIR: dir, DATABASE_URL: '' });
   const browser = await chromium.launch({
     executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',

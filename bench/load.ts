@@ -6,7 +6,7 @@ import { serverEntry } from '../cli/build-if-needed';
 import { closeDb, setDbHandle } from '../db/client';
 import { openPglite } from '../db/open-pglite';
 import { openPostgres } from '../db/open-postgres';
-import { startAppServer, stopAppServer } from './app-server';
+import { freePort, startAppServer, stopAppServer } from './app-server';
 import { lostSaves, runLoad, seedLoad } from './load-run';
 import { createScratchDatabase } from './scratch-database';
 import { percentile, type Figure } from './stats';
@@ -79,14 +79,15 @@ async function startTime(): Promise<Figure> {
   const dir = path.resolve('.data/bench-load'); // left by the embedded load run: migrated, with data
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
+    const port = await freePort();
     const started = performance.now();
-    const child = spawn(process.execPath, [serverEntry(process.env.MGI_DIST_DIR || '.next'), '--port', '3410'], {
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', MGI_DATA_DIR: dir, AUTH_SECRET: 'x'.repeat(32), NEXTAUTH_URL: 'http://localhost:3410' },
+    const child = spawn(process.execPath, [serverEntry(process.env.MGI_DIST_DIR || '.next'), '--port', String(port)], {
+      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: '', MGI_DATA_DIR: dir, AUTH_SECRET: 'x'.repeat(32), NEXTAUTH_URL: `http://localhost:${port}` },
       stdio: 'ignore',
     });
     for (;;) {
       try {
-        if ((await fetch('http://localhost:3410/profiles/huaquillas/2024-06')).ok) break;
+        if ((await fetch(`http://localhost:${port}/profiles/huaquillas/2024-06`)).ok) break;
       } catch {
         /* not listening yet */
       }

@@ -8,11 +8,12 @@ import { loadActor } from '../lib/data/actor';
 import { unsafeCreateApiToken } from '../lib/data/api-tokens';
 import { startAssessment } from '../lib/data/assessments';
 import { profileSlots } from '../lib/domain/profile';
-import { startAppServer, stopAppServer } from './app-server';
+import { freePort, startAppServer, stopAppServer } from './app-server';
 import { createScratchDatabase } from './scratch-database';
 import { percentile, type Figure } from './stats';
 
-const PORT = 3300;
+// Chosen free when each server starts (timedSave reads it).
+let PORT = 0;
 const doc = (i: number) => ({
   type: 'doc',
   content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Benchmark bullet, save number ${i}, with a sentence of ordinary length for a profile.` }] }] }] }],
@@ -64,6 +65,7 @@ export async function benchSaves(kind: 'embedded' | 'postgres', baseUrl?: string
   }
   const { token, parts } = await seed(kind === 'embedded' ? { dataDir: env.MGI_DATA_DIR } : { url: env.DATABASE_URL });
 
+  PORT = await freePort();
   const server = await startAppServer(PORT, env);
   try {
     // Warm up the server (first requests compile and open the database).

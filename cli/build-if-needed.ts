@@ -6,7 +6,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 
 const sourceDirs = ['app', 'components', 'lib', 'db', 'messages', 'i18n', 'public'];
-const sourceFiles = ['next.config.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const sourceFiles = ['next.config.js', 'proxy.ts', 'instrumentation.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;

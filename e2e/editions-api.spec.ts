@@ -34,20 +34,17 @@ test('the public editions API: list, one edition with its label in the asked loc
   expect((await (await request.get('/api/v1/openapi.json')).json()).paths).toHaveProperty(['/api/v1/editions/{slug}/{edition}']);
 });
 
-test('a dated edition page is rendered once and then served from the cache, per interface language', async ({ request }) => {
+test('a dated edition page, per interface language, is kept by no shared cache; its PDF is frozen', async ({ request }) => {
   for (const locale of ['fr', 'es']) {
-    const headers = { cookie: `NEXT_LOCALE=${locale}` };
-    await request.get('/profiles/lima/2022-08', { headers });
-    const again = await request.get('/profiles/lima/2022-08', { headers });
-    expect(again.status()).toBe(200);
-    expect(again.headers()['x-mgi-cache']).toBe('HIT'); // served from the server's memory, like a file
-    expect(again.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect(again.headers()['vary']).toBeTruthy();
-    expect(await again.text()).toContain(locale === 'fr' ? '2022 Août' : '2022 Agosto');
+    const page = await request.get('/profiles/lima/2022-08', { headers: { cookie: `NEXT_LOCALE=${locale}` } });
+    expect(page.status()).toBe(200);
+    // It changes when a newer edition appears, and the same URL has one face per interface language.
+    expect(page.headers()['cache-control']).toBe('private, no-cache');
+    expect(await page.text()).toContain(locale === 'fr' ? '2022 Août' : '2022 Agosto');
   }
-  // The latest page is cached too, but only for a minute: it follows new editions.
-  await request.get('/profiles/lima');
-  const latest = await request.get('/profiles/lima');
-  expect(latest.headers()['cache-control']).toMatch(/s-maxage=60/);
+  expect((await request.get('/profiles/lima')).headers()['cache-control']).toBe('private, no-cache');
+  // The PDF shows only the frozen edition: it may be kept for good.
+  const pdf = await request.get('/profiles/lima/2022-08/pdf');
+  expect(pdf.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect((await request.get('/profiles/nowhere/2022-08')).status()).toBe(404);
 });

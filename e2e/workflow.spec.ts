@@ -200,7 +200,8 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   const reader = await browser.newContext({ locale: 'en-US' });
   const rp = await reader.newPage();
   const response = await rp.goto(`/profiles/lima/${slug}`);
-  expect(response?.headers()['cache-control']).toContain('immutable');
+  // A dated page changes when a newer edition appears (superseded notice): never immutable.
+  expect(response?.headers()['cache-control']).toBe('private, no-cache');
   await expect(rp.getByTestId('edition-label')).toHaveText(`${now.getUTCFullYear()} ${names.en[month]}`);
   await expect(rp.getByRole('heading', { level: 1 })).toHaveText('Profil de gouvernance des migrations : Lima (Pérou)');
   await expect(rp.getByTestId('findings-migrants_rights-strengths')).toContainText(WEAK_SENTENCE);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getEdition, listEditions } from '@/lib/data/editions';
+import { cachedEdition, cachedEditionList } from '@/lib/editions/public-data';
 import { editionLabel, editionSlug } from '@/lib/domain/edition';
 import { isLocale, type Locale } from '@/lib/domain/locales';
 import { EditionArticle } from './edition-article';
@@ -9,9 +9,9 @@ import { PrintButton } from './print-button';
 
 /** The public page of one edition (or the latest), with every edition of the jurisdiction beside it. */
 export async function EditionPage({ slug, when, lang }: { slug: string; when: { year: number; month: number } | 'latest'; lang?: Locale }) {
-  const edition = await getEdition(slug, when, lang);
+  const edition = await cachedEdition(slug, when, lang);
   if (!edition) notFound();
-  const all = await listEditions({ jurisdiction: slug });
+  const all = await cachedEditionList(slug);
   const sameLanguage = all.filter((e) => e.language === edition.language);
   const newest = sameLanguage[0];
   const languages = [...new Set(all.map((e) => e.language))];

@@ -2,11 +2,35 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { getActor } from '../auth/current-actor';
 import { isRefusal, logRefusal } from '../audit/refusals';
+import { databaseIsDown } from '../../db/database-probe';
 import { DataError } from '../data/errors';
 import type { Actor } from '../policy';
 
 export function apiError(status: number, code: string, message: string, details?: Record<string, unknown>) {
   return NextResponse.json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
+}
+
+/**
+ * Wraps a route handler so that a request that fails because the database is
+ * away gets a 503 in the API's error shape, with Retry-After, instead of a 500.
+ * The database is asked (a trivial query, one second at most) only after a
+ * failure, to tell an outage from a bug; the connection pool reconnects by
+ * itself, so the app recovers without a restart.
+ */
+export function withDatabaseOutage<A extends unknown[]>(body: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await body(...args);
+    } catch (error) {
+      if (!(error instanceof DataError) && (await databaseIsDown())) {
+        const response = apiError(503, 'database_unavailable', 'The database cannot be reached. Nothing was changed; try again in a moment.');
+        response.headers.set('Retry-After', '15');
+        response.headers.set('Cache-Control', 'no-store');
+        return response;
+      }
+      throw error;
+    }
+  };
 }
 
 /**
@@ -31,7 +55,7 @@ function sameOriginOrToken(request: Request, actor: Actor): boolean {
  * data-layer errors to JSON. Each handler still scopes its data by the actor.
  */
 export function withApiActor<C>(body: (request: Request, actor: Actor, context: C) => Promise<Response>) {
-  return async (request: Request, context: C): Promise<Response> => privateAnswer(await answer(request, context));
+  return withDatabaseOutage(async (request: Request, context: C): Promise<Response> => privateAnswer(await answer(request, context)));
   async function answer(request: Request, context: C): Promise<Response> {
     const actor = await getActor();
     const what = `${request.method} ${new URL(request.url).pathname}`;

@@ -1,13 +1,13 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getEdition } from '../data/editions';
+import { cachedEdition } from './public-data';
 import { editionLabel, editionSlug } from '../domain/edition';
 import type { Locale } from '../domain/locales';
 
 /** Title, description and Open Graph tags of an edition's page. */
 export async function editionMetadata(slug: string, when: { year: number; month: number } | 'latest', lang?: Locale): Promise<Metadata> {
-  const edition = await getEdition(slug, when, lang);
+  const edition = await cachedEdition(slug, when, lang);
   if (!edition) return {};
   const t = await getTranslations('public');
   const label = editionLabel(edition.year, edition.month, await getLocale());

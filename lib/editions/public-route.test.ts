@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { internalProfilePath } from './public-route';
+import { internalProfilePath, publicPageKind } from './public-route';
 
 const map = (url: string, ui: 'en' | 'fr' | 'es' = 'fr') => {
   const u = new URL(url, 'http://x');
@@ -25,5 +25,23 @@ describe('internalProfilePath', () => {
 
   it('puts the interface language first', () => {
     expect(map('/profiles/lima', 'es').pathname).toBe('/es/profiles/lima/latest/any');
+  });
+});
+
+describe('publicPageKind', () => {
+  it.each([
+    ['/about', 'about'],
+    ['/profiles', 'index'],
+    ['/profiles/lima', 'latest'],
+    ['/profiles/lima/2024-06', 'dated'],
+    ['/profiles/lima/2024-06/es', 'dated'],
+    ['/profiles/lima/compare?from=2022-08&to=2024-06', 'compare'],
+    ['/profiles/lima/2024-06/pdf?lang=es', 'pdf'],
+    ['/profiles/lima/not-a-month', 'other'],
+    ['/profiles/lima/2024-06/es/extra', 'other'],
+    ['/profiles/lima/latest/pdf', 'other'],
+    ['/about/more', 'other'],
+  ])('%s is %s', (url, kind) => {
+    expect(publicPageKind(map(url).pathname)).toBe(kind);
   });
 });

@@ -20,3 +20,18 @@ export function internalProfilePath(pathname: string, search: URLSearchParams, u
   }
   return { pathname: `/${ui}${pathname}`, keepQuery: true };
 }
+
+/** What kind of public page an internal path (from `internalProfilePath`) is. */
+export type PublicPageKind = 'about' | 'index' | 'latest' | 'dated' | 'compare' | 'pdf' | 'other';
+
+export function publicPageKind(internalPathname: string): PublicPageKind {
+  const [, , section, slug, edition, rest, ...more] = internalPathname.split('/');
+  if (section === 'about' && slug === undefined) return 'about';
+  if (section !== 'profiles') return 'other';
+  if (slug === undefined) return 'index';
+  if (edition === 'compare' && rest === undefined) return 'compare';
+  if (more.length > 0 || rest === undefined) return 'other';
+  if (rest === 'pdf') return /^\d{4}-\d{2}$/.test(edition) ? 'pdf' : 'other';
+  if (edition === 'latest') return 'latest';
+  return /^\d{4}-\d{2}$/.test(edition) ? 'dated' : 'other';
+}

@@ -1,14 +1,14 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
+import { revalidateTag } from 'next/cache';
+import { EDITIONS_TAG } from './public-data';
 
 /**
- * After a publication: regenerates the cached public pages on this instance
- * (the latest edition, superseded notices, the index). Other instances follow
- * within their pages' revalidation time, since this cache is per instance.
+ * After a publication or an import, from the action or route handler that made
+ * it: this instance drops its cached public data at once (the latest page, the
+ * superseded notices, the lists of editions, the index). Other instances follow
+ * within PUBLIC_DATA_SECONDS, and shared caches within what Cache-Control let
+ * them keep (lib/editions/cache-policy.ts).
  */
 export function refreshPublicPages() {
-  revalidatePath('/[locale]/profiles/[slug]/[edition]/[lang]', 'page');
-  revalidatePath('/[locale]/profiles', 'page');
-  // The in-memory copies the HTTP server keeps (server/main.ts), in this same process.
-  (globalThis as { __mgiPageCache?: { clear(): void } }).__mgiPageCache?.clear();
+  revalidateTag(EDITIONS_TAG, { expire: 0 });
 }

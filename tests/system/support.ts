@@ -7,7 +7,7 @@ import { openPostgres } from '../../db/open-postgres';
 import { assertLocalDatabase } from '../../e2e/support/assert-local-database';
 import { unsafeCreateApiToken } from '../../lib/data/api-tokens';
 import { unsafeSeedDemoData } from '../../lib/data/demo-seed';
-import { startAppServer, stopAppServer } from '../../bench/app-server';
+import { freePort, startAppServer, stopAppServer } from '../../bench/app-server';
 
 /*
  * System tests run production servers (server/main.ts, the build from `next
@@ -88,16 +88,7 @@ export async function cuttableRelay(target = new URL(baseUrl)) {
   };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
+export { freePort } from '../../bench/app-server';
 
 /** Logs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
 export async function sessionCookie(origin: string, email: string, password = 'demo-password-2024'): Promise<string> {

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { isLocale } from '@/lib/domain/locales';
-import { listPublishedJurisdictions } from '@/lib/data/editions';
+import { cachedPublishedJurisdictions } from '@/lib/editions/public-data';
 import { editionLabel } from '@/lib/domain/edition';
 import { JurisdictionFilterFields } from '@/components/forms/jurisdiction-filter-fields';
 import { filledParams, jurisdictionFilterSchema } from '@/lib/domain/jurisdiction-filter';
@@ -27,7 +27,7 @@ export default async function ProfilesIndex({
   setRequestLocale(ui);
   const raw = await searchParams;
   const filter = jurisdictionFilterSchema.parse(filledParams(raw));
-  const { rows, countries } = await listPublishedJurisdictions(filter);
+  const { rows, countries } = await cachedPublishedJurisdictions(filter);
   const t = await getTranslations('public');
   const levels = await getTranslations('levels');
   const locale = await getLocale();

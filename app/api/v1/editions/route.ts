@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { apiError } from '@/lib/api/handler';
+import { apiError, withDatabaseOutage } from '@/lib/api/handler';
 import { presentEditionSummary } from '@/lib/api/present-edition';
 import { listEditions } from '@/lib/data/editions';
 import { slugParam } from '@/lib/domain/api-schemas';
@@ -8,7 +8,7 @@ import { isLocale } from '@/lib/domain/locales';
 export const dynamic = 'force-dynamic';
 
 /** Every published edition, newest first; `?jurisdiction=slug` for one jurisdiction's, `?locale=` for the labels. Public. */
-export async function GET(request: Request) {
+export const GET = withDatabaseOutage(async (request: Request) => {
   const params = new URL(request.url).searchParams;
   const jurisdiction = params.get('jurisdiction') ?? undefined;
   if (jurisdiction !== undefined && !slugParam.safeParse(jurisdiction).success) {
@@ -18,4 +18,4 @@ export async function GET(request: Request) {
   if (!isLocale(locale)) return apiError(400, 'invalid_locale', 'locale must be one of en, fr, es.');
   const editions = await listEditions({ jurisdiction });
   return NextResponse.json({ editions: editions.map((e) => presentEditionSummary(e, locale)) }, { headers: { 'cache-control': 'public, max-age=60' } });
-}
+});

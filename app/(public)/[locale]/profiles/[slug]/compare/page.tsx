@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DiffView } from '@/components/profiles/diff-view';
-import { getEdition } from '@/lib/data/editions';
+import { cachedEdition } from '@/lib/editions/public-data';
 import { editionLabel, editionSlug, parseEditionSlug } from '@/lib/domain/edition';
 import { diffDocs } from '@/lib/domain/word-diff';
 import { isLocale } from '@/lib/domain/locales';
@@ -26,7 +26,7 @@ export default async function CompareEditions({ params, searchParams }: Props) {
   const to = typeof query.to === 'string' ? parseEditionSlug(query.to) : null;
   if (!isJurisdictionSlug(slug) || !from || !to) notFound();
   const lang = contentLanguageParam(query.lang);
-  const [older, newer] = await Promise.all([getEdition(slug, from, lang), getEdition(slug, to, lang)]);
+  const [older, newer] = await Promise.all([cachedEdition(slug, from, lang), cachedEdition(slug, to, lang)]);
   if (!older || !newer) notFound();
   const t = await getTranslations('public');
   const locale = await getLocale();

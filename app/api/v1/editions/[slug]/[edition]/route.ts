@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { apiError } from '@/lib/api/handler';
+import { apiError, withDatabaseOutage } from '@/lib/api/handler';
 import { presentEdition } from '@/lib/api/present-edition';
 import { getEdition } from '@/lib/data/editions';
 import { parseEditionSlug } from '@/lib/domain/edition';
@@ -9,7 +9,7 @@ import { isJurisdictionSlug } from '@/lib/editions/page-params';
 export const dynamic = 'force-dynamic';
 
 /** One edition: `?locale=` for the label's language, `?lang=` for the content language when there are several. Public and immutable. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; edition: string }> }) {
+export const GET = withDatabaseOutage(async (request: Request, { params }: { params: Promise<{ slug: string; edition: string }> }) => {
   const { slug, edition: segment } = await params;
   const when = parseEditionSlug(segment);
   if (!when || !isJurisdictionSlug(slug)) return apiError(404, 'not_found', 'No such edition; editions are named like "2024-06".');
@@ -21,4 +21,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const edition = await getEdition(slug, when, lang ?? undefined);
   if (!edition) return apiError(404, 'not_found', 'No such edition.');
   return NextResponse.json(presentEdition(edition, locale), { headers: { 'cache-control': 'public, max-age=31536000, immutable' } });
-}
+});

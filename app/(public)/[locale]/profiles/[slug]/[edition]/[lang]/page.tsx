@@ -8,13 +8,13 @@ import { editionMetadata } from '@/lib/editions/metadata';
 import { isJurisdictionSlug } from '@/lib/editions/page-params';
 
 /*
- * Reached from /profiles/{slug}[/{yyyy-mm}][?lang=] (server/main.ts, proxy.ts).
- * No cookies, headers or query are read here. Rendered from the database on
- * every request that reaches it: the production server keeps each rendering
- * in memory for a minute and empties that memory when this instance publishes,
- * which is how the latest page and the superseded notice follow new editions
- * (at once here, within a minute elsewhere). Next's own page cache would serve
- * one stale copy after a publication, and outlive the database it came from.
+ * Reached from /profiles/{slug}[/{yyyy-mm}][?lang=] (rewritten by proxy.ts).
+ * No cookies, headers or query are read here. Rendered per request, so that its
+ * scripts carry the request's CSP nonce; its data comes from Next's data cache
+ * (lib/editions/public-data.ts), dropped when this instance publishes and
+ * refetched within half a minute elsewhere. Shared caches may keep the page a
+ * minute (proxy.ts, lib/editions/cache-policy.ts): it changes when a newer
+ * edition appears (superseded notice, list of editions, compare form).
  */
 export const dynamic = 'force-dynamic';
 

@@ -1,15 +1,16 @@
-import { getEdition } from '@/lib/data/editions';
+import { withDatabaseOutage } from '@/lib/api/handler';
+import { cachedEdition } from '@/lib/editions/public-data';
 import { editionSlug, parseEditionSlug } from '@/lib/domain/edition';
 import { contentLanguageParam } from '@/lib/editions/page-params';
 import { editionPdf } from '@/lib/editions/edition-pdf';
 
 export const dynamic = 'force-dynamic';
 
-/** The PDF of an edition. Public, like the page; an edition never changes, so it may be cached for good. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; edition: string; locale: string }> }) {
+/** The PDF of an edition. Public, like the page; it shows only the frozen edition (no notice, no list), so it may be cached for good. */
+export const GET = withDatabaseOutage(async (request: Request, { params }: { params: Promise<{ slug: string; edition: string; locale: string }> }) => {
   const { slug, edition: segment, locale } = await params;
   const when = parseEditionSlug(segment);
-  const edition = when && (await getEdition(slug, when, contentLanguageParam(new URL(request.url).searchParams.get('lang') ?? undefined)));
+  const edition = when && (await cachedEdition(slug, when, contentLanguageParam(new URL(request.url).searchParams.get('lang') ?? undefined)));
   if (!edition) return new Response('No such edition.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const body = await editionPdf(edition, locale);
   const file = `mgi-${slug}-${editionSlug(edition.year, edition.month)}-${edition.language}.pdf`;
@@ -21,4 +22,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       vary: 'Cookie, Accept-Language',
     },
   });
-}
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '../db/client';
+import { getDb } from './client';
 
 /**
  * Whether the database answers a trivial query within a second. Asked only

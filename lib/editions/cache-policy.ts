@@ -1,0 +1,37 @@
+import type { PublicPageKind } from './public-route';
+
+/*
+ * What a public answer promises to browsers and shared caches (CDNs, proxies).
+ * Only what never changes is kept for good: an edition's PDF and its JSON in
+ * the API (an edition is insert-only), and Next's hashed assets (Next sets
+ * those itself).
+ *
+ * Pages are not offered to shared caches at all. Every page can change when a
+ * newer edition is published (a dated page gains the superseded notice, a
+ * longer list of editions and the compare form), which a short `s-maxage`
+ * would allow for; but each public URL also has three faces, one per interface
+ * language, picked from the locale cookie or Accept-Language, and a shared
+ * cache can only tell them apart by `Vary: Cookie, Accept-Language`. Next's App
+ * Router sets the `Vary` of every page itself, replacing any other, so a page
+ * cannot declare it: a CDN keeping one would serve a French page to an English
+ * reader. Pages therefore say `private, no-cache`: the reader's own browser may
+ * keep its copy, and asks again before using it. Speed comes from the data
+ * cache behind the page (lib/editions/public-data.ts), not from copies of it.
+ */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const PRIVATE_REVALIDATE = 'private, no-cache';
+
+/** The Cache-Control a public page of this kind gets from proxy.ts; undefined: the route decides. */
+export function publicCacheControl(kind: PublicPageKind, method: string): string | undefined {
+  if (method !== 'GET' && method !== 'HEAD') return undefined; // server actions and odd methods: Next's own (no-store)
+  switch (kind) {
+    case 'about': // prerendered: Next would let shared caches keep it for a year, whatever the language
+    case 'index':
+    case 'latest':
+    case 'dated':
+    case 'compare':
+      return PRIVATE_REVALIDATE;
+    default:
+      return undefined; // the PDF sets IMMUTABLE itself (and Vary, which route handlers may); unknown paths are Next's 404s
+  }
+}

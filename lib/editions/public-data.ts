@@ -1,0 +1,37 @@
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { getEdition, listEditions, listPublishedJurisdictions, type PublicJurisdictionFilter } from '../data/editions';
+import type { Locale } from '../domain/locales';
+
+/*
+ * The public pages' data, kept by Next's data cache ('use cache'), keyed by the
+ * arguments only (never by a request's method, headers or cookies), and tagged
+ * so that a publication on this instance drops it at once
+ * (refresh-public-pages.ts). The cache is in each instance's memory; another
+ * instance refetches an entry PUBLIC_DATA_SECONDS after it was made, so a new
+ * edition shows everywhere within that time (README, Serving).
+ */
+export const EDITIONS_TAG = 'editions';
+export const PUBLIC_DATA_SECONDS = 30;
+const life = { stale: PUBLIC_DATA_SECONDS, revalidate: PUBLIC_DATA_SECONDS, expire: 600 };
+
+export async function cachedEdition(slug: string, when: { year: number; month: number } | 'latest', language?: Locale) {
+  'use cache';
+  cacheTag(EDITIONS_TAG);
+  cacheLife(life);
+  return getEdition(slug, when, language);
+}
+
+export async function cachedEditionList(jurisdiction: string) {
+  'use cache';
+  cacheTag(EDITIONS_TAG);
+  cacheLife(life);
+  return listEditions({ jurisdiction });
+}
+
+export async function cachedPublishedJurisdictions(filter: PublicJurisdictionFilter) {
+  'use cache';
+  cacheTag(EDITIONS_TAG);
+  cacheLife(life);
+  return listPublishedJurisdictions(filter);
+}

@@ -1,0 +1,168 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client';
+import { users } from '../../db/schema';
+import { loadActor } from '../../lib/data/actor';
+import { reviewDomain } from '../../lib/data/domain-reviews';
+import { unsafeInsertImportedEdition } from '../../lib/data/imported-editions';
+import { savePart } from '../../lib/data/parts';
+import { approveProfile, submitForReview } from '../../lib/data/workflow';
+import { PRIVATE_REVALIDATE } from '../../lib/editions/cache-policy';
+import { PUBLIC_DATA_SECONDS } from '../../lib/editions/public-data';
+import { domainKeys, profileSlots } from '../../lib/domain/profile';
+import { freshSeededDatabase, startInstances } from './support';
+
+const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const OLD_TITLE = 'Profil de gouvernance des migrations : Lima (Pérou) — édition de test';
+
+async function actorOf(email: string) {
+  const [u] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, email));
+  return (await loadActor(u.id, 'session'))!;
+}
+
+/**
+ * A page's content, comparable between two answers: its per-request nonce
+ * (named by its policy) taken out, and the rows of its streamed data sorted,
+ * since they arrive in whatever order their parts finish rendering.
+ */
+async function comparable(answer: Response) {
+  const nonce = /'nonce-([^']+)'/.exec(answer.headers.get('content-security-policy') ?? '')?.[1];
+  const html = await answer.text();
+  return (nonce ? html.replaceAll(nonce, 'NONCE') : html).split(/\\n|<\/script>/).sort();
+}
+
+// Public pages over the wire, served by production instances as readers and caches see them.
+describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
+  let db: Awaited<ReturnType<typeof freshSeededDatabase>>;
+  let origins: string[] = [];
+  let stop: () => Promise<unknown> = async () => {};
+
+  beforeAll(async () => {
+    db = await freshSeededDatabase();
+    await unsafeInsertImportedEdition({
+      jurisdiction: 'lima',
+      language: 'fr',
+      year: 2022,
+      month: 8,
+      title: OLD_TITLE,
+      source: 'serving test',
+      content: { introduction: doc('Introduction de 2022.'), domains: Object.fromEntries(domainKeys.map((d) => [d, { strengths: doc(`${d} 2022`), potential: doc(`${d} potentiel`) }])) as never },
+    });
+    ({ origins, stop } = await startInstances(2, db.url));
+  }, 240_000);
+
+  afterAll(async () => {
+    await stop();
+    await db.drop();
+  });
+
+  const get = (i: number, path: string, init: RequestInit = {}) => fetch(`${origins[i]}${path}`, { redirect: 'manual', ...init });
+
+  const pageKinds: Array<[string, string]> = [
+    ['/about', '</html>'],
+    ['/profiles', OLD_TITLE],
+    ['/profiles/lima', OLD_TITLE],
+    ['/profiles/lima/2022-08', OLD_TITLE],
+    ['/profiles/lima/2022-08/fr', OLD_TITLE],
+    ['/profiles/lima/2022-08?lang=fr', OLD_TITLE],
+    ['/profiles/lima/compare?from=2022-08&to=2022-08', 'Lima'],
+  ];
+
+  it('HEAD answers what GET would, and a GET after HEADs still gets the whole page', async () => {
+    for (const [path, text] of pageKinds) {
+      for (let n = 0; n < 3; n++) {
+        const head = await get(0, path, { method: 'HEAD' });
+        expect(head.status, path).toBe(200);
+        expect(await head.text(), path).toBe('');
+        expect(head.headers.get('content-type'), path).toMatch(/^text\/html/);
+        expect(head.headers.get('cache-control'), path).toBe(PRIVATE_REVALIDATE);
+      }
+      const page = await get(0, path);
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('cache-control'), path).toBe(PRIVATE_REVALIDATE);
+      const html = await page.text();
+      expect(html, path).toContain(text);
+      expect(html, path).toContain('</html>');
+    }
+    const pdf = await get(0, '/profiles/lima/2022-08/pdf', { method: 'HEAD' });
+    expect(pdf.status).toBe(200);
+    expect((await (await get(0, '/profiles/lima/2022-08/pdf')).arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+
+  it('odd methods, encoded paths, unknown hosts and forwarded headers change nothing for others', async () => {
+    const path = '/profiles/lima/2022-08';
+    const before = await comparable(await get(1, path));
+    const odd: Array<[string, RequestInit]> = [
+      [path, { method: 'OPTIONS' }],
+      [path, { method: 'DELETE' }],
+      [path, { method: 'POST', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
+      [path, { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '6.6.6.6' } }],
+      [path, { headers: { host: 'evil.example' } }],
+      [path, { headers: { 'accept-encoding': 'gzip, deflate, br', rsc: '1' } }],
+      [path, { headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy', 'x-invoke-path': '/about' } }],
+      ['/profiles/lima/%2e%2e/2022-08', {}],
+      ['/profiles%2Flima%2F2022-08', {}],
+      ['//profiles//lima//2022-08', {}],
+      ['/profiles/lima/2022-08/%2e%2e/%2e%2e/about', {}],
+      ['/profiles/lima/2022-08?lang=%00', {}],
+    ];
+    for (const [p, init] of odd) {
+      const answer = await get(1, p, init);
+      expect(answer.status, `${init.method ?? 'GET'} ${p}`).toBeLessThan(500);
+      await answer.arrayBuffer();
+    }
+    const after = await get(1, path);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('cache-control')).toBe(PRIVATE_REVALIDATE);
+    const html = await comparable(after);
+    expect(html).toEqual(before);
+    expect(html.join('')).not.toContain('evil.example');
+    expect(html.join('')).toContain(OLD_TITLE);
+  });
+
+  it('a dated page promises only what holds: it changes when a newer edition is published, and every instance shows that in time', async () => {
+    const path = '/profiles/lima/2022-08';
+    for (const i of [0, 1]) {
+      const page = await get(i, path);
+      // Not immutable, and no shared cache may keep it: the browser asks again before reusing its copy.
+      expect(page.headers.get('cache-control')).toBe(PRIVATE_REVALIDATE);
+      expect(await page.text()).not.toContain('data-testid="superseded"');
+    }
+
+    // A newer edition, published through the API of instance 0.
+    const consultant = await actorOf('consultant@example.org');
+    const focal = await actorOf('focal.lima@example.org');
+    const started = await fetch(`${origins[0]}/api/v1/assessments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${db.tokens.consultant}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ jurisdiction: 'lima', language: 'fr' }),
+    });
+    const { id } = (await started.json()) as { id: string };
+    for (const slot of profileSlots) await savePart(consultant, { assessmentId: id, ...slot }, { doc: doc(`Nouveau ${slot.section} ${slot.part}`), baseRevision: 0 });
+    await submitForReview(consultant, id);
+    for (const d of domainKeys) await reviewDomain(focal, id, d, 'accept', null);
+    await approveProfile(focal, id);
+    const published = await fetch(`${origins[0]}/api/v1/assessments/${id}/transitions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${db.tokens.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'publish' }),
+    });
+    expect(published.status).toBe(200);
+
+    // The publishing instance shows it at once: the dated page is superseded, the latest is the new one.
+    const dated = await get(0, path);
+    expect(dated.headers.get('cache-control')).toBe(PRIVATE_REVALIDATE);
+    expect(await dated.text()).toContain('data-testid="superseded"');
+    expect(await (await get(0, '/profiles/lima')).text()).toContain('Nouveau introduction');
+    // The edition's JSON is frozen: still the same, and still immutable.
+    const json = await get(0, '/api/v1/editions/lima/2022-08?lang=fr');
+    expect(json.headers.get('cache-control')).toContain('immutable');
+    expect(((await json.json()) as { title: string }).title).toBe(OLD_TITLE);
+
+    // The other instance refetches its cached data within PUBLIC_DATA_SECONDS (polled, with room for a busy machine).
+    await expect
+      .poll(async () => (await (await get(1, path)).text()).includes('data-testid="superseded"'), { timeout: (PUBLIC_DATA_SECONDS + 60) * 1000, interval: 1000 })
+      .toBe(true);
+    expect(await (await get(1, '/profiles/lima')).text()).toContain('Nouveau introduction');
+  }, 180_000);
+});
