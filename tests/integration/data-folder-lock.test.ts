@@ -60,10 +60,11 @@ describe('the embedded data folder lock', () => {
     const result = spawnSync('npx', ['tsx', '--conditions=react-server', 'cli/index.ts', 'token', 'list'], {
       env: { ...process.env, MGI_DATA_DIR: dir, DATABASE_URL: '' },
       encoding: 'utf8',
-      timeout: 60_000,
+      // Starting tsx takes seconds, many more on a busy machine: only a hang should fail this.
+      timeout: 170_000,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/is in use by another process/);
     expect(fs.existsSync(path.join(dir, 'pglite'))).toBe(false);
-  });
+  }, 180_000);
 });
