@@ -5,9 +5,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirInUseError, lockFilePath } from '../../db/pglite-lock';
 
-// A real, live process to stand in for "another server holding the folder".
+// A real, live process to stand in for "another server holding the folder"; killed after each test,
+// it lives long enough to outlast a CLI that starts slowly on a busy machine.
 function liveProcess(): ChildProcess {
-  return spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  return spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], { stdio: 'ignore' });
 }
 
 describe('the embedded data folder lock', () => {
