@@ -5,9 +5,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirInUseError, lockFilePath } from '../../db/pglite-lock';
 
-// A real, live process to stand in for "another server holding the folder".
+// A real, live process to stand in for "another server holding the folder"; killed after each test,
+// it lives long enough to outlast a CLI that starts slowly on a busy machine.
 function liveProcess(): ChildProcess {
-  return spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  return spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], { stdio: 'ignore' });
 }
 
 describe('the embedded data folder lock', () => {
@@ -60,10 +61,11 @@ describe('the embedded data folder lock', () => {
     const result = spawnSync('npx', ['tsx', '--conditions=react-server', 'cli/index.ts', 'token', 'list'], {
       env: { ...process.env, MGI_DATA_DIR: dir, DATABASE_URL: '' },
       encoding: 'utf8',
-      timeout: 60_000,
+      // Starting tsx takes seconds, many more on a busy machine: only a hang should fail this.
+      timeout: 170_000,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/is in use by another process/);
     expect(fs.existsSync(path.join(dir, 'pglite'))).toBe(false);
-  });
+  }, 180_000);
 });
