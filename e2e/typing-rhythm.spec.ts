@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
+import { ownJurisdiction } from './support/own-jurisdiction';
 import { editorOf, openProfile } from './support/profiles';
 
 /**
@@ -133,28 +134,9 @@ interface World {
 
 let jurisdiction = '';
 
-/** A jurisdiction of this file's own, with the demo consultant on it: no other test writes there. */
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
-  const suffix = Math.random().toString(36).slice(2, 8);
-  jurisdiction = `typing-${suffix}`;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginAs(page, demo.admin);
-  await page.goto('/admin/jurisdictions');
-  const create = page.getByRole('region', { name: 'New jurisdiction' });
-  await create.getByLabel('Name').fill(`Typing ${suffix}`);
-  await create.getByLabel('Slug').fill(jurisdiction);
-  await create.getByLabel('Country').fill('Perú');
-  await create.getByRole('button', { name: 'Create jurisdiction' }).click();
-  await expect(create.getByText(`Typing ${suffix} was created.`)).toBeVisible();
-  await page.goto('/admin/users');
-  await page.getByRole('link', { name: 'Manage: Carlos Consultant' }).click();
-  await page.getByLabel('Jurisdiction').selectOption({ label: `Typing ${suffix}` });
-  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Consultant' });
-  await page.getByRole('button', { name: 'Give role' }).click();
-  await expect(page.getByText('Roles saved.')).toBeVisible();
-  await context.close();
+  jurisdiction = await ownJurisdiction(browser, ['Carlos Consultant']);
 });
 
 async function open(browser: Browser, baseURL: string, language: 'en' | 'fr' | 'es'): Promise<World> {
