@@ -18,6 +18,8 @@ interface Options {
 
 /** Retry pace while offline or after a server error, besides the `online` event. */
 const RETRY_MS = 5000;
+/** Characters of JSON a keepalive request may carry (the browsers' limit is 64 KB of body). */
+const KEEPALIVE_LIMIT = 60_000;
 
 export function readPending(storageKey: string): PendingText<JSONContent> | null {
   try {
@@ -76,11 +78,13 @@ export function useAutosave({ url, storageKey, initialRevision, getDoc, delayMs 
       let response: Response;
       let body: { revision?: number; doc?: JSONContent; savedBy?: { name: string | null } | null; savedAt?: string | null; error?: { code?: string; message?: string } } | null;
       try {
+        const payload = JSON.stringify({ doc: sent.doc, baseRevision: sent.baseRevision });
         response = await fetch(url, {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ doc: sent.doc, baseRevision: sent.baseRevision }),
-          keepalive,
+          body: payload,
+          // Browsers refuse keepalive bodies over 64 KB: a long text goes as a plain request (localStorage keeps it anyway).
+          keepalive: keepalive && payload.length < KEEPALIVE_LIMIT,
         });
         body = await response.json().catch(() => null);
       } catch {
@@ -88,10 +92,13 @@ export function useAutosave({ url, storageKey, initialRevision, getDoc, delayMs 
         publish();
         return;
       }
+      let through = false; // the server has this text (or one of ours): more keys may follow at once
       if (response.ok && typeof body?.revision === 'number') {
         m.succeeded(body.revision);
+        through = true;
       } else if (response.status === 409 && body?.error?.code === 'revision_conflict' && body.doc && typeof body.revision === 'number') {
-        m.conflicted({ doc: body.doc, revision: body.revision, savedBy: body.savedBy ?? null, savedAt: body.savedAt ?? null }, getDoc());
+        const server = { doc: body.doc, revision: body.revision, savedBy: body.savedBy ?? null, savedAt: body.savedAt ?? null };
+        through = m.conflicted(server, getDoc()) === 'ours';
       } else {
         const message = body?.error?.message ?? `The server answered ${response.status}.`;
         // 5xx and throttling pass; any other refusal is about this text and waits for the next edit.
@@ -99,7 +106,8 @@ export function useAutosave({ url, storageKey, initialRevision, getDoc, delayMs 
       }
       publish();
       // Keys typed while the request travelled: if their timer already ran out, send them now.
-      if (m.canSend() && timer.current === undefined) sendAgain.current();
+      // (After a failure the retry waits for the connection or the retry interval instead.)
+      if (through && m.canSend() && timer.current === undefined) sendAgain.current();
     },
     [getDoc, m, publish, url],
   );
@@ -153,6 +161,7 @@ export function useAutosave({ url, storageKey, initialRevision, getDoc, delayMs 
       if (plan !== 'drop') {
         apply(pending.doc);
         m.edit();
+        m.recall(pending.sent ?? []);
         if (plan === 'send') m.adopt(server.revision);
         else m.raiseConflict(server);
       }
@@ -196,6 +205,9 @@ export function useAutosave({ url, storageKey, initialRevision, getDoc, delayMs 
     return () => {
       clearInterval(interval);
       clearTimeout(timer.current);
+      timer.current = undefined;
+      // Leaving the part inside the app (a link): what is waiting for its timer goes now.
+      void send(true);
       window.removeEventListener('online', retry);
       document.removeEventListener('visibilitychange', flushHidden);
       window.removeEventListener('beforeunload', warn);

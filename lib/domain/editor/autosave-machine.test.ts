@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AutosaveMachine, recoveryPlan, sameJson } from './autosave-machine';
+import { AutosaveMachine, recoveryPlan, sameJson, type PendingText } from './autosave-machine';
 
 /**
  * A simulated person, network and server around the machine. Documents are
@@ -20,6 +20,7 @@ class World {
     this.othersWrite = othersWrite;
   }
 
+  sawConflict = false;
   /** Every revision's text, by number: what the server held at each point. */
   history: string[] = [''];
 
@@ -30,6 +31,7 @@ class World {
    */
   check(step: string) {
     const status = this.machine.status();
+    if (status === 'conflict') this.sawConflict = true;
     if (status === 'saved' || status === 'idle') {
       expect(this.history[this.machine.base], `${step}: status ${status} while the server lacks the editor's text`).toBe(this.editor);
     }
@@ -80,6 +82,39 @@ class World {
     else this.machine.conflicted({ doc: answer.doc, revision: answer.revision }, this.editor);
   }
 
+  /** Requests of pages that were reloaded or closed: they may still reach the server, but nobody reads the answer. */
+  orphans: Array<{ doc: string; baseRevision: number }> = [];
+
+  /**
+   * A reload or a closed tab and a new visit: the browser copy is what the
+   * hook writes (text, base revision, unanswered saves); requests on the wire
+   * become orphans; the new page loads the server's current text.
+   */
+  reload() {
+    const m = this.machine;
+    const pending: PendingText<string> | null =
+      m.dirty || m.inFlight || m.conflict ? { doc: this.editor, baseRevision: m.base, sent: m.unconfirmed.map((u) => ({ doc: u.doc, baseRevision: u.baseRevision })) } : null;
+    this.orphans.push(...this.wire.filter((r) => !r.answer));
+    this.wire = [];
+    const loaded = { ...this.server };
+    this.machine = new AutosaveMachine<string>(loaded.revision, (a, b) => a === b);
+    this.editor = loaded.doc;
+    if (!pending) return;
+    const plan = recoveryPlan(pending, loaded, (a, b) => a === b);
+    if (plan === 'drop') return;
+    this.editor = pending.doc;
+    this.machine.edit();
+    this.machine.recall(pending.sent ?? []);
+    if (plan === 'send') this.machine.adopt(loaded.revision);
+    else this.machine.raiseConflict(loaded);
+  }
+
+  /** An orphaned request reaches the server late. */
+  orphanArrives() {
+    const request = this.orphans.shift();
+    if (request && request.baseRevision === this.server.revision) this.commit(request.doc);
+  }
+
   /** The server fails before handling the oldest request (a 503 while it restarts). */
   serverError() {
     const request = this.wire[0];
@@ -107,8 +142,9 @@ class World {
   drain() {
     this.networkUp = true;
     this.machine.online();
-    for (let i = 0; i < 50 && (this.machine.dirty || this.wire.length > 0 || this.machine.conflict); i++) {
-      if (this.wire.length > 0) this.answer(false);
+    for (let i = 0; i < 80 && (this.machine.dirty || this.wire.length > 0 || this.machine.conflict || this.orphans.length > 0); i++) {
+      if (this.orphans.length > 0) this.orphanArrives();
+      else if (this.wire.length > 0) this.answer(false);
       else if (this.machine.conflict) this.resolve(true);
       else this.send();
       this.check('drain');
@@ -122,6 +158,8 @@ type Step =
   | { kind: 'arrive' }
   | { kind: 'answer'; lost: boolean }
   | { kind: 'serverError' }
+  | { kind: 'reload' }
+  | { kind: 'orphanArrives' }
   | { kind: 'offline' }
   | { kind: 'online' }
   | { kind: 'other'; text: string }
@@ -133,6 +171,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: 'arrive' as const }) },
   { weight: 3, arbitrary: fc.boolean().map((lost) => ({ kind: 'answer' as const, lost })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'serverError' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'reload' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'orphanArrives' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'offline' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'online' as const }) },
   { weight: 1, arbitrary: fc.constantFrom('X', 'YY', '').map((text) => ({ kind: 'other' as const, text })) },
@@ -157,6 +197,12 @@ function run(steps: Step[], othersWrite: boolean) {
         break;
       case 'serverError':
         world.serverError();
+        break;
+      case 'reload':
+        world.reload();
+        break;
+      case 'orphanArrives':
+        world.orphanArrives();
         break;
       case 'offline':
         world.networkUp = false;
@@ -193,12 +239,12 @@ describe('autosave machine', () => {
     );
   });
 
-  it('alone on a part, lost answers and outages never end in a conflict', () => {
+  it('alone on a part, lost answers, outages and reloads never end in a conflict', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         const world = run(steps, false);
         world.drain();
-        expect(world.machine.conflict).toBeNull();
+        expect(world.sawConflict).toBe(false);
         expect(world.server.doc).toBe(world.editor);
       }),
       { numRuns: 2000 },
@@ -242,6 +288,21 @@ describe('autosave machine', () => {
     m.succeeded(4);
     expect(m.status()).toBe('saved');
     expect(m.error).toBeNull();
+  });
+
+  it('after a reload, a save the closed page sent that lands late is recognised as ours', () => {
+    // The closed page sent "Lima" on revision 4 and kept "Lima." locally; the new page loads revision 4.
+    const m = new AutosaveMachine<string>(4, (a, b) => a === b);
+    m.edit();
+    m.recall([{ doc: 'Lima', baseRevision: 4 }]);
+    m.begin('Lima.');
+    // The old request reaches the server first: revision 5 is "Lima"; ours comes back as a conflict.
+    expect(m.conflicted({ doc: 'Lima', revision: 5 }, 'Lima.')).toBe('ours');
+    expect(m.status()).toBe('saving');
+    expect(m.canSend()).toBe(true);
+    expect(m.begin('Lima.').baseRevision).toBe(5);
+    m.succeeded(6);
+    expect(m.status()).toBe('saved');
   });
 
   it('a conflict carries who saved and when', () => {

@@ -140,6 +140,15 @@ export class AutosaveMachine<D> {
     this.offline = false;
   }
 
+  /**
+   * Saves an earlier visit sent without seeing the answer: one may still reach
+   * the server after this visit's first save, whose conflict is then ours.
+   */
+  recall(sent: ReadonlyArray<{ doc: D; baseRevision: number }>): void {
+    // Version 0: they carry older text than the editor's, so a match rebases and sends again.
+    this.unconfirmed = [...sent.map((s) => ({ version: 0, doc: s.doc, baseRevision: s.baseRevision })), ...this.unconfirmed].slice(-MAX_UNCONFIRMED);
+  }
+
   /** Text recovered from an earlier visit meets a revision someone else made since. */
   raiseConflict(server: ServerCopy<D>): void {
     this.conflict = server;
