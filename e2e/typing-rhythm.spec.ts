@@ -259,7 +259,7 @@ test.describe('typing at human rhythms loses nothing', () => {
     const [section, part] = ['whole_of_government', 'potential'];
     await openPart(world, section, part);
     let expected = '';
-    for (let trial = 0; trial < 7; trial++) {
+    for (let trial = 0; trial < 6; trial++) {
       // Saves that take from a blink to over the autosave delay.
       world.wire.slowMs = 100 + Math.round(r() * 1100);
       await caretAtEnd(world, section, part);
@@ -299,7 +299,7 @@ test.describe('typing at human rhythms loses nothing', () => {
     const [section, part] = ['well_being', 'potential'];
     await openPart(world, section, part);
     let expected = '';
-    for (let trial = 0; trial < 6; trial++) {
+    for (let trial = 0; trial < 5; trial++) {
       world.wire.slowMs = Math.round(r() * 900);
       await caretAtEnd(world, section, part);
       expected += await typeBursts(world, r, 1 + Math.floor(r() * 2));
