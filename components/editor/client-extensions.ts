@@ -1,18 +1,21 @@
 import { Extension, type Editor } from '@tiptap/core';
 // The subpath: the package's index would bring every extension in it (drop cursor, placeholder…) into the page.
 import { UndoRedo } from '@tiptap/extensions/undo-redo';
+import { ControlCharacters } from '@/lib/domain/editor/control-characters';
 import { contentExtensions } from '@/lib/domain/editor/extensions';
 import { cleanWordHtml } from './word-paste';
 
 /**
  * The editor's extensions: the shared content schema plus behaviour that adds
- * no content (undo history, Word paste clean-up). The server validates against
+ * no content (undo history, Word paste clean-up, removal of the control
+ * characters the server refuses). The server validates against
  * `contentExtensions` alone.
  */
 export function editorExtensions(onLinkShortcut: (editor: Editor) => void) {
   return [
     ...contentExtensions,
     UndoRedo,
+    ControlCharacters,
     Extension.create({
       name: 'profileShortcuts',
       addKeyboardShortcuts() {

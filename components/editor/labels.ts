@@ -18,6 +18,14 @@ export interface EditorLabels {
   conflictHelp: string;
   /** Contains "{revision}". */
   theirVersion: string;
+  yourVersion: string;
+  /** Contains "{name}" and "{when}". */
+  conflictSavedBy: string;
+  /** Contains "{name}"; when the time is unknown. */
+  conflictSavedByName: string;
+  /** When the author is unknown (an account since removed). */
+  conflictSavedBySomeone: string;
+  conflictLegend: string;
   keepMine: string;
   keepTheirs: string;
 }

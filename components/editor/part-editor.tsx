@@ -1,12 +1,12 @@
 'use client';
 
 import { EditorContent, useEditor, type Editor, type JSONContent } from '@tiptap/react';
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { CommentComposer } from '@/components/comments/comment-composer';
 import type { CommentLabels } from '@/components/comments/labels';
 import { startThreadAction } from '@/lib/actions/comments';
 import { editorExtensions, editorProps } from './client-extensions';
-import { ConflictPanel } from './conflict-panel';
 import { fill, type EditorLabels } from './labels';
 import { promptForLink } from './link-prompt';
 import { SaveStatusBadge } from './save-status';
@@ -22,10 +22,16 @@ export interface PartEditorProps {
   language: string;
   initialDoc: JSONContent;
   initialRevision: number;
+  /** Who made the stored revision and when (ISO), named if text left in this browser meets it as a conflict. */
+  initialSavedBy?: string | null;
+  initialSavedAt?: string | null;
   labels: EditorLabels;
   /** Present when this person may start comment threads here. */
   commentLabels?: CommentLabels;
 }
+
+// Conflicts are rare: the panel and its word-diff library load when one happens.
+const ConflictPanel = dynamic(() => import('./conflict-panel'), { ssr: false });
 
 // Commenting from the editor is occasional: the passage code loads on first use (the page has a 250 KB budget).
 const passageTools = () => import('@/lib/domain/editor/passage');
@@ -35,7 +41,7 @@ const SERVER_MARK = 'mgiServerMark';
 
 /** One part of a profile in a Tiptap editor, saved as you type. */
 export default function PartEditor(props: PartEditorProps) {
-  const { assessmentId, section, part, label, language, initialDoc, initialRevision, labels: t, commentLabels } = props;
+  const { assessmentId, section, part, label, language, initialDoc, initialRevision, initialSavedBy, initialSavedAt, labels: t, commentLabels } = props;
   const contentId = useId();
   const editorRef = useRef<Editor | null>(null);
   const storageKey = `mgi:unsaved:${assessmentId}:${section}:${part}`;
@@ -65,8 +71,8 @@ export default function PartEditor(props: PartEditorProps) {
         spellcheck: 'true',
       },
     },
-    onUpdate: ({ editor: e, transaction }) => {
-      if (!transaction.getMeta(SERVER_MARK)) onChange(e.getJSON());
+    onUpdate: ({ transaction }) => {
+      if (!transaction.getMeta(SERVER_MARK)) onChange();
     },
   });
   const [composing, setComposing] = useState<{ quote: string; occurrence: number } | null>(null);
@@ -117,9 +123,9 @@ export default function PartEditor(props: PartEditorProps) {
     if (!editor) return;
     // Text typed earlier that never reached the server (offline, closed tab).
     const pending = readPending(storageKey);
-    if (pending && JSON.stringify(pending.doc) !== JSON.stringify(initialDoc)) {
-      editor.commands.setContent(pending.doc, { emitUpdate: false });
-      autosave.recover(pending, { doc: initialDoc, revision: initialRevision });
+    if (pending) {
+      const server = { doc: initialDoc, revision: initialRevision, savedBy: initialSavedBy ? { name: initialSavedBy } : null, savedAt: initialSavedAt ?? null };
+      autosave.recover(pending, server, (doc) => editor.commands.setContent(doc, { emitUpdate: false }));
     }
     // Run once per editor instance.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -167,16 +173,14 @@ export default function PartEditor(props: PartEditorProps) {
         />
       )}
       <EditorContent editor={editor} />
-      {autosave.conflict && (
+      {autosave.conflict && editor && (
         <ConflictPanel
           theirs={autosave.conflict}
+          editor={editor}
           language={language}
           labels={t}
           onKeepMine={autosave.keepMine}
-          onKeepTheirs={() => {
-            const theirs = autosave.keepTheirs();
-            if (theirs && editor) editor.commands.setContent(theirs, { emitUpdate: false });
-          }}
+          onKeepTheirs={() => autosave.keepTheirs((theirs) => editor.commands.setContent(theirs, { emitUpdate: false }))}
         />
       )}
     </div>

@@ -168,8 +168,16 @@ export function buildOpenApi() {
             '403': error('No right to edit this profile'),
             '404': error('No such profile or part'),
             '409': {
-              description: 'Someone saved meanwhile (`revision_conflict`, with the current `doc` and `revision`), or the profile is no longer a draft (`wrong_state`)',
-              content: json(errorResponse.extend({ doc: z.unknown().optional(), revision: z.number().int().optional() })),
+              description:
+                'Someone saved meanwhile (`revision_conflict`, with the current `doc` and `revision`, who saved it (`savedBy`, null if that account is gone) and when (`savedAt`)), or the profile is no longer a draft (`wrong_state`)',
+              content: json(
+                errorResponse.extend({
+                  doc: z.unknown().optional(),
+                  revision: z.number().int().optional(),
+                  savedBy: z.object({ name: z.string() }).nullable().optional(),
+                  savedAt: z.iso.datetime().nullable().optional(),
+                }),
+              ),
             },
             '413': error('Body over 300 KB'),
             '415': error('Not JSON'),

@@ -16,10 +16,19 @@ export interface PartRef {
   part: PartKey;
 }
 
-/** A save based on a revision that is no longer the latest; carries the current text. */
+/** What a conflicting save meets: the current text, and who saved it when (the author may have been removed). */
+export interface CurrentPart {
+  doc: unknown;
+  revision: number;
+  savedBy: { name: string } | null;
+  /** ISO 8601; null for a part never saved. */
+  savedAt: string | null;
+}
+
+/** A save based on a revision that is no longer the latest; carries the current text and its author. */
 export class RevisionConflictError extends ConflictError {
-  constructor(readonly current: { doc: unknown; revision: number }) {
-    super('revision_conflict', 'Someone saved this part meanwhile; here is their text.', current);
+  constructor(readonly current: CurrentPart) {
+    super('revision_conflict', 'Someone saved this part meanwhile; here is their text.', { ...current });
   }
 }
 
@@ -73,11 +82,17 @@ export async function savePart(
     );
     if (!saved) {
       const [current] = await tx
-        .select({ doc: assessmentParts.doc, revision: assessmentParts.revision })
+        .select({ doc: assessmentParts.doc, revision: assessmentParts.revision, savedByName: users.name, savedAt: assessmentParts.updatedAt })
         .from(assessmentParts)
+        .leftJoin(users, eq(users.id, assessmentParts.updatedBy))
         .where(whereSlot(ref));
       if (!current) throw new NotFoundError('part');
-      throw new RevisionConflictError(current);
+      throw new RevisionConflictError({
+        doc: current.doc,
+        revision: current.revision,
+        savedBy: current.savedByName === null ? null : { name: current.savedByName },
+        savedAt: current.savedAt?.toISOString() ?? null,
+      });
     }
     if (ref.section !== 'introduction') await clearAcceptance(tx, ref.assessmentId, ref.section);
     // The profile row is only share-locked here: touching it would make

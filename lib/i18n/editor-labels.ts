@@ -30,6 +30,11 @@ export async function getEditorLabels(): Promise<EditorLabels> {
     conflictTitle: t('conflictTitle'),
     conflictHelp: t('conflictHelp'),
     theirVersion: t('theirVersion', { revision: keep('revision') }),
+    yourVersion: t('yourVersion'),
+    conflictSavedBy: t('conflictSavedBy', { name: keep('name'), when: keep('when') }),
+    conflictSavedByName: t('conflictSavedByName', { name: keep('name') }),
+    conflictSavedBySomeone: t('conflictSavedBySomeone'),
+    conflictLegend: t('conflictLegend'),
     keepMine: t('keepMine'),
     keepTheirs: t('keepTheirs'),
   };

@@ -68,6 +68,25 @@ describe.each(targets)('authoring on %s', (target) => {
     await expect(attempt).rejects.toMatchObject({ current: { doc: para('mine'), revision: 1 } });
   });
 
+  it('names who saved meanwhile and when in the conflict, and changes nothing', async () => {
+    const { id, consultant, second } = await world();
+    const ref = { assessmentId: id, section: 'mobility_crises', part: 'strengths' } as const;
+    const before = Date.now();
+    await savePart(consultant, ref, { doc: para('first words'), baseRevision: 0 });
+    const error = await savePart(second, ref, { doc: para('other words'), baseRevision: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RevisionConflictError);
+    const current = (error as RevisionConflictError).current;
+    expect(current.doc).toEqual(para('first words'));
+    expect(current.revision).toBe(1);
+    expect(current.savedBy).toEqual({ name: consultant.name });
+    // An ISO time at or after the save started (the database clock may be a little apart from ours).
+    expect(current.savedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    expect(Date.parse(current.savedAt!)).toBeGreaterThan(before - 60_000);
+    const profile = await getAssessment(consultant, id);
+    expect(profile.parts.find((p) => p.section === ref.section && p.part === ref.part)?.revision).toBe(1);
+    expect(await listPartRevisions(consultant, ref)).toHaveLength(1);
+  });
+
   it('gives exactly one success and 19 conflicts for 20 parallel saves on the same base', async () => {
     const { id, consultant } = await world();
     const ref = { assessmentId: id, section: 'well_being', part: 'strengths' } as const;

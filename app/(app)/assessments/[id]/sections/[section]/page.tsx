@@ -79,6 +79,8 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
               language={profile.language}
               initialDoc={stored.doc as JSONContent}
               initialRevision={stored.revision}
+              initialSavedBy={stored.updatedByName}
+              initialSavedAt={stored.updatedAt?.toISOString() ?? null}
               labels={labels}
               commentLabels={commenting.includes('start') ? commentLabels : undefined}
             />

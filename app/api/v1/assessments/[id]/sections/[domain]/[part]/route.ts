@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string; domain: string; part: string }> };
 
-/** Saves one part; 409 with the current document and revision when the base revision is stale. */
+/** Saves one part; 409 with the current document, revision, author and time when the base revision is stale. */
 export const PUT = withApiActor(async (request, actor, { params }: Context) => {
   const { id, domain, part } = await params;
   if (!z.uuid().safeParse(id).success) return apiError(404, 'not_found', 'No such profile.');
@@ -24,7 +24,13 @@ export const PUT = withApiActor(async (request, actor, { params }: Context) => {
   } catch (error) {
     if (error instanceof RevisionConflictError) {
       return NextResponse.json(
-        { error: { code: error.code, message: error.message }, doc: error.current.doc, revision: error.current.revision },
+        {
+          error: { code: error.code, message: error.message },
+          doc: error.current.doc,
+          revision: error.current.revision,
+          savedBy: error.current.savedBy,
+          savedAt: error.current.savedAt,
+        },
         { status: 409 },
       );
     }
