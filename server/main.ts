@@ -7,6 +7,7 @@ import { DataDirInUseError } from '../db/pglite-lock';
 import { localeCookieName } from '../lib/domain/locales';
 import { negotiateLocale } from '../lib/domain/negotiate-locale';
 import { internalProfilePath } from '../lib/editions/public-route';
+import { stampPeerAddress } from '../lib/auth/client-address';
 import { getEnv } from '../lib/env';
 import { staticSecurityHeaders } from './content-security';
 import { PageCache } from './page-cache';
@@ -64,6 +65,8 @@ try {
 }
 http
   .createServer((req, res) => {
+    // Before anything reads a header: the socket's address, for login throttling (lib/auth/client-address.ts).
+    stampPeerAddress(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (metrics && url.pathname === '/__mgi/metrics') {
       if (url.searchParams.has('reset')) metrics.reset();
