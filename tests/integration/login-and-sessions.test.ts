@@ -42,7 +42,7 @@ describe.each(targets)('logins and sessions on %s', (target) => {
     const { user, password } = await seedUser();
     expect(await verifyPasswordLogin(user.email, password!, '198.51.100.7')).toMatchObject({ ok: true });
     const answers = [];
-    for (let i = 0; i < 30; i++) answers.push((await fail(user.email, `203.0.113.${i}`, i)).reason);
+    for (let i = 0; i < 30; i++) answers.push(((await fail(user.email, `203.0.113.${i}`, i)) as { reason?: string }).reason);
     // Past ten failures the stranger is not even checked: every further try waits the account's delay…
     expect(answers.slice(ACCOUNT_FREE_FAILURES).every((r) => r === 'throttled')).toBe(true);
     const stranger = await verifyPasswordLogin(user.email, password!, '203.0.113.200');
