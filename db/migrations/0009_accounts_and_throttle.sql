@@ -1,4 +1,4 @@
-CREATE TYPE "public"."account_event_kind" AS ENUM('password_link_issued', 'password_reset_refused', 'deactivated', 'reactivated');--> statement-breakpoint
+CREATE TYPE "public"."account_event_kind" AS ENUM('password_link_issued', 'deactivated', 'reactivated');--> statement-breakpoint
 CREATE TABLE "account_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,

@@ -69,7 +69,7 @@ export const loginThrottle = pgTable('login_throttle', {
   lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const accountEventKind = pgEnum('account_event_kind', ['password_link_issued', 'password_reset_refused', 'deactivated', 'reactivated']);
+export const accountEventKind = pgEnum('account_event_kind', ['password_link_issued', 'deactivated', 'reactivated']);
 
 /**
  * What admins did to accounts, kept for good: who issued a password link for
