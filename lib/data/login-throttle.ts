@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, inArray, lt, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { loginThrottle } from '../../db/schema';
 import { throttleAddress } from './throttle-address';
@@ -30,7 +30,7 @@ export const ACCOUNT_FREE_FAILURES = 10;
 export const ACCOUNT_FIRST_DELAY_SECONDS = 30;
 export const ACCOUNT_MAX_DELAY_SECONDS = 15 * 60;
 export const KNOWN_ADDRESS_DAYS = 30;
-/** Kept for the set-password form: failures per address in one window. */
+/** Set-password attempts with a bad link, per address and window (lib/data/password-tokens.ts). */
 export const MAX_SET_PASSWORD_FAILURES = 20;
 
 type Rule = 'window' | 'growing';
@@ -139,12 +139,4 @@ export async function recordLoginSuccess(pairKey: string | null, knownKey: strin
     .insert(loginThrottle)
     .values({ key: knownKey, failures: 0 })
     .onConflictDoUpdate({ target: loginThrottle.key, set: { windowStart: sql`now()` } });
-}
-
-/** Rows nobody will read again; called now and then so the table stays small. */
-export async function pruneThrottle(): Promise<void> {
-  const db = await getDb();
-  await db
-    .delete(loginThrottle)
-    .where(lt(loginThrottle.windowStart, sql`now() - make_interval(days => ${KNOWN_ADDRESS_DAYS + 1})`));
 }

@@ -415,7 +415,7 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
     expect(mismatches).toEqual([]);
     expect(refused).toBeGreaterThan(40);
   });
-  it('sign-in and accounts: login only from this site; an admin cannot reset an admin or focal point, nor approve after editing the title', async () => {
+  it('sign-in and accounts: login only from this site; an admin cannot reset an admin or a focal point', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(process.env.MGI_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
       node: Record<string, { exportedName?: string }>;
     };
