@@ -9,7 +9,7 @@ import { consoleOutput, type CliOutput } from './output';
 import { DataDirInUseError } from '../db/pglite-lock';
 import { unsafeCreateApiToken, unsafeListApiTokens, unsafeRevokeApiToken } from '../lib/data/api-tokens';
 import { DataError } from '../lib/data/errors';
-import { unsafeUpsertAdmin } from '../lib/data/users';
+import { unsafeIssueResetLink, unsafeUpsertAdmin } from '../lib/data/users';
 import { runImport } from './import-command';
 import { emailSchema } from '../lib/domain/admin-schemas';
 import { passwordSchema } from '../lib/domain/password-policy';
@@ -25,6 +25,9 @@ const usage = `Usage: npm run cli -- <command> [options]
       "Authorization: Bearer TOKEN"; it carries that user's rights.
   token list [--email EMAIL]
   token revoke --id TOKEN_ID
+  user reset-link --email EMAIL
+      Prints a one-time link (72 hours) to set that user's password. For the accounts
+      the web refuses to reset (admins and focal points); recorded, and the person told.
   backup FILE
       Writes every row of the database (embedded or PostgreSQL) to FILE, gzipped,
       from one consistent snapshot; safe while PostgreSQL servers run.
@@ -163,6 +166,11 @@ async function run(argv: string[], io: CliIO): Promise<void> {
     if (!values.id) throw new UsageError('--id is required');
     await unsafeRevokeApiToken(values.id);
     err('Token revoked.');
+    return;
+  }
+  if (group === 'user' && verb === 'reset-link') {
+    if (!values.email) throw new UsageError('--email is required');
+    io.stdout.write(`${await unsafeIssueResetLink(values.email)}\n`);
     return;
   }
   throw new UsageError(`Unknown command: ${positionals.join(' ')}`);

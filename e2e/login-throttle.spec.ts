@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
 
-test('after 10 failures the account waits, even with the right password', async ({ page, browser }) => {
+test('after 10 failures from one address, that address waits for the account, even with the right password', async ({ page, browser }) => {
   const id = Math.random().toString(36).slice(2, 8);
   const email = `tess.${id}@example.org`;
   const password = 'tess has a long password';

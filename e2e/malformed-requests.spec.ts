@@ -183,3 +183,38 @@ function withBase(body: unknown, base: number): unknown {
   if (body && typeof body === 'object' && 'baseRevision' in body && (body as { baseRevision: unknown }).baseRevision === 1) return { ...body, baseRevision: base };
   return body;
 }
+
+test('sign-in with malformed or forged input: a clear answer, never an error page, and no way off the site', async ({ page, baseURL }) => {
+  const request = page.request;
+  const login = async (password: string, headers: Record<string, string>) => {
+    const csrf = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    const r = await request.post('/api/auth/callback/credentials', {
+      form: { csrfToken: csrf.csrfToken, email: demo.consultant, password, json: 'true', callbackUrl: '/' },
+      headers,
+      maxRedirects: 0,
+    });
+    expect(r.status(), JSON.stringify(headers)).toBeLessThan(500);
+    return decodeURIComponent(((await r.json().catch(() => ({}))) as { url?: string }).url ?? r.headers().location ?? '');
+  };
+  // Forged client-address headers are ignored, garbage included: a wrong password is a plain refusal, the right one logs in.
+  const forged = { 'x-forwarded-for': 'not-an-ip, , [::1]:x, 999.1.1.1', 'x-mgi-peer-address': 'forged 203.0.113.5', 'x-real-ip': '203.0.113.6' };
+  expect(await login('wrong password!!', forged)).toContain('error=invalid_credentials');
+  expect(await login('demo-password-2024', forged)).not.toContain('error');
+  expect((await request.get('/api/v1/me')).status()).toBe(200);
+
+  // Hostile callbackUrl values for a signed-in person: always a path on this site.
+  for (const callbackUrl of ['/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/%2F%2Fevil.example', '/\\evil.example', '/\t/evil.example', 'javascript:alert(1)', '%00']) {
+    const r = await request.get(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+    expect(r.status(), callbackUrl).toBe(307);
+    const location = r.headers().location ?? '';
+    expect(new URL(location, baseURL).origin, `${callbackUrl} → ${location}`).toBe(new URL(baseURL!).origin);
+    expect(location, callbackUrl).not.toMatch(/evil|^\/\/|^\/\\/);
+  }
+
+  // A set-password link with a token far too long, or of control characters: the page says the link is not valid.
+  for (const token of ['x'.repeat(5000), '%00%01', 'pw_%E2%80%AE']) {
+    const r = await request.get(`/set-password?token=${token}`);
+    expect(r.status(), token.slice(0, 20)).toBe(200);
+    expect(await r.text()).toContain('This link has expired or was already used');
+  }
+});

@@ -24,6 +24,13 @@ describe('getEnv', () => {
     expect(() => getEnv({ MGI_METRICS: 'yes' })).toThrowError(/MGI_METRICS must be 1 \(on\) or 0 \(off\)/);
   });
 
+  it('reads the trusted proxies, and names a bad entry', () => {
+    expect(getEnv({}).TRUSTED_PROXIES).toBe('');
+    expect(getEnv({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.5,::1' }).TRUSTED_PROXIES).toBe('10.0.0.0/8, 192.168.1.5,::1');
+    expect(() => getEnv({ TRUSTED_PROXIES: '10.0.0.0/8,proxy.example' })).toThrowError(/TRUSTED_PROXIES: "proxy.example" is not an IP address/);
+    expect(() => getEnv({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrowError(/"10.0.0.0\/33"/);
+  });
+
   it('lists every bad variable in one message', () => {
     const attempt = () => getEnv({ PORT: 'abc', DATABASE_URL: 'not a url', AUTH_SECRET: 'short' });
     expect(attempt).toThrowError(/PORT: PORT must be a port number/);

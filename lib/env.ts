@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './auth/trusted-proxies';
 
 /**
  * The one place that reads `process.env`. Parsed lazily (on first use) so that
@@ -33,6 +34,17 @@ const schema = z
     SESSION_MAX_HOURS: z.coerce.number().int().positive().max(24 * 30).default(12),
     SMTP_URL: z.string().url({ message: 'SMTP_URL must look like smtp://user:pass@host:587' }).optional(),
     SMTP_FROM: z.string().min(3).default('MGI Studio <no-reply@localhost>'),
+    /** Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES: ${(error as Error).message}` });
+        }
+      }),
     /** The build folder (next.config.js reads it too, being plain JavaScript). */
     MGI_DIST_DIR: z.string().min(1).default('.next'),
     /** `1`: the production server answers GET /__mgi/metrics, for the load benchmark. */

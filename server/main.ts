@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import next from 'next';
 import { getHandle } from '../db/client';
 import { DataDirInUseError } from '../db/pglite-lock';
+import { stampPeerAddress } from '../lib/auth/client-address';
 import { getEnv } from '../lib/env';
 import { startProcessMetrics } from './process-metrics';
 
@@ -42,6 +43,8 @@ try {
 
 http
   .createServer((req, res) => {
+    // Before anything reads a header: the socket's address, for login throttling (lib/auth/client-address.ts).
+    stampPeerAddress(req);
     if (metrics && req.url?.startsWith('/__mgi/metrics')) {
       if (req.url.includes('reset')) metrics.reset();
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(metrics.read()));

@@ -14,10 +14,11 @@ export function InviteUserForm() {
   const errors = state?.fieldErrors ?? {};
   return (
     <div className="stack">
-      {state?.ok && typeof state.data?.link === 'string' && (
+      {state?.ok && (
         <div className="notice notice--ok" role="status">
           {state.message}
-          <OneTimeLink link={state.data.link} />
+          {/* Only without email configured: then the admin passes the link on. */}
+          {typeof state.data?.link === 'string' && <OneTimeLink link={state.data.link} />}
         </div>
       )}
       <form className="form" action={action} noValidate key={state?.ok ? String(state.data?.userId) : 'invite'}>

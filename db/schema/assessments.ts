@@ -113,5 +113,23 @@ export const partPresence = pgTable(
   (t) => [primaryKey({ columns: [t.assessmentId, t.section, t.part, t.userId] })],
 );
 
+/**
+ * Every change of a profile's title, by whom: a title edit is an edit of the
+ * round, so its author may not approve that round (lib/data/workflow.ts).
+ */
+export const titleEdits = pgTable(
+  'title_edits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('title_edits_assessment_idx').on(t.assessmentId, t.authorId, t.createdAt)],
+);
+
 export type Assessment = typeof assessments.$inferSelect;
 export type AssessmentPart = typeof assessmentParts.$inferSelect;

@@ -56,11 +56,37 @@ export const passwordTokens = pgTable(
 );
 
 /**
- * Failed-login counters, one row per key (`account:<email>` or `ip:<address>`),
+ * Failed-attempt counters, one row per key (lib/data/login-throttle.ts:
+ * `pair:<email>|<address>`, `ip:<address>`, `account:<email>`, `setpw:<address>`),
+ * and the addresses an account has logged in from (`known:<email>|<address>`),
  * in the database so that every app instance sees the same counts.
  */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
   windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+  /** The latest failure: an account's growing delay counts from it. */
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const accountEventKind = pgEnum('account_event_kind', ['password_link_issued', 'deactivated', 'reactivated']);
+
+/**
+ * What admins did to accounts, kept for good: who issued a password link for
+ * whom (an invitation or a reset), who deactivated or reactivated an account.
+ */
+export const accountEvents = pgTable(
+  'account_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: accountEventKind('kind').notNull(),
+    /** For password links: `invite` or `reset`, and whether it was emailed. */
+    detail: text('detail'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_events_user_idx').on(t.userId, t.createdAt)],
+);

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assessments } from './assessments';
 import { users } from './users';
 
@@ -38,6 +38,8 @@ export const emailOutbox = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
+    /** Holds a one-time link: admins see that it exists, never its body (lib/data/notifications.ts). */
+    confidential: boolean('confidential').notNull().default(false),
   },
   (t) => [index('email_outbox_pending_idx').on(t.sentAt, t.nextAttemptAt)],
 );

@@ -13,6 +13,7 @@ import {
 import { inviteUserSchema, roleChangeSchema } from '../domain/admin-schemas';
 import { actionWithActor } from './safe-action';
 
+// With email configured the link is never returned (lib/data/users.ts): `link` is then null.
 export const inviteUserAction = actionWithActor(inviteUserSchema, async (input, actor, t) => {
   const { user, link, emailed } = await inviteUser(actor, input);
   revalidatePath('/admin/users');

@@ -1,7 +1,8 @@
 'use server';
 
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
+import { clientAddress } from '../auth/client-address';
 import { getActor } from '../auth/current-actor';
 import { DataError } from '../data/errors';
 import { consumePasswordToken } from '../data/password-tokens';
@@ -39,7 +40,7 @@ export async function setPasswordAction(_previous: ActionState, formData: FormDa
     return { ok: false, message: t('errors.check_fields'), fieldErrors: fieldErrorsOf(t, parsed.error) };
   }
   try {
-    const { email } = await consumePasswordToken(parsed.data.token, parsed.data.password);
+    const { email } = await consumePasswordToken(parsed.data.token, parsed.data.password, clientAddress(await headers()));
     return { ok: true, message: t('setPassword.done'), data: { email } };
   } catch (error) {
     if (error instanceof DataError) return { ok: false, message: describeError(t, error) };

@@ -6,6 +6,7 @@ import { createSession, deleteSession } from '../data/sessions';
 import { safeCallbackPath } from '../domain/safe-redirect';
 import { getEnv, requireAuthSecret } from '../env';
 import { clientAddress } from './client-address';
+import { secureCookies } from './session-cookie';
 
 declare module 'next-auth' {
   interface Session {
@@ -36,6 +37,8 @@ export function getAuthOptions(): NextAuthOptions {
   cached = {
     secret: requireAuthSecret(env),
     session: { strategy: 'jwt', maxAge: env.SESSION_MAX_HOURS * 3600 },
+    // Stated, not guessed from the request: the login form's action (lib/auth/session-cookie.ts) sets the same cookie.
+    useSecureCookies: secureCookies(),
     pages: { signIn: '/login', error: '/login' },
     providers: [
       CredentialsProvider({

@@ -2,7 +2,7 @@ import 'server-only';
 import { frozenDoc, latestEditionContent } from './editions';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { assessmentParts, assessments, jurisdictions, users } from '../../db/schema';
+import { assessmentParts, assessments, jurisdictions, titleEdits, users } from '../../db/schema';
 import type { Locale } from '../domain/locales';
 import { defaultProfileTitle, profileSlots } from '../domain/profile';
 import { emptyDoc } from '../domain/editor/schema';
@@ -121,16 +121,23 @@ export async function listAssessmentsOfJurisdiction(actor: Actor, jurisdictionId
     .orderBy(desc(assessments.updatedAt), asc(assessments.language));
 }
 
-/** Renames a draft profile; same rights as editing its text. */
+/**
+ * Renames a draft profile; same rights as editing its text. The change is
+ * recorded with its author (`title_edits`): a title edit is an edit of the
+ * round, so whoever made it may not approve it (lib/data/workflow.ts).
+ */
 export async function updateAssessmentTitle(actor: Actor, id: string, title: string) {
   const header = await getAssessmentHeader(actor, id);
   const verdict = judgeAssessment(actor, 'edit', header);
   if (verdict !== 'allowed') throw verdictError(verdict, header.state);
   const db = await getDb();
-  const [row] = await db
-    .update(assessments)
-    .set({ title, updatedAt: new Date() })
-    .where(and(eq(assessments.id, id), eq(assessments.state, 'draft')))
-    .returning({ id: assessments.id });
-  if (!row) throw verdictError('wrong_state');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(assessments)
+      .set({ title, updatedAt: new Date() })
+      .where(and(eq(assessments.id, id), eq(assessments.state, 'draft')))
+      .returning({ id: assessments.id });
+    if (!row) throw verdictError('wrong_state');
+    await tx.insert(titleEdits).values({ assessmentId: id, title, authorId: actor.userId });
+  });
 }

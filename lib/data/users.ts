@@ -1,11 +1,11 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { getDb } from '../../db/client';
-import { jurisdictions, memberships, sessions, users } from '../../db/schema';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { getDb, type Tx } from '../../db/client';
+import { accountEvents, apiTokens, emailOutbox, jurisdictions, memberships, notifications, passwordTokens, sessions, users } from '../../db/schema';
 import { getEnv } from '../env';
-import { sendMail } from '../mail/send-mail';
+import { accountEmail, type AccountEmail } from '../mail/account-emails';
 import type { Actor } from '../policy';
-import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError } from './errors';
+import { ConflictError, ForbiddenError, InvalidInputError, isUniqueViolation, NotFoundError } from './errors';
 import { assertCan } from './guards';
 import { issuePasswordToken, PASSWORD_LINK_HOURS } from './password-tokens';
 import { hashPassword } from './passwords';
@@ -67,35 +67,55 @@ export function setPasswordLink(token: string) {
   return `${getEnv().APP_URL}/set-password?token=${encodeURIComponent(token)}`;
 }
 
-async function mailLink(to: string, name: string, link: string, purpose: 'invite' | 'reset') {
-  try {
-    return await sendMail({
-      to,
-      subject: purpose === 'invite' ? 'You are invited to MGI Studio' : 'Set a new MGI Studio password',
-      text:
-        `Hello ${name},\n\nOpen this link to set your password (valid ${PASSWORD_LINK_HOURS} hours, once):\n\n` +
-        `${link}\n\nIf you did not expect this email, you can ignore it.\n`,
-    });
-  } catch (error) {
-    console.error('Could not send email:', error);
-    return false;
-  }
+/**
+ * Queues an email about the person's own account, in their language. A one-time
+ * link in it makes it confidential: admins see that it exists, never its body,
+ * and the body is blanked once sent.
+ */
+async function queueAccountEmail(tx: Tx, to: { email: string; locale: string | null }, email: AccountEmail) {
+  const { subject, body } = accountEmail(to.locale, email);
+  await tx.insert(emailOutbox).values({ toEmail: to.email, subject, body, confidential: email.kind !== 'reset_notice' });
 }
 
 /**
- * Creates an account and a one-time link to set its password. The link is
- * returned so the admin can pass it on; it is emailed too when SMTP is set up.
+ * Issues a set-password link in one transaction with its record. With email
+ * configured (SMTP_URL) the link goes only to the person, by email, and is not
+ * returned: an admin must not be able to set someone else's password. Without
+ * email there is no other way to pass it on, so it is returned for the admin
+ * to hand over (the README says so). A reset, as opposed to an invitation, also
+ * tells the person, in the app and by email.
+ */
+async function issueLink(
+  tx: Tx,
+  actor: { userId: string | null; name: string },
+  user: { id: string; email: string; name: string; locale: string | null },
+  purpose: 'invite' | 'reset',
+) {
+  const emailed = Boolean(getEnv().SMTP_URL);
+  const token = await issuePasswordToken(tx, user.id, purpose);
+  const link = setPasswordLink(token);
+  const mail = { name: user.name, admin: actor.name, hours: PASSWORD_LINK_HOURS };
+  if (emailed) await queueAccountEmail(tx, user, { kind: purpose, link, ...mail });
+  if (purpose === 'reset') {
+    if (!emailed) await queueAccountEmail(tx, user, { kind: 'reset_notice', ...mail });
+    await tx.insert(notifications).values({ userId: user.id, kind: 'password_reset', actorId: actor.userId });
+  }
+  await tx.insert(accountEvents).values({ userId: user.id, actorId: actor.userId, kind: 'password_link_issued', detail: `${purpose}, ${emailed ? 'emailed' : 'shown to the admin'}` });
+  return { link: emailed ? null : link, emailed };
+}
+
+/**
+ * Creates an account and a one-time link to set its password: emailed when
+ * email is configured, otherwise returned for the admin to pass on.
  */
 export async function inviteUser(actor: Actor, input: { email: string; name: string; isAdmin: boolean }) {
   assertCan(actor, 'manage_users');
   input = { ...input, email: input.email.trim().toLowerCase() };
   const db = await getDb();
-  let result;
   try {
-    result = await db.transaction(async (tx) => {
-      const [user] = await tx.insert(users).values(input).returning({ id: users.id, email: users.email });
-      const token = await issuePasswordToken(tx, user.id, 'invite');
-      return { user, link: setPasswordLink(token) };
+    return await db.transaction(async (tx) => {
+      const [user] = await tx.insert(users).values(input).returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
+      return { user, ...(await issueLink(tx, actor, user, 'invite')) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -103,25 +123,62 @@ export async function inviteUser(actor: Actor, input: { email: string; name: str
     }
     throw error;
   }
-  const emailed = await mailLink(input.email, input.name, result.link, 'invite');
-  return { ...result, emailed };
 }
 
-/** A fresh one-time link for an existing user (lost invitation, forgotten password). */
+/**
+ * A fresh one-time link for an existing user (lost invitation, forgotten
+ * password). Resetting the password of an admin or a focal point is refused:
+ * one admin alone must not be able to take over an account that approves or
+ * publishes; the server's operator issues those links (`npm run cli -- user
+ * reset-link`).
+ */
 export async function resendPasswordLink(actor: Actor, userId: string) {
   assertCan(actor, 'manage_users');
   const db = await getDb();
-  const result = await db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId));
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!user) throw new NotFoundError('user');
-    const token = await issuePasswordToken(tx, user.id, user.passwordHash ? 'reset' : 'invite');
-    return { user, link: setPasswordLink(token) };
+    const purpose = user.passwordHash ? 'reset' : 'invite';
+    if (purpose === 'reset' && (user.isAdmin || (await isFocalPoint(tx, user.id)))) {
+      throw new ForbiddenError('An administrator’s or focal point’s password is reset by the server’s operator, on the command line.', 'reset_needs_operator');
+    }
+    return issueLink(tx, actor, user, purpose);
   });
-  const emailed = await mailLink(result.user.email, result.user.name, result.link, 'reset');
-  return { link: result.link, emailed };
 }
 
-/** Deactivating ends every session of the user at once; their tokens stop working too. */
+/**
+ * For the server's operator (the CLI), who already holds the database: a link
+ * for any active user, recorded and told to the person like an admin's reset.
+ */
+export async function unsafeIssueResetLink(email: string) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(and(eq(users.email, email.trim().toLowerCase()), eq(users.active, true)));
+    if (!user) throw new NotFoundError('active user with that email');
+    const token = await issuePasswordToken(tx, user.id, user.passwordHash ? 'reset' : 'invite');
+    if (user.passwordHash) {
+      await tx.insert(notifications).values({ userId: user.id, kind: 'password_reset', actorId: null });
+      await queueAccountEmail(tx, user, { kind: 'reset_notice', name: user.name, admin: 'The operator' });
+    }
+    await tx.insert(accountEvents).values({ userId: user.id, actorId: null, kind: 'password_link_issued', detail: 'by the operator (command line)' });
+    return setPasswordLink(token);
+  });
+}
+
+async function isFocalPoint(tx: Tx, userId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ one: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'focal_point')))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Deactivating ends every session of the user, revokes their API tokens and
+ * spends their pending password links, in one transaction; reactivating
+ * brings none of them back (the person gets a new link, the operator new tokens).
+ */
 export async function setUserActive(actor: Actor, userId: string, active: boolean) {
   assertCan(actor, 'manage_users');
   if (userId === actor.userId && !active) {
@@ -135,7 +192,12 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (!row) throw new NotFoundError('user');
-    if (!active) await tx.delete(sessions).where(eq(sessions.userId, userId));
+    if (!active) {
+      await tx.delete(sessions).where(eq(sessions.userId, userId));
+      await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+      await tx.update(passwordTokens).set({ usedAt: sql`now()` }).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
+    }
+    await tx.insert(accountEvents).values({ userId, actorId: actor.userId, kind: active ? 'reactivated' : 'deactivated' });
   });
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
-import { assessmentParts, assessments, assessmentTransitions, partRevisions, users } from '../../db/schema';
+import { assessmentParts, assessments, assessmentTransitions, partRevisions, titleEdits, users } from '../../db/schema';
 import { hasRealText } from '../domain/editor/doc-text';
 import { profileSlots } from '../domain/profile';
 import { allowedTransitions, judgeTransition, transitions, type Actor, type TransitionAction } from '../policy';
@@ -24,12 +24,18 @@ async function roundStart(tx: Tx, assessmentId: string, createdAt: Date): Promis
   return last?.at ?? createdAt;
 }
 
+/** Whether the actor saved a part or changed the title since the round began. */
 async function editedThisRound(tx: Tx, actor: Actor, assessmentId: string, since: Date): Promise<boolean> {
-  const [row] = await tx
+  const [part] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(partRevisions)
     .where(and(eq(partRevisions.assessmentId, assessmentId), eq(partRevisions.authorId, actor.userId), gt(partRevisions.createdAt, since)));
-  return (row?.n ?? 0) > 0;
+  if ((part?.n ?? 0) > 0) return true;
+  const [title] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(titleEdits)
+    .where(and(eq(titleEdits.assessmentId, assessmentId), eq(titleEdits.authorId, actor.userId), gt(titleEdits.createdAt, since)));
+  return (title?.n ?? 0) > 0;
 }
 
 /** The parts that still hold no real text, e.g. `migrants_rights/potential`. */

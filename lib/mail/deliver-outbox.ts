@@ -46,7 +46,9 @@ export async function deliverOutbox(send: (mail: Mail) => Promise<boolean> = sen
         await db.update(emailOutbox).set({ nextAttemptAt: row.nextAttemptAt }).where(eq(emailOutbox.id, row.id));
         break;
       }
-      await db.update(emailOutbox).set({ sentAt: sql`now()`, attempts: row.attempts + 1, lastError: null }).where(eq(emailOutbox.id, row.id));
+      // Once sent, a one-time link has no business staying readable in the database (or its backups).
+      const delivered = { sentAt: sql`now()`, attempts: row.attempts + 1, lastError: null, ...(row.confidential ? { body: '' } : {}) };
+      await db.update(emailOutbox).set(delivered).where(eq(emailOutbox.id, row.id));
       sent++;
     } catch (error) {
       const attempts = row.attempts + 1;

@@ -1,14 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { jurisdictions, passwordTokens, sessions, users } from '../../db/schema';
-import { loadActor } from '../../lib/data/actor';
+import { accountEvents, emailOutbox, jurisdictions, notifications, passwordTokens, sessions, users } from '../../db/schema';
+import { loadActor, loadActorByToken } from '../../lib/data/actor';
+import { unsafeCreateApiToken } from '../../lib/data/api-tokens';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
 import { createJurisdiction, getJurisdictionBySlug, listJurisdictions, updateJurisdiction } from '../../lib/data/jurisdictions';
 import { verifyPasswordLogin } from '../../lib/data/login';
 import { consumePasswordToken, describePasswordToken } from '../../lib/data/password-tokens';
 import { createSession, resolveSession } from '../../lib/data/sessions';
-import { grantRole, inviteUser, listUsers, resendPasswordLink, revokeRole, setUserActive, setUserAdmin } from '../../lib/data/users';
+import { grantRole, inviteUser, listUsers, resendPasswordLink, revokeRole, setUserActive, setUserAdmin, unsafeIssueResetLink } from '../../lib/data/users';
 import { seedJurisdiction, seedUser } from '../support/seed';
 import { targets, freshDatabasePerSuite } from '../support/test-db';
 
@@ -69,7 +70,7 @@ describe.each(targets)('administration on %s', (target) => {
     const { actor: admin } = await seedUser({ isAdmin: true });
     const { user, link, emailed } = await inviteUser(admin, { email: 'new.person@example.org', name: 'New Person', isAdmin: false });
     expect(emailed).toBe(false); // no SMTP configured in tests
-    const token = tokenOf(link);
+    const token = tokenOf(link!);
     expect(await describePasswordToken(token)).toMatchObject({ email: 'new.person@example.org', purpose: 'invite' });
 
     const db = await getDb();
@@ -93,12 +94,12 @@ describe.each(targets)('administration on %s', (target) => {
     const { user, link } = await inviteUser(admin, { email: 'late@example.org', name: 'Late', isAdmin: false });
     const db = await getDb();
     await db.update(passwordTokens).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(passwordTokens.userId, user.id));
-    await expect(consumePasswordToken(tokenOf(link), 'a brand new password')).rejects.toMatchObject({ code: 'link_invalid' });
+    await expect(consumePasswordToken(tokenOf(link!), 'a brand new password')).rejects.toMatchObject({ code: 'link_invalid' });
 
     const first = await resendPasswordLink(admin, user.id);
     const second = await resendPasswordLink(admin, user.id);
-    await expect(consumePasswordToken(tokenOf(first.link), 'a brand new password')).rejects.toMatchObject({ code: 'link_invalid' });
-    await consumePasswordToken(tokenOf(second.link), 'a brand new password');
+    await expect(consumePasswordToken(tokenOf(first.link!), 'a brand new password')).rejects.toMatchObject({ code: 'link_invalid' });
+    await consumePasswordToken(tokenOf(second.link!), 'a brand new password');
   });
 
   it('deactivation ends sessions at once; an admin cannot lock themselves out', async () => {
@@ -118,6 +119,54 @@ describe.each(targets)('administration on %s', (target) => {
 
     await setUserActive(admin, user.id, true);
     expect(await loadActor(user.id, 'session')).not.toBeNull();
+  });
+
+  it('deactivation revokes API tokens and pending links in one go; reactivation brings neither back', async () => {
+    const { actor: admin } = await seedUser({ isAdmin: true });
+    const { user } = await seedUser();
+    const { token } = await unsafeCreateApiToken(user.email, 'test');
+    const { link } = await resendPasswordLink(admin, user.id);
+    expect(await loadActorByToken(token)).not.toBeNull();
+    await setUserActive(admin, user.id, false);
+    await setUserActive(admin, user.id, true);
+    expect(await loadActorByToken(token)).toBeNull();
+    expect(await describePasswordToken(tokenOf(link!))).toBeNull();
+    await expect(consumePasswordToken(tokenOf(link!), 'a brand new password')).rejects.toMatchObject({ code: 'link_invalid' });
+    const db = await getDb();
+    const events = await db.select({ kind: accountEvents.kind, actorId: accountEvents.actorId }).from(accountEvents).where(eq(accountEvents.userId, user.id)).orderBy(accountEvents.createdAt);
+    expect(events.map((e) => e.kind)).toEqual(['password_link_issued', 'deactivated', 'reactivated']);
+    expect(events.every((e) => e.actorId === admin.userId)).toBe(true);
+  });
+
+  it('a reset is recorded and told to the person, in the app and by email in their language', async () => {
+    const { actor: admin } = await seedUser({ isAdmin: true });
+    const { user } = await seedUser();
+    const db = await getDb();
+    await db.update(users).set({ locale: 'es' }).where(eq(users.id, user.id));
+    await resendPasswordLink(admin, user.id);
+    expect(await db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'password_reset')))).toHaveLength(1);
+    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, user.email));
+    expect(mail.subject).toMatch(/contraseña/);
+    expect(mail.body).toContain(admin.name);
+    expect(mail.body).not.toContain('set-password'); // without SMTP the link went to the admin, not into the outbox
+    expect(await db.select().from(accountEvents).where(eq(accountEvents.userId, user.id))).toHaveLength(1);
+  });
+
+  it('refuses to reset an admin or a focal point, issuing nothing; their invitations can still be resent', async () => {
+    const { actor: admin } = await seedUser({ isAdmin: true });
+    const j = await seedJurisdiction();
+    const { user: otherAdmin } = await seedUser({ isAdmin: true });
+    const { user: focal } = await seedUser({ roles: [{ jurisdictionId: j.id, role: 'focal_point' }] });
+    const { user: invitedFocal } = await seedUser({ password: null, roles: [{ jurisdictionId: j.id, role: 'focal_point' }] });
+    const db = await getDb();
+    for (const target of [otherAdmin, focal]) {
+      await expect(resendPasswordLink(admin, target.id)).rejects.toMatchObject({ code: 'reset_needs_operator', status: 403 });
+      expect(await db.select().from(passwordTokens).where(eq(passwordTokens.userId, target.id))).toHaveLength(0);
+    }
+    expect((await resendPasswordLink(admin, invitedFocal.id)).link).toContain('/set-password?token=');
+    // The operator can, and it is recorded and told likewise.
+    expect(await unsafeIssueResetLink(focal.email)).toContain('/set-password?token=');
+    expect(await db.select().from(accountEvents).where(eq(accountEvents.userId, focal.id))).toHaveLength(1);
   });
 
   it('grants and revokes roles, which the next actor load reflects', async () => {

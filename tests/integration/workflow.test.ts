@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { assessments, assessmentTransitions, domainReviews } from '../../db/schema';
-import { startAssessment } from '../../lib/data/assessments';
+import { startAssessment, updateAssessmentTitle } from '../../lib/data/assessments';
 import { ConflictError, DataError, ForbiddenError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
 import { savePart } from '../../lib/data/parts';
 import { listDomainReviews, reviewDomain } from '../../lib/data/domain-reviews';
@@ -84,6 +84,19 @@ describe.each(targets)('the workflow on %s', (target) => {
     await acceptAll(focal, id);
     await expect(approveProfile(both, id)).rejects.toMatchObject({ code: 'edited_this_round', status: 403 });
     await approveProfile(focal, id);
+  });
+
+  it('counts a title change as an edit of the round: its author cannot approve, until a new round', async () => {
+    const { id, consultant, focal, both } = await world();
+    await updateAssessmentTitle(both, id, 'A title by both');
+    await submitForReview(consultant, id);
+    await acceptAll(focal, id);
+    await expect(approveProfile(both, id)).rejects.toMatchObject({ code: 'edited_this_round', status: 403 });
+    // The title edit belongs to that round only.
+    await requestChanges(focal, id, 'Again');
+    await submitForReview(consultant, id);
+    await acceptAll(focal, id);
+    await approveProfile(both, id);
   });
 
   it('answers every action from every state as the policy says, changing nothing when refused', async () => {

@@ -367,8 +367,11 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
       markAllReadAction: { fields: {}, verdict: (a) => (a ? 'allowed' : 'hidden') },
     };
     // Not in the table, on purpose: setPasswordAction answers to its one-time token (e2e/admin-setup.spec.ts),
+    // loginAction to a password (below, and tests/system/sign-in-and-accounts.test.ts),
     // and setLocaleAction only sets the reader's language cookie.
-    const named = Object.entries(manifest.node).filter(([, v]) => v.exportedName && !['setPasswordAction', 'setLocaleAction'].includes(v.exportedName));
+    const named = Object.entries(manifest.node).filter(
+      ([, v]) => v.exportedName && !['setPasswordAction', 'setLocaleAction', 'loginAction'].includes(v.exportedName),
+    );
     expect(named.map(([, v]) => v.exportedName).sort()).toEqual(Object.keys(table).sort());
 
     const callers: Array<{ key: string; cookie: string | null; actor: Actor | null }> = [{ key: 'nobody logged in', cookie: null, actor: null }];
@@ -422,5 +425,41 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
     console.log(`Server actions over raw HTTP: ${refused} refused as the policy says, out of ${named.length * callers.length} calls.`);
     expect(mismatches).toEqual([]);
     expect(refused).toBeGreaterThan(40);
+  });
+  it('sign-in and accounts: login only from this site; an admin cannot reset an admin or a focal point', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(process.env.MGI_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+      node: Record<string, { exportedName?: string }>;
+    };
+    const actionId = (name: string) => Object.entries(manifest.node).find(([, v]) => v.exportedName === name)![0];
+    const call = async (cookie: string | null, page: string, name: string, fields: Record<string, string>, originHeader = origin) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.set(`_1_${k}`, v);
+      form.set('0', '[null,"$K1"]');
+      const r = await fetch(`${origin}${page}`, {
+        method: 'POST',
+        headers: { ...(cookie ? { cookie } : {}), 'next-action': actionId(name), accept: 'text/x-component', origin: originHeader },
+        body: form,
+        redirect: 'manual',
+      });
+      return { text: await r.text(), session: r.headers.getSetCookie().some((c) => c.includes('session-token')) };
+    };
+    const credentials = { email: 'consultant@example.org', password: 'demo-password-2024', callbackUrl: '/' };
+    // Logging someone in from another site's page (login CSRF) is refused; from this site it works.
+    for (const foreign of ['https://evil.example', 'null']) expect((await call(null, '/login', 'loginAction', credentials, foreign)).session, foreign).toBe(false);
+    expect((await call(null, '/login', 'loginAction', credentials)).session).toBe(true);
+    expect((await call(null, '/login', 'loginAction', { ...credentials, password: 'wrong password' })).session).toBe(false);
+
+    // An admin resetting a focal point's or another admin's password: refused, nothing issued or changed.
+    const admin = await sessionCookie(origin, 'admin@example.org');
+    const dbh = await getDb();
+    const [otherAdmin] = await dbh.insert(users).values({ email: 'second.admin@example.org', name: 'Second Admin', isAdmin: true, passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$aGFzaA' }).returning();
+    for (const target of [await userId('focal.lima@example.org'), otherAdmin.id]) {
+      const before = await fingerprint();
+      const answer = await call(admin, `/admin/users/${target}`, 'resendLinkAction', { userId: target });
+      expect(answer.text).toContain('"ok":false');
+      expect(answer.text).not.toContain('set-password?token=');
+      expect(await fingerprint()).toBe(before);
+    }
+    expect(log).toMatch(/"event":"refused".*reset_needs_operator|reset_needs_operator.*"event":"refused"/);
   });
 });

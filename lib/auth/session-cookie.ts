@@ -1,0 +1,29 @@
+import 'server-only';
+import { encode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
+import { createSession } from '../data/sessions';
+import { getEnv, requireAuthSecret } from '../env';
+
+/** Whether session cookies are `Secure` (and `__Secure-` named): when the app is served over https. */
+export function secureCookies(): boolean {
+  return getEnv().APP_URL.startsWith('https:');
+}
+
+/** next-auth's session cookie name for that setting; lib/auth/options.ts sets the same setting. */
+export function sessionCookieName(): string {
+  return `${secureCookies() ? '__Secure-' : ''}next-auth.session-token`;
+}
+
+/**
+ * Starts a session for a user who has just proven who they are, from the login
+ * form's server action: the same cookie next-auth's credentials endpoint sets
+ * (a JWT carrying only our session row's id), so every reader of sessions
+ * (lib/auth/current-actor.ts) treats both alike.
+ */
+export async function startSessionCookie(userId: string, userAgent: string | null): Promise<void> {
+  const env = getEnv();
+  const maxAge = env.SESSION_MAX_HOURS * 3600;
+  const sid = await createSession(userId, userAgent);
+  const value = await encode({ token: { sub: userId, sid }, secret: requireAuthSecret(env), maxAge });
+  (await cookies()).set(sessionCookieName(), value, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge });
+}
