@@ -1,18 +1,16 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { EditionView } from '@/lib/data/editions';
 import { editionLabel } from '@/lib/domain/edition';
-import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { domainKeys, domainName, domainParts, partHeadings } from '@/lib/domain/profile';
+import type { RenderedEdition } from '@/lib/editions/rendered-edition';
 import { DomainWheel } from './domain-wheel';
-
-const html = (doc: unknown) => (doc ? renderDocHtml(doc) : '');
 
 /**
  * An edition as the portal shows it: title, label, introduction, the wheel,
  * and each domain's two lists under their headings. Headings that belong to
  * the profile are in its content language; the label follows the reader's.
  */
-export async function EditionArticle({ edition, uiLocale }: { edition: EditionView; uiLocale: string }) {
+export async function EditionArticle({ edition, rendered, uiLocale }: { edition: EditionView; rendered: RenderedEdition; uiLocale: string }) {
   const t = await getTranslations('public');
   const format = await getFormatter();
   const lang = edition.language;
@@ -29,7 +27,7 @@ export async function EditionArticle({ edition, uiLocale }: { edition: EditionVi
         <h2 id="edition-intro" className="edition__kicker" lang={uiLocale}>
           {t('keyFindings')} · {t('introduction')}
         </h2>
-        <div className="rendered-part" dangerouslySetInnerHTML={{ __html: html(edition.content.introduction) }} />
+        <div className="rendered-part" dangerouslySetInnerHTML={{ __html: rendered.introduction }} />
       </section>
       <DomainWheel language={lang} label={t('wheel')} center="MGI" />
       {domainKeys.map((key) => (
@@ -43,7 +41,7 @@ export async function EditionArticle({ edition, uiLocale }: { edition: EditionVi
           {domainParts.map((part) => (
             <div key={part} className="edition__part" data-testid={`findings-${key}-${part}`}>
               <h3>{partHeadings[part][lang]}:</h3>
-              <div className="rendered-part" dangerouslySetInnerHTML={{ __html: html(edition.content.domains[key]?.[part]) }} />
+              <div className="rendered-part" dangerouslySetInnerHTML={{ __html: rendered.domains[key]?.[part] ?? '' }} />
             </div>
           ))}
         </section>

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { cachedEdition, cachedEditionList } from '@/lib/editions/public-data';
+import { cachedEdition, cachedEditionHtml, cachedEditionList } from '@/lib/editions/public-data';
+import { renderEditionParts } from '@/lib/editions/rendered-edition';
 import { editionLabel, editionSlug } from '@/lib/domain/edition';
 import { isLocale, type Locale } from '@/lib/domain/locales';
 import { EditionArticle } from './edition-article';
@@ -9,9 +10,10 @@ import { PrintButton } from './print-button';
 
 /** The public page of one edition (or the latest), with every edition of the jurisdiction beside it. */
 export async function EditionPage({ slug, when, lang }: { slug: string; when: { year: number; month: number } | 'latest'; lang?: Locale }) {
-  const edition = await cachedEdition(slug, when, lang);
+  const [edition, rendered, all] = await Promise.all([cachedEdition(slug, when, lang), cachedEditionHtml(slug, when, lang), cachedEditionList(slug)]);
   if (!edition) notFound();
-  const all = await cachedEditionList(slug);
+  // The two cached entries may come from either side of a publication: render afresh if they disagree.
+  const parts = rendered?.id === edition.id ? rendered.parts : renderEditionParts(edition.content);
   const sameLanguage = all.filter((e) => e.language === edition.language);
   const newest = sameLanguage[0];
   const languages = [...new Set(all.map((e) => e.language))];
@@ -52,7 +54,7 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
             </span>
           )}
         </div>
-        <EditionArticle edition={edition} uiLocale={ui} />
+        <EditionArticle edition={edition} rendered={parts} uiLocale={ui} />
       </div>
       <aside className="edition-layout__aside no-print" aria-labelledby="editions-title">
         <section className="card">

@@ -2,6 +2,7 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getEdition, listEditions, listPublishedJurisdictions, type PublicJurisdictionFilter } from '../data/editions';
 import type { Locale } from '../domain/locales';
+import { renderEditionParts } from './rendered-edition';
 
 /*
  * The public pages' data, kept by Next's data cache ('use cache'), keyed by the
@@ -34,4 +35,13 @@ export async function cachedPublishedJurisdictions(filter: PublicJurisdictionFil
   cacheTag(EDITIONS_TAG);
   cacheLife(life);
   return listPublishedJurisdictions(filter);
+}
+
+/** An edition's parts rendered to HTML, kept with its data: rendering them is most of its page's cost. */
+export async function cachedEditionHtml(slug: string, when: { year: number; month: number } | 'latest', language?: Locale) {
+  'use cache';
+  cacheTag(EDITIONS_TAG);
+  cacheLife(life);
+  const edition = await getEdition(slug, when, language);
+  return edition ? { id: edition.id, parts: renderEditionParts(edition.content) } : null;
 }
