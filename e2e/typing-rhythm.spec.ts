@@ -239,14 +239,14 @@ test.describe('typing at human rhythms loses nothing', () => {
     const [section, part] = ['migrants_rights', 'strengths'];
     await openPart(world, section, part);
     let expected = '';
-    for (let trial = 0; trial < 8; trial++) {
+    for (let trial = 0; trial < 7; trial++) {
       world.wire.slowMs = Math.round(r() * 250);
       await caretAtEnd(world, section, part);
       if (expected) {
         await world.page.keyboard.press('Enter');
         expected += '\n';
       }
-      expected += await typeBursts(world, r, 2 + Math.floor(r() * 3));
+      expected += await typeBursts(world, r, 2 + Math.floor(r() * 2));
       await settle(world, section, part, expected, `bursts trial ${trial}`);
     }
     await world.context.close();
@@ -299,7 +299,7 @@ test.describe('typing at human rhythms loses nothing', () => {
     const [section, part] = ['well_being', 'potential'];
     await openPart(world, section, part);
     let expected = '';
-    for (let trial = 0; trial < 5; trial++) {
+    for (let trial = 0; trial < 4; trial++) {
       world.wire.slowMs = Math.round(r() * 900);
       await caretAtEnd(world, section, part);
       expected += await typeBursts(world, r, 1 + Math.floor(r() * 2));
