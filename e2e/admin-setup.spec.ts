@@ -32,6 +32,7 @@ async function setPassword(page: Page, link: string, password: string) {
 }
 
 test('an admin sets up a jurisdiction with a consultant and a focal point in the browser', async ({ page, browser }) => {
+  test.slow(); // three people and a dozen pages: a busy machine must not fail it
   const id = unique();
   const slug = `villa-${id}`;
   await loginAs(page, demo.admin);

@@ -27,6 +27,7 @@ async function fillAll(request: APIRequestContext, id: string, origin: string) {
 }
 
 test('a round in three browsers: submit, request changes with a note, resubmit, approve, then the admin may publish', async ({ browser, baseURL }) => {
+  test.slow(); // three browsers and dozens of pages: on a busy machine this takes minutes, not seconds
   const consultant = await browser.newContext();
   const focal = await browser.newContext();
   const admin = await browser.newContext();
