@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../db/client';
-import { loginThrottle } from '../../db/schema';
+import { emailOutbox, loginThrottle } from '../../db/schema';
 import { MAX_SET_PASSWORD_FAILURES } from '../../lib/data/login-throttle';
 import { consumePasswordToken } from '../../lib/data/password-tokens';
 import * as passwords from '../../lib/data/passwords';
 import { inviteUser } from '../../lib/data/users';
+import { deliverOutbox } from '../../lib/mail/deliver-outbox';
 import { seedUser } from '../support/seed';
 import { targets, freshDatabasePerSuite } from '../support/test-db';
 
@@ -30,6 +31,23 @@ describe.each(targets)('setting a password through a link on %s', (target) => {
     hash.mockClear();
     await consumePasswordToken(tokenOf(link!), 'a long enough password', '192.0.2.10');
     expect(hash).toHaveBeenCalledTimes(1);
+  });
+
+  it('a confidential email (one holding a link) keeps no body once sent', async () => {
+    const db = await getDb();
+    await db.delete(emailOutbox);
+    await db.insert(emailOutbox).values([
+      { toEmail: 'link@example.org', subject: 'Link', body: 'https://studio.example/set-password?token=pw_x', confidential: true },
+      { toEmail: 'plain@example.org', subject: 'Plain', body: 'A profile awaits you' },
+    ]);
+    const sent: string[] = [];
+    expect(await deliverOutbox(async (m) => (sent.push(m.text), true))).toEqual({ sent: 2, failed: 0 });
+    expect(sent).toContain('https://studio.example/set-password?token=pw_x');
+    const rows = await db.select({ to: emailOutbox.toEmail, body: emailOutbox.body }).from(emailOutbox).orderBy(emailOutbox.toEmail);
+    expect(rows).toEqual([
+      { to: 'link@example.org', body: '' },
+      { to: 'plain@example.org', body: 'A profile awaits you' },
+    ]);
   });
 
   it('throttles an address after repeated bad links, even for a good one; other addresses go on', async () => {
