@@ -23,7 +23,8 @@ export function safeCallbackPath(raw: unknown, fallback = '/'): string {
   // The URL parser resolves dot segments, which can turn `/.//evil` into `//evil`:
   // check what it made, and what any later decoding of it could make.
   const path = `${url.pathname}${url.search}${url.hash}`;
-  for (const form of decodings(url.pathname)) {
+  // The query and fragment too: a control character decoded anywhere is refused, as above.
+  for (const form of decodings(path)) {
     if (leavesSite(form) || /[\u0000-\u001f\u007f]/.test(form)) return fallback;
   }
   return path;
