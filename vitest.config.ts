@@ -42,8 +42,9 @@ export default defineConfig({
           globalSetup: ['tests/system/global-setup.ts'],
           environment: 'node',
           fileParallelism: false,
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // The authorization sweep alone took 150 s of a 180 s budget on a loaded 2-core machine.
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
         },
       },
     ],
