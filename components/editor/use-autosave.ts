@@ -156,8 +156,8 @@ export function useAutosave({ url, storageKey, initialRevision, getDoc, delayMs 
    * not moved since or moved only by a save of ours, or shown as a conflict.
    */
   const recover = useCallback(
-    (pending: PendingText<JSONContent>, server: Conflict, apply: (doc: JSONContent) => void) => {
-      const plan = recoveryPlan(pending, server, sameJson);
+    (pending: PendingText<JSONContent>, server: Conflict, apply: (doc: JSONContent) => void, lastOtherRevision?: number) => {
+      const plan = recoveryPlan(pending, server, sameJson, lastOtherRevision);
       if (plan !== 'drop') {
         apply(pending.doc);
         m.edit();

@@ -333,6 +333,15 @@ describe('recoveryPlan', () => {
     expect(recoveryPlan({ doc: holaMundo, baseRevision: 4, sent: [{ doc: hola, baseRevision: 4 }] }, server, sameJson)).toBe('send');
   });
 
+  it('recognises revisions this person made since (another tab, a closed page) as theirs', () => {
+    // Revision 5 is theirs; the newest revision by someone else is 3, older than the text's base.
+    expect(recoveryPlan({ doc: holaMundo, baseRevision: 4 }, server, sameJson, 3)).toBe('send');
+    expect(recoveryPlan({ doc: holaMundo, baseRevision: 3 }, server, sameJson, 3)).toBe('send');
+    // Someone else made revision 5 (or 4): a conflict.
+    expect(recoveryPlan({ doc: holaMundo, baseRevision: 4 }, server, sameJson, 5)).toBe('conflict');
+    expect(recoveryPlan({ doc: holaMundo, baseRevision: 3 }, server, sameJson, 4)).toBe('conflict');
+  });
+
   it('is a conflict when someone else saved since', () => {
     expect(recoveryPlan({ doc: holaMundo, baseRevision: 4 }, server, sameJson)).toBe('conflict');
     expect(recoveryPlan({ doc: holaMundo, baseRevision: 3, sent: [{ doc: hola, baseRevision: 3 }] }, server, sameJson)).toBe('conflict');
