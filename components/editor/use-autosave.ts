@@ -162,7 +162,8 @@ export function useAutosave({ url, storageKey, initialRevision, getDoc, delayMs 
         apply(pending.doc);
         m.edit();
         m.recall(pending.sent ?? []);
-        if (plan === 'send') m.adopt(server.revision);
+        // On the newer of the two: a stale base would only come back as a conflict.
+        if (plan === 'send') m.adopt(Math.max(server.revision, pending.baseRevision));
         else m.raiseConflict(server);
       }
       publish();

@@ -213,7 +213,9 @@ export function recoveryPlan<D>(
   if (pending.baseRevision === server.revision) return 'send';
   const ours = (pending.sent ?? []).some((s) => s.baseRevision + 1 === server.revision && same(s.doc, server.doc));
   if (ours) return 'send';
-  return pending.baseRevision >= lastOtherRevision && pending.baseRevision < server.revision ? 'send' : 'conflict';
+  // Based on a revision newer than the page: the browser learned it from the server after this page was rendered.
+  if (pending.baseRevision > server.revision) return 'send';
+  return pending.baseRevision >= lastOtherRevision ? 'send' : 'conflict';
 }
 
 /** Key order aside, whether two JSON values are the same (the database reorders object keys). */
