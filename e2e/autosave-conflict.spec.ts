@@ -79,7 +79,7 @@ test('a real conflict names who saved and when, shows the differing words, and l
   await amina.context().close();
 });
 
-test('text left in the browser that the server already has, or that my own unanswered save made, is not a conflict', async ({ page, baseURL }) => {
+test('text left in the browser that the server already has, or that my own saves moved on from, is not a conflict', async ({ page, browser, baseURL }) => {
   await loginAs(page, demo.consultant);
   const id = await openProfile(page.request, jurisdiction, 'fr', baseURL!);
   const [section, part] = ['well_being', 'strengths'];
@@ -112,14 +112,35 @@ test('text left in the browser that the server already has, or that my own unans
   expect(textOf(second.doc)).toBe('Première phrase. Deuxième.');
   expect(second.revision).toBe(first.revision + 1);
 
-  // Text based on a revision that is not ours: that one is a conflict, and the person can take the server's text.
-  await leaveInBrowser(page, key, { doc: para('Autre chose.'), baseRevision: first.revision });
+  // Text based on a revision after which someone else saved: that one is a conflict, and the person can take their text.
+  const amina = await browser.newContext();
+  const aminaPage = await amina.newPage();
+  await loginAs(aminaPage, demo.admin);
+  const theirs = await aminaPage.request.put(`/api/v1/assessments/${id}/sections/${section}/${part}`, {
+    data: { doc: para('Le texte d’Amina.'), baseRevision: second.revision },
+    headers: { origin: baseURL! },
+  });
+  expect(theirs.status()).toBe(200);
+  await amina.close();
+  await leaveInBrowser(page, key, { doc: para('Autre chose.'), baseRevision: second.revision });
   await page.reload();
   await expect(editor.status).toHaveText(/Conflict/);
-  await expect(editor.root.getByTestId('conflict-byline')).toContainText('Saved by Carlos Consultant on');
+  await expect(editor.root.getByTestId('conflict-byline')).toContainText('Saved by Amina Admin on');
   await editor.root.getByRole('button', { name: 'Use their version' }).click();
-  await expect(editor.text).toHaveText('Première phrase. Deuxième.');
+  await expect(editor.text).toHaveText('Le texte d’Amina.');
   await expect(editor.status).toHaveText('Saved');
+
+  // Text based on an older revision, when only this person saved since (another tab): theirs, sent without a conflict.
+  const mine = await page.request.put(`/api/v1/assessments/${id}/sections/${section}/${part}`, {
+    data: { doc: para('Depuis un autre onglet.'), baseRevision: second.revision + 1 },
+    headers: { origin: baseURL! },
+  });
+  expect(mine.status()).toBe(200);
+  await leaveInBrowser(page, key, { doc: para('Le texte d’Amina. Suite.'), baseRevision: second.revision + 1 });
+  await page.reload();
+  await expect(editor.status).toHaveText('Saved');
+  await expect(editor.root.getByTestId('conflict-panel')).toHaveCount(0);
+  expect(textOf((await stored(page.request, id, section, part)).doc)).toBe('Le texte d’Amina. Suite.');
 });
 
 test('control characters typed or pasted are removed, and the text saves', async ({ page, baseURL }) => {

@@ -25,6 +25,8 @@ export interface PartEditorProps {
   /** Who made the stored revision and when (ISO), named if text left in this browser meets it as a conflict. */
   initialSavedBy?: string | null;
   initialSavedAt?: string | null;
+  /** The newest revision someone else made (0: nobody); later ones are this person's own. */
+  lastOtherRevision?: number;
   labels: EditorLabels;
   /** Present when this person may start comment threads here. */
   commentLabels?: CommentLabels;
@@ -41,7 +43,7 @@ const SERVER_MARK = 'mgiServerMark';
 
 /** One part of a profile in a Tiptap editor, saved as you type. */
 export default function PartEditor(props: PartEditorProps) {
-  const { assessmentId, section, part, label, language, initialDoc, initialRevision, initialSavedBy, initialSavedAt, labels: t, commentLabels } = props;
+  const { assessmentId, section, part, label, language, initialDoc, initialRevision, initialSavedBy, initialSavedAt, lastOtherRevision, labels: t, commentLabels } = props;
   const contentId = useId();
   const editorRef = useRef<Editor | null>(null);
   const storageKey = `mgi:unsaved:${assessmentId}:${section}:${part}`;
@@ -125,7 +127,7 @@ export default function PartEditor(props: PartEditorProps) {
     const pending = readPending(storageKey);
     if (pending) {
       const server = { doc: initialDoc, revision: initialRevision, savedBy: initialSavedBy ? { name: initialSavedBy } : null, savedAt: initialSavedAt ?? null };
-      autosave.recover(pending, server, (doc) => editor.commands.setContent(doc, { emitUpdate: false }));
+      autosave.recover(pending, server, (doc) => editor.commands.setContent(doc, { emitUpdate: false }), lastOtherRevision);
     }
     // Run once per editor instance.
     // eslint-disable-next-line react-hooks/exhaustive-deps

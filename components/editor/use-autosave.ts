@@ -156,13 +156,14 @@ export function useAutosave({ url, storageKey, initialRevision, getDoc, delayMs 
    * not moved since or moved only by a save of ours, or shown as a conflict.
    */
   const recover = useCallback(
-    (pending: PendingText<JSONContent>, server: Conflict, apply: (doc: JSONContent) => void) => {
-      const plan = recoveryPlan(pending, server, sameJson);
+    (pending: PendingText<JSONContent>, server: Conflict, apply: (doc: JSONContent) => void, lastOtherRevision?: number) => {
+      const plan = recoveryPlan(pending, server, sameJson, lastOtherRevision);
       if (plan !== 'drop') {
         apply(pending.doc);
         m.edit();
         m.recall(pending.sent ?? []);
-        if (plan === 'send') m.adopt(server.revision);
+        // On the newer of the two: a stale base would only come back as a conflict.
+        if (plan === 'send') m.adopt(Math.max(server.revision, pending.baseRevision));
         else m.raiseConflict(server);
       }
       publish();

@@ -21,6 +21,8 @@ class World {
   }
 
   sawConflict = false;
+  /** The newest revision someone else made (what the page is told on load). */
+  lastOther = 0;
   /** Every revision's text, by number: what the server held at each point. */
   history: string[] = [''];
 
@@ -100,12 +102,12 @@ class World {
     this.machine = new AutosaveMachine<string>(loaded.revision, (a, b) => a === b);
     this.editor = loaded.doc;
     if (!pending) return;
-    const plan = recoveryPlan(pending, loaded, (a, b) => a === b);
+    const plan = recoveryPlan(pending, loaded, (a, b) => a === b, this.lastOther);
     if (plan === 'drop') return;
     this.editor = pending.doc;
     this.machine.edit();
     this.machine.recall(pending.sent ?? []);
-    if (plan === 'send') this.machine.adopt(loaded.revision);
+    if (plan === 'send') this.machine.adopt(Math.max(loaded.revision, pending.baseRevision));
     else this.machine.raiseConflict(loaded);
   }
 
@@ -126,6 +128,7 @@ class World {
   otherPersonSaves(text: string) {
     if (!this.othersWrite) return;
     this.commit(text);
+    this.lastOther = this.server.revision;
   }
 
   resolve(mine: boolean) {
@@ -331,6 +334,19 @@ describe('recoveryPlan', () => {
 
   it('recognises a revision made by our own unanswered save as ours', () => {
     expect(recoveryPlan({ doc: holaMundo, baseRevision: 4, sent: [{ doc: hola, baseRevision: 4 }] }, server, sameJson)).toBe('send');
+  });
+
+  it('recognises revisions this person made since (another tab, a closed page) as theirs', () => {
+    // Revision 5 is theirs; the newest revision by someone else is 3, older than the text's base.
+    expect(recoveryPlan({ doc: holaMundo, baseRevision: 4 }, server, sameJson, 3)).toBe('send');
+    expect(recoveryPlan({ doc: holaMundo, baseRevision: 3 }, server, sameJson, 3)).toBe('send');
+    // Someone else made revision 5 (or 4): a conflict.
+    expect(recoveryPlan({ doc: holaMundo, baseRevision: 4 }, server, sameJson, 5)).toBe('conflict');
+    expect(recoveryPlan({ doc: holaMundo, baseRevision: 3 }, server, sameJson, 4)).toBe('conflict');
+  });
+
+  it('sends text based on a revision newer than the page it meets (the page was rendered just before a save landed)', () => {
+    expect(recoveryPlan({ doc: holaMundo, baseRevision: 6 }, server, sameJson, 5)).toBe('send');
   });
 
   it('is a conflict when someone else saved since', () => {

@@ -199,17 +199,23 @@ export interface PendingText<D> {
 /**
  * What to do with text recovered from the browser, given what the server
  * holds now: nothing if the server has it already; send it if the server has
- * not moved since, or moved only by a save of ours; otherwise a conflict.
+ * not moved since, or moved only by saves of ours (one this browser sent, or
+ * any made by this person: `lastOtherRevision` is the newest revision someone
+ * else made); otherwise a conflict.
  */
 export function recoveryPlan<D>(
   pending: PendingText<D>,
   server: { doc: D; revision: number },
   same: (a: D, b: D) => boolean,
+  lastOtherRevision = Number.POSITIVE_INFINITY,
 ): 'drop' | 'send' | 'conflict' {
   if (same(pending.doc, server.doc)) return 'drop';
   if (pending.baseRevision === server.revision) return 'send';
   const ours = (pending.sent ?? []).some((s) => s.baseRevision + 1 === server.revision && same(s.doc, server.doc));
-  return ours ? 'send' : 'conflict';
+  if (ours) return 'send';
+  // Based on a revision newer than the page: the browser learned it from the server after this page was rendered.
+  if (pending.baseRevision > server.revision) return 'send';
+  return pending.baseRevision >= lastOtherRevision ? 'send' : 'conflict';
 }
 
 /** Key order aside, whether two JSON values are the same (the database reorders object keys). */
