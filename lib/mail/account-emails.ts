@@ -1,5 +1,6 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
+// use-intl's core (next-intl's own base): the plain translator, without React, so the CLI can load it.
+import { createTranslator } from 'use-intl/core';
 import en from '../../messages/en.json';
 import es from '../../messages/es.json';
 import fr from '../../messages/fr.json';
