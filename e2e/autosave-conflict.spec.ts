@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
-import { ownJurisdiction } from './support/own-jurisdiction';
+import { ownJurisdiction } from './support/jurisdictions';
 import { editorOf, openProfile } from './support/profiles';
 
 /** Conflicts that are real are explained; text that is already ours is never shown as someone else's. */

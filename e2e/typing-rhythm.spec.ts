@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
-import { ownJurisdiction } from './support/own-jurisdiction';
+import { ownJurisdiction } from './support/jurisdictions';
 import { editorOf, openProfile } from './support/profiles';
 
 /**

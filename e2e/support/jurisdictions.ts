@@ -51,3 +51,20 @@ export async function freshJurisdiction(browser: Browser, prefix = 'Villa'): Pro
   }
   return { name, slug };
 }
+
+/** A new jurisdiction whose consultants are these demo people (by the name the admin pages show); returns its slug. */
+export async function ownJurisdiction(browser: Browser, consultants: readonly string[]): Promise<string> {
+  const id = uniqueId();
+  const name = `Own ${id}`;
+  const slug = `own-${id}`;
+  const context = await browser.newContext();
+  try {
+    const admin = await context.newPage();
+    await loginAs(admin, demo.admin);
+    await createJurisdiction(admin, { name, slug, country: 'Perú' });
+    for (const person of consultants) await grantRole(admin, person, name, 'Consultant');
+  } finally {
+    await context.close();
+  }
+  return slug;
+}
