@@ -120,6 +120,8 @@ test('an admin cannot move an edition to another address: a published jurisdicti
 
   await page.goto('/admin/jurisdictions');
   await page.getByRole('link', { name: `Edit ${name}` }).click();
+  // The list page has a Slug field of its own (the new-jurisdiction form): fill only once the edit page is there.
+  await expect(page.getByRole('heading', { level: 1, name: `Edit ${name}` })).toBeVisible();
   await page.getByLabel('Slug').fill(`${slug}-moved`);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText(`The slug cannot change: this jurisdiction has published editions, and their addresses are made with “${slug}”.`).first()).toBeVisible();
