@@ -5,6 +5,8 @@ import { publicCacheControl } from './lib/editions/cache-policy';
 import { internalProfilePath, publicPageKind } from './lib/editions/public-route';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/security-headers.js';
 import { prerenderedScriptHashes } from './lib/http/prerendered-script-hashes';
+import { databaseOutageKnown } from './lib/http/database-outage-state';
+import { outageHtml, outageResponseInit } from './lib/http/outage-page';
 
 const DIST_DIR = process.env.MGI_DIST_DIR || '.next';
 const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
@@ -22,8 +24,18 @@ const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
  *   request's policy header and puts it on the scripts it renders. The
  *   prerendered /about page, made before any request, lists its build's inline
  *   scripts by hash instead.
+ * - While this instance knows its database to be away (db/outage-watch.ts, a
+ *   flag in memory: no query here), pages are answered 503 with Retry-After
+ *   and a page that reloads itself, without rendering them.
  */
 export function proxy(request: NextRequest) {
+  if ((request.method === 'GET' || request.method === 'HEAD') && databaseOutageKnown()) {
+    const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
+    const response = new NextResponse(outageHtml(ui), outageResponseInit());
+    response.headers.set('Content-Security-Policy', contentSecurityPolicy());
+    if (HTTPS) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    return response;
+  }
   const url = request.nextUrl.clone();
   const isPublic = url.pathname === '/about' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/');
   const nonce = btoa(crypto.randomUUID());

@@ -1,33 +1,38 @@
 'use client';
 
 import { useEffect } from 'react';
+import { OUTAGE_RETRY_SECONDS, OUTAGE_TEXT, outageLanguages } from '@/lib/http/outage-page';
 
 /*
- * What a reader gets when a page cannot be rendered at all, most often because
- * the database is away: a plain page in the three languages that tries again by
- * itself. It replaces the root layout, so it brings its own <html>; it pulls in
- * no i18n runtime and no style sheet. Next answers it with status 500; the API
- * answers a database outage with 503 and Retry-After (lib/api/handler.ts).
+ * What a reader gets when a page cannot be rendered at all: a plain page in the
+ * three languages that tries again by itself. It replaces the root layout, so it
+ * brings its own <html>; it pulls in no i18n runtime and no style sheet. Next
+ * answers it with status 500. When the cause is a database outage, this is seen
+ * only by the request that found it out: the instance then knows, and proxy.ts
+ * answers pages with the same words, 503 and Retry-After (lib/http/outage-page.ts,
+ * db/outage-watch.ts).
  */
-const RETRY_SECONDS = 15;
-
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
-    const timer = setTimeout(() => window.location.reload(), RETRY_SECONDS * 1000);
+    const timer = setTimeout(() => window.location.reload(), OUTAGE_RETRY_SECONDS * 1000);
     return () => clearTimeout(timer);
   }, [reset]);
+  const [main, ...others] = outageLanguages('en');
   return (
-    <html lang="en">
+    <html lang={main}>
       <head>
-        <meta httpEquiv="refresh" content={String(RETRY_SECONDS)} />
-        <title>MGI Studio is briefly unavailable</title>
+        <meta httpEquiv="refresh" content={String(OUTAGE_RETRY_SECONDS)} />
+        <title>{OUTAGE_TEXT[main].title}</title>
       </head>
       <body style={{ font: '17px/1.5 system-ui, sans-serif', maxWidth: '36rem', margin: '12vh auto', padding: '0 1.25rem', color: '#1c2430' }}>
-        <h1 style={{ fontSize: '1.5rem' }}>MGI Studio is briefly unavailable</h1>
-        <p>The server could not answer right now, most likely because the database cannot be reached. Nothing you saved is lost.</p>
-        <p>This page tries again by itself every {RETRY_SECONDS} seconds.</p>
-        <p lang="fr">Le serveur ne peut pas répondre pour le moment ; cette page réessaie toute seule.</p>
-        <p lang="es">El servidor no puede responder por el momento; esta página vuelve a intentarlo sola.</p>
+        <h1 style={{ fontSize: '1.5rem' }}>{OUTAGE_TEXT[main].title}</h1>
+        <p>{OUTAGE_TEXT[main].body}</p>
+        <p>{OUTAGE_TEXT[main].retry}</p>
+        {others.map((l) => (
+          <p lang={l} key={l}>
+            {OUTAGE_TEXT[l].body} {OUTAGE_TEXT[l].retry}
+          </p>
+        ))}
       </body>
     </html>
   );

@@ -35,23 +35,50 @@ describe.skipIf(!process.env.DATABASE_URL)('when PostgreSQL stops', () => {
     expect((await api()).status).toBe(200);
 
     await relay.cut();
+    // The request that finds the outage out gets Next's error page (app/global-error.tsx, 500: a failed
+    // render has no other status). The instance then knows (instrumentation.ts onRequestError, a probe),
+    // and proxy.ts answers pages 503 with Retry-After and a page that reloads itself, without rendering.
+    const first = await page();
+    expect([500, 503]).toContain(first.status);
+    expect(await first.text()).not.toMatch(/\bat \S+ \(|Error:|ECONNREFUSED|postgres/i);
+    await expect.poll(async () => (await page()).status, { timeout: 20_000, interval: 250 }).toBe(503);
     const down = await page();
-    // Pages: Next answers a page it cannot render with its error page (app/global-error.tsx) and 500;
-    // the framework has no way to give it another status (README, Serving). The API says 503.
-    expect(down.status).toBe(500);
-    expect(down.headers.get('cache-control')).toMatch(/no-store/);
+    expect(down.headers.get('retry-after')).toBe('15');
+    expect(down.headers.get('cache-control')).toBe('no-store');
+    expect(down.headers.get('content-type')).toMatch(/^text\/html/);
+    // No script at all on it: the baseline policy, which allows no inline script.
+    expect(down.headers.get('content-security-policy')).toMatch(/script-src 'self'; /);
     const html = await down.text();
-    expect(html).not.toMatch(/\bat \S+ \(|Error:|ECONNREFUSED|postgres/i);
-    expect(down.headers.get('content-security-policy')).toContain("default-src 'self'");
-    // Next sends its error document; in the browser it shows app/global-error.tsx, which retries by itself.
+    expect(html).not.toMatch(/\bat \S+ \(|Error:|ECONNREFUSED|postgres|<script/i);
+    expect(html).toContain('MGI Studio is briefly unavailable');
+    // HEAD answers what GET would; a French reader reads French first; a public page is answered alike.
+    const head = await fetch(`${origin}/`, { method: 'HEAD', headers: { cookie } });
+    expect([head.status, head.headers.get('retry-after')]).toEqual([503, '15']);
+    const french = await fetch(`${origin}/profiles`, { headers: { 'accept-language': 'fr' } });
+    expect(french.status).toBe(503);
+    expect(await french.text()).toMatch(/<html lang="fr">.*<h1>MGI Studio est momentanément indisponible<\/h1>/);
+
     const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     try {
-      const context = await browser.newContext();
-      await context.addCookies(cookie.split('; ').map((c) => ({ name: c.split('=')[0], value: c.slice(c.indexOf('=') + 1), url: origin })));
-      const tab = await context.newPage();
-      await tab.goto(`${origin}/`);
-      await tab.getByRole('heading', { name: 'MGI Studio is briefly unavailable' }).waitFor();
-      expect(await tab.content()).not.toMatch(/ECONNREFUSED|postgres/i);
+      for (const [name, viewport] of [
+        ['desktop', { width: 1280, height: 800 }],
+        ['phone', { width: 390, height: 844 }],
+      ] as const) {
+        const context = await browser.newContext({ viewport });
+        await context.addCookies(cookie.split('; ').map((c) => ({ name: c.split('=')[0], value: c.slice(c.indexOf('=') + 1), url: origin })));
+        const tab = await context.newPage();
+        const violations: string[] = [];
+        tab.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+        });
+        const answer = await tab.goto(`${origin}/`);
+        expect(answer?.status()).toBe(503);
+        await tab.getByRole('heading', { level: 1, name: 'MGI Studio is briefly unavailable' }).waitFor();
+        expect(await tab.content()).not.toMatch(/ECONNREFUSED|postgres/i);
+        expect(violations).toEqual([]);
+        await tab.screenshot({ path: `test-results/screenshots/database-outage-${name}.png`, fullPage: true });
+        await context.close();
+      }
     } finally {
       await browser.close();
     }

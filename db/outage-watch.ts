@@ -1,0 +1,32 @@
+import { databaseOutageKnown, setDatabaseOutage } from '../lib/http/database-outage-state';
+import { databaseIsDown } from './database-probe';
+
+/** How often the database is asked whether it is back, once it is known to be away. */
+export const RECOVERY_PROBE_MS = 3000;
+const CHECKING = Symbol.for('mgi.databaseOutageCheck');
+type Holder = { [CHECKING]?: boolean };
+
+/**
+ * Called after a request failed with a server error (instrumentation.ts,
+ * onRequestError). If the database does not answer a trivial query, the
+ * instance is marked as in an outage: from then on proxy.ts answers pages with
+ * 503 and Retry-After without rendering them, and one probe every few seconds
+ * (not one per request) finds out when the database is back.
+ */
+export async function noteServerError(): Promise<void> {
+  const holder = globalThis as Holder;
+  if (databaseOutageKnown() || holder[CHECKING]) return;
+  holder[CHECKING] = true;
+  try {
+    if (!(await databaseIsDown())) return;
+    setDatabaseOutage(true);
+    const probe = () =>
+      setTimeout(async () => {
+        if (await databaseIsDown().catch(() => true)) probe();
+        else setDatabaseOutage(false);
+      }, RECOVERY_PROBE_MS).unref();
+    probe();
+  } finally {
+    holder[CHECKING] = false;
+  }
+}
