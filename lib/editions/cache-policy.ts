@@ -12,9 +12,15 @@ import type { PublicPageKind } from './public-route';
  * would allow for; but each public URL also has three faces, one per interface
  * language, picked from the locale cookie or Accept-Language, and a shared
  * cache can only tell them apart by `Vary: Cookie, Accept-Language`. Next's App
- * Router sets the `Vary` of every page itself, replacing any other, so a page
- * cannot declare it: a CDN keeping one would serve a French page to an English
- * reader. Pages therefore say `private, no-cache`: the reader's own browser may
+ * Router sets the `Vary` of every page itself, replacing any other (Next 16.4:
+ * `res.setHeader('Vary', routeModule.getVaryHeader(…))` in
+ * build/templates/app-page-runtime.js, after the headers of next.config.js and
+ * proxy.ts were set; seen over the wire: a `Vary` from `headers()` reaches API
+ * answers and is gone from pages, while the other headers of the same rule
+ * arrive), so a page cannot declare it: a CDN keeping one would serve a French
+ * page to an English reader. Redirecting to a URL that names the interface
+ * language would make it cacheable, but the public URLs are meant to be the
+ * same for every reader (PRODUCT.md: stable, shareable edition URLs). Pages therefore say `private, no-cache`: the reader's own browser may
  * keep its copy, and asks again before using it. Speed comes from the data
  * cache behind the page (lib/editions/public-data.ts), not from copies of it.
  */
