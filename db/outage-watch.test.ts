@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { databaseOutageKnown, setDatabaseOutage } from '../lib/http/database-outage-state';
 
-const probe = vi.hoisted(() => ({ down: false, calls: 0 }));
+const probe = vi.hoisted(() => ({ down: false, calls: 0, kind: 'postgres' as 'postgres' | 'pglite' }));
+vi.mock('./client', () => ({ getHandle: async () => ({ kind: probe.kind }) }));
 vi.mock('./database-probe', () => ({
   databaseIsDown: async () => {
     probe.calls += 1;
@@ -14,7 +15,7 @@ describe('watching for a database outage', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     setDatabaseOutage(false);
-    Object.assign(probe, { down: false, calls: 0 });
+    Object.assign(probe, { down: false, calls: 0, kind: 'postgres' });
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -50,5 +51,12 @@ describe('watching for a database outage', () => {
     await Promise.all([noteServerError(), noteServerError(), noteServerError()]);
     expect(probe.calls).toBe(1);
     expect(databaseOutageKnown()).toBe(true);
+  });
+
+  it('never marks the embedded database, which runs in this process, as away', async () => {
+    Object.assign(probe, { down: true, kind: 'pglite' });
+    await noteServerError();
+    expect(databaseOutageKnown()).toBe(false);
+    expect(probe.calls).toBe(0);
   });
 });
