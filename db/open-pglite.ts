@@ -6,12 +6,16 @@ import { acquireDataDirLock } from './pglite-lock';
 import { migrationsFolder, type Db } from './client';
 import * as schema from './schema';
 
-/** Opens (creating and migrating if needed) the embedded database under dataDir. */
-export async function openPglite(dataDir: string | null) {
+/**
+ * Opens (creating and migrating if needed) the embedded database under dataDir.
+ * `loadDataDir` starts a new database from a dump (tests: an already migrated
+ * one, tests/support/test-db.ts, which skips PGlite's initdb and the migrations).
+ */
+export async function openPglite(dataDir: string | null, { loadDataDir }: { loadDataDir?: Blob } = {}) {
   // dataDir null: an in-memory database (tests).
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
   try {
-    const client = await PGlite.create(dataDir ? path.join(dataDir, 'pglite') : undefined);
+    const client = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined, loadDataDir });
     const db = drizzle({ client, schema });
     await migrate(db, { migrationsFolder });
     return {
