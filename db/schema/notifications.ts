@@ -1,7 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { assessments } from './assessments';
 import { comments, commentThreads } from './comments';
-import { editions } from './editions';
 import { users } from './users';
 
 /** In-app notifications: one row per recipient and event. */
@@ -21,8 +20,12 @@ export const notifications = pgTable(
     /** For comment notifications: the thread (the inbox links to it) and the comment that caused it. */
     threadId: uuid('thread_id').references(() => commentThreads.id, { onDelete: 'cascade' }),
     commentId: uuid('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
-    /** For publication notifications: the edition published (its page is the link). */
-    editionId: uuid('edition_id').references(() => editions.id, { onDelete: 'cascade' }),
+    /**
+     * For publication notifications: the edition published (its page is the link).
+     * No foreign key: editions are never deleted (migration 0008's trigger), and a
+     * reference would make TRUNCATE fail on it before that trigger can refuse it.
+     */
+    editionId: uuid('edition_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
