@@ -63,7 +63,9 @@ export function MentionTextarea({ assessmentId, id, value, onChange, labels: t, 
   }, [caret]);
 
   const matches = query && people ? matchCandidates(query.query, people) : [];
-  const open = query !== null && people !== null;
+  // Past a space with nothing matching, the person is writing on (e.g. after a name already
+  // inserted): the list stays closed rather than saying that nobody matches.
+  const open = query !== null && people !== null && (matches.length > 0 || !/\s/.test(query.query));
 
   function follow(text: string, at: number) {
     const q = assessmentId ? mentionQueryAt(text, at) : null;
@@ -143,7 +145,8 @@ export function MentionTextarea({ assessmentId, id, value, onChange, labels: t, 
       <p className="visually-hidden" role="status">
         {open ? (matches.length > 0 ? t.mentionCounts[matches.length] : t.mentionNone) : ''}
       </p>
-      {open && matches.length === 0 && <p className="mention-hint small muted">{t.mentionNone}</p>}
+      {/* Floats like the list, so that nothing under the box moves while the person types or clicks. */}
+      {open && matches.length === 0 && <p className="mention-picker mention-picker--empty small muted">{t.mentionNone}</p>}
       {hint && (
         <p id={hintId} className="mention-hint small muted">
           {t.mentionHint}
