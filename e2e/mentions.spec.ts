@@ -86,15 +86,16 @@ test('a focal point mentions a consultant, who reads it in French and opens it',
   await expect(item).toContainText('Lucía Focal (Lima) vous a mentionné(e) dans un commentaire');
   await expect(item).toHaveClass(/inbox__item--unread/);
   const unread = Number((await cp.getByTestId('unread-count').textContent())!.match(/\d+/)![0]);
-  await expect(cp.getByTestId('unread-count')).toHaveText(unread === 1 ? '1 non lue' : `${unread} non lues`);
+  // French puts 0 and 1 in the singular.
+  const nonLues = (n: number) => (n < 2 ? `${n} non lue` : `${n} non lues`);
+  await expect(cp.getByTestId('unread-count')).toHaveText(nonLues(unread));
   await shots(cp, 'inbox-mention');
   await item.getByRole('link').click();
   await expect(cp).toHaveURL(new RegExp(`/assessments/${id}/sections/partnerships#thread-`));
   await expect(cp.getByTestId('thread').filter({ hasText: note })).toBeVisible();
   await cp.goto('/inbox');
   await expect(cp.getByTestId('notification').filter({ hasText: note })).not.toHaveClass(/inbox__item--unread/);
-  const left = unread - 1;
-  await expect(cp.getByTestId('unread-count')).toHaveText(left === 1 ? '1 non lue' : `${left} non lues`);
+  await expect(cp.getByTestId('unread-count')).toHaveText(nonLues(unread - 1));
 
   // The email waits in the outbox, in French, for the consultant only.
   const admin = await browser.newContext();

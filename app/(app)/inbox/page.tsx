@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/forms/action-button';
 import { markAllReadAction } from '@/lib/actions/inbox';
 import { requireActor } from '@/lib/auth/current-actor';
-import { countUnread, listNotifications, type NotificationView } from '@/lib/data/notifications';
+import { countUnread, listNotifications } from '@/lib/data/notifications';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('inbox'))('title') };
@@ -14,18 +14,6 @@ export default async function InboxPage() {
   const [items, unread] = await Promise.all([listNotifications(actor), countUnread(actor)]);
   const t = await getTranslations('inbox');
   const format = await getFormatter();
-  // The title is the link (plain <a>: opening marks it read in app/(app)/inbox/[id]/route.ts, so nothing may prefetch it).
-  const what = (n: NotificationView) => (
-    <>
-      {t(`kinds.${n.kind as 'submitted'}`, { name: n.actorName ?? '—' })}
-      {n.title && (
-        <>
-          {': '}
-          {n.href ? <a href={`/inbox/${n.id}`}>{n.title}</a> : n.title}
-        </>
-      )}
-    </>
-  );
   return (
     <div className="stack">
       <div className="page-header">
@@ -44,8 +32,11 @@ export default async function InboxPage() {
               <li key={n.id} className={n.readAt ? 'inbox__item' : 'inbox__item inbox__item--unread'} data-testid="notification">
                 <p className="inbox__what">
                   {!n.readAt && <span className="visually-hidden">{t('unreadItem')} </span>}
-                  {what(n)}
+                  {t(`kinds.${n.kind as 'submitted'}`, { name: n.actorName ?? '—' })}
                 </p>
+                {/* On a line of its own, so no language's punctuation is needed; a plain <a>: opening
+                    marks it read (app/(app)/inbox/[id]/route.ts), so nothing may prefetch it. */}
+                {n.title && <p className="inbox__about">{n.href ? <a href={`/inbox/${n.id}`}>{n.title}</a> : n.title}</p>}
                 {n.quote && <p className="inbox__passage small muted">{t('onPassage', { passage: n.quote })}</p>}
                 {n.note && <blockquote className="timeline__note">{n.note}</blockquote>}
                 <p className="small muted">
