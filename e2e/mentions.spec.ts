@@ -90,6 +90,13 @@ test('a focal point mentions a consultant, who reads it in French and opens it',
   const nonLues = (n: number) => (n < 2 ? `${n} non lue` : `${n} non lues`);
   await expect(cp.getByTestId('unread-count')).toHaveText(nonLues(unread));
   await shots(cp, 'inbox-mention');
+  // Someone else opening the consultant's notification finds nothing, and it stays unread.
+  const href = (await item.getByRole('link').getAttribute('href'))!;
+  expect(href).toMatch(/^\/inbox\/[0-9a-f-]{36}$/);
+  await fp.goto(href);
+  await expect(fp).toHaveURL(/\/inbox$/);
+  await cp.reload();
+  await expect(item).toHaveClass(/inbox__item--unread/);
   await item.getByRole('link').click();
   await expect(cp).toHaveURL(new RegExp(`/assessments/${id}/sections/partnerships#thread-`));
   await expect(cp.getByTestId('thread').filter({ hasText: note })).toBeVisible();
