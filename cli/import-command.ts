@@ -55,6 +55,7 @@ export async function runImport(files: string[], options: { dryRun: boolean; cou
     `${tally.unchanged} already imported`,
     `${tally.refused} refused`,
   ];
-  io.stdout.write(`\n${files.length} file(s): ${parts.join(', ')}.\n`);
+  // The CLI speaks English; the count still agrees with its noun.
+  io.stdout.write(`\n${files.length} ${new Intl.PluralRules('en').select(files.length) === 'one' ? 'file' : 'files'}: ${parts.join(', ')}.\n`);
   return tally.refused === 0;
 }

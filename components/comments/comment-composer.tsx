@@ -1,10 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
-import { MAX_COMMENT_LENGTH } from '@/lib/domain/comment-limits';
+import { useState } from 'react';
 import type { CommentLabels } from './labels';
+import { MentionTextarea } from './mention-textarea';
 
 interface Props {
+  /** The profile, for the @-mention picker's list of people; without it the box offers no picker. */
+  assessmentId?: string;
   quote: string;
   language: string;
   labels: CommentLabels;
@@ -13,13 +15,11 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Writing a new comment on a selected passage: the passage, a text box, post or cancel (Escape). */
-export function CommentComposer({ quote, language, labels: t, onSubmit, onCancel }: Props) {
+/** Writing a new comment on a selected passage: the passage, a text box (with @-mentions), post or cancel (Escape). */
+export function CommentComposer({ assessmentId, quote, language, labels: t, onSubmit, onCancel }: Props) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => box.current?.focus(), []);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -43,7 +43,7 @@ export function CommentComposer({ quote, language, labels: t, onSubmit, onCancel
       <label className="visually-hidden" htmlFor="comment-composer-body">
         {t.body}
       </label>
-      <textarea id="comment-composer-body" ref={box} rows={3} maxLength={MAX_COMMENT_LENGTH} required value={body} onChange={(e) => setBody(e.target.value)} />
+      <MentionTextarea assessmentId={assessmentId} id="comment-composer-body" value={body} onChange={setBody} labels={t} autoFocus hint />
       <div className="actions">
         <button className="button button--small" type="submit" disabled={pending || !body.trim()}>
           {t.submit}

@@ -12,4 +12,9 @@ export interface CommentLabels {
   replyLabel: string;
   resolve: string;
   reopen: string;
+  mentionHint: string;
+  mentionList: string;
+  mentionNone: string;
+  /** "1 person matches…", "2 people match…" for 0 to 8 matches (the picker shows 8 at most): plurals made on the server. */
+  mentionCounts: string[];
 }

@@ -124,7 +124,7 @@ export function PassageCommenter({ assessmentId, section, part, language, html, 
           )}
         </div>
       )}
-      {composing && <CommentComposer quote={composing.quote} language={language} labels={t} onSubmit={post} onCancel={() => setComposing(null)} />}
+      {composing && <CommentComposer assessmentId={assessmentId} quote={composing.quote} language={language} labels={t} onSubmit={post} onCancel={() => setComposing(null)} />}
       {/* Clicks on highlights are a mouse shortcut; the panel lists every thread for keyboards. */}
       <div ref={textRef} className="rendered-part" lang={language} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
     </>

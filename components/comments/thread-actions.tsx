@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { replyAction, threadStatusAction } from '@/lib/actions/comments';
-import { MAX_COMMENT_LENGTH } from '@/lib/domain/comment-limits';
 import type { CommentLabels } from './labels';
+import { MentionTextarea } from './mention-textarea';
 
 interface Props {
   id: string;
@@ -20,9 +20,11 @@ interface Props {
 export function ThreadActions({ id, section, threadId, status, canReply, canResolve, labels: t }: Props) {
   const [replied, reply, replying] = useActionState(replyAction, null);
   const [changed, change, changing] = useActionState(threadStatusAction, null);
-  const form = useRef<HTMLFormElement>(null);
+  // Controlled, for the mention picker: a refused reply keeps its text, a posted one empties the box.
+  const [body, setBody] = useState('');
   useEffect(() => {
-    if (replied?.ok) form.current?.reset();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the server's answer is an outside event
+    if (replied?.ok) setBody('');
   }, [replied]);
   const boxId = `reply-${threadId}`;
   return (
@@ -30,14 +32,14 @@ export function ThreadActions({ id, section, threadId, status, canReply, canReso
       <FormMessage state={replied?.ok ? null : replied} />
       <FormMessage state={changed?.ok ? null : changed} />
       {canReply && (
-        <form ref={form} action={reply} className="thread__reply">
+        <form action={reply} className="thread__reply">
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="section" value={section} />
           <input type="hidden" name="threadId" value={threadId} />
           <label className="visually-hidden" htmlFor={boxId}>
             {t.replyLabel}
           </label>
-          <textarea id={boxId} name="body" rows={2} maxLength={MAX_COMMENT_LENGTH} required placeholder={t.replyLabel} defaultValue={replied && !replied.ok ? replied.values?.body : ''} />
+          <MentionTextarea assessmentId={id} id={boxId} name="body" rows={2} placeholder={t.replyLabel} value={body} onChange={setBody} labels={t} />
           <button className="button button--small" type="submit" disabled={replying}>
             {t.reply}
           </button>

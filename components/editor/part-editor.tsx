@@ -164,6 +164,7 @@ export default function PartEditor(props: PartEditorProps) {
       )}
       {composing && commentLabels && (
         <CommentComposer
+          assessmentId={assessmentId}
           quote={composing.quote}
           language={language}
           labels={commentLabels}

@@ -1,5 +1,6 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { assessments } from './assessments';
+import { comments, commentThreads } from './comments';
 import { users } from './users';
 
 /** In-app notifications: one row per recipient and event. */
@@ -16,10 +17,24 @@ export const notifications = pgTable(
     note: text('note'),
     /** The profile's title when the event happened: the inbox shows what was submitted or approved, not a later rename. */
     title: text('title'),
+    /** For comment notifications: the thread (the inbox links to it) and the comment that caused it. */
+    threadId: uuid('thread_id').references(() => commentThreads.id, { onDelete: 'cascade' }),
+    commentId: uuid('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    /**
+     * For publication notifications: the edition published (its page is the link).
+     * No foreign key: editions are never deleted (migration 0008's trigger), and a
+     * reference would make TRUNCATE fail on it before that trigger can refuse it.
+     */
+    editionId: uuid('edition_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt),
+    // One entry per person and event, even when they are both a participant and mentioned.
+    uniqueIndex('notifications_one_per_comment').on(t.userId, t.commentId),
+    uniqueIndex('notifications_one_per_edition').on(t.userId, t.editionId),
+  ],
 );
 
 /**

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { listMentionable } from '../data/comment-notifications';
 import { replyToThread, setThreadStatus, startThread } from '../data/comments';
 import { MAX_COMMENT_LENGTH } from '../domain/api-schemas';
 import { MAX_QUOTE_LENGTH } from '../domain/editor/passage';
@@ -54,3 +55,9 @@ export const threadStatusAction = actionWithActor(
     return { ok: true, message: t('comments.statusChanged') };
   },
 );
+
+/** Who may be named with `@` in a comment on this profile (the people who may read it), for the comment boxes' picker. */
+export const mentionCandidatesAction = actionWithActor(z.object({ id: z.uuid() }), async ({ id }, actor) => {
+  const people = await listMentionable(actor, id);
+  return { ok: true, data: { people: JSON.stringify(people) } };
+});

@@ -13,6 +13,7 @@ import { sectionKeys, type PartKey, type SectionKey } from '../domain/profile';
 import { stateInWords } from '../domain/workflow';
 import { judgeComment, type Actor, type CommentAction } from '../policy';
 import { getAssessmentHeader } from './assessments';
+import { notifyComment } from './comment-notifications';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
 
 
@@ -121,6 +122,7 @@ export async function startThread(actor: Actor, assessmentId: string, input: New
       .values({ id, assessmentId, section: input.section, part: input.part, quote, createdBy: actor.userId })
       .returning();
     const [first] = await tx.insert(comments).values({ threadId: id, authorId: actor.userId, body }).returning();
+    await notifyComment(tx, { actor, assessmentId, threadId: id, commentId: first.id, body, kind: 'thread' });
     return {
       revision: saved.revision,
       thread: {
@@ -157,6 +159,7 @@ export async function replyToThread(actor: Actor, assessmentId: string, threadId
     const text = checkedBody(body);
     await lockThread(tx, assessmentId, threadId);
     const [row] = await tx.insert(comments).values({ threadId, authorId: actor.userId, body: text }).returning();
+    await notifyComment(tx, { actor, assessmentId, threadId, commentId: row.id, body: text, kind: 'reply' });
     return { id: row.id, authorName: actor.name, body: text, createdAt: row.createdAt };
   });
 }

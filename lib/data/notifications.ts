@@ -1,31 +1,75 @@
 import 'server-only';
-import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
-import { assessments, emailOutbox, jurisdictions, memberships, notifications, users } from '../../db/schema';
+import { assessments, commentThreads, editions, emailOutbox, jurisdictions, memberships, notifications, users } from '../../db/schema';
+import { editionSlug } from '../domain/edition-label';
 import { getEnv } from '../env';
+import { notificationEmail, type NotificationEmail, type NotificationKind } from '../mail/notification-emails';
 import type { Actor, TransitionAction } from '../policy';
 import { assertCan } from './guards';
 
-const subjects: Record<string, string> = {
-  submitted: 'A profile awaits your review',
-  changes_requested: 'Changes were requested on a profile',
-  approved: 'A profile was approved',
-};
+export interface Recipient {
+  id: string;
+  name: string;
+  email: string;
+  locale: string | null;
+}
+
+type NotificationRow = Omit<typeof notifications.$inferInsert, 'userId' | 'kind'>;
+
+/**
+ * Writes, in the caller's transaction, one notification per recipient and
+ * event, and one email per notification in the recipient's own language.
+ * The unique indexes on (user, comment) and (user, edition) make a second
+ * write of the same event a no-op, and only rows actually written get an
+ * email: nobody hears of one event twice.
+ */
+export async function deliverNotifications(
+  tx: Tx,
+  recipients: ReadonlyArray<{ person: Recipient; kind: NotificationKind }>,
+  row: NotificationRow,
+  email: (kind: NotificationKind) => Omit<NotificationEmail, 'kind' | 'name'>,
+) {
+  if (recipients.length === 0) return [];
+  const written = await tx
+    .insert(notifications)
+    .values(recipients.map((r) => ({ ...row, userId: r.person.id, kind: r.kind })))
+    .onConflictDoNothing()
+    .returning({ userId: notifications.userId });
+  const got = new Set(written.map((w) => w.userId));
+  const mails = recipients
+    .filter((r) => got.has(r.person.id))
+    .map((r) => ({ toEmail: r.person.email, ...notificationEmail(r.person.locale, { ...email(r.kind), kind: r.kind, name: r.person.name }) }));
+  if (mails.length > 0) await tx.insert(emailOutbox).values(mails);
+  return recipients.filter((r) => got.has(r.person.id));
+}
+
+const recipientColumns = { id: users.id, name: users.name, email: users.email, locale: users.locale };
+
+async function profileAndJurisdiction(tx: Tx, assessmentId: string) {
+  const [profile] = await tx
+    .select({ title: assessments.title, name: jurisdictions.name })
+    .from(assessments)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, assessments.jurisdictionId))
+    .where(eq(assessments.id, assessmentId));
+  return profile;
+}
 
 /**
  * Who hears of a transition: submit → the jurisdiction's focal points; request
- * changes → its consultants; approve → its consultants and every admin. Written
- * in the transition's own transaction, with one queued email per recipient.
+ * changes → its consultants; approve → its consultants and every admin.
+ * Publishing has its own function (notifyPublished), called with the edition.
+ * Written in the transition's own transaction.
  */
 export async function notifyTransition(
   tx: Tx,
   event: { action: TransitionAction; assessmentId: string; jurisdictionId: string; actor: Actor; note: string | null },
 ) {
-  const kind = { submit: 'submitted', request_changes: 'changes_requested', approve: 'approved', publish: null }[event.action];
+  const kind = ({ submit: 'submitted', request_changes: 'changes_requested', approve: 'approved', publish: null } as const)[event.action];
   if (!kind) return;
   const role = event.action === 'submit' ? 'focal_point' : 'consultant';
   const recipients = await tx
-    .selectDistinct({ id: users.id, email: users.email })
+    .selectDistinct(recipientColumns)
     .from(users)
     .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.jurisdictionId, event.jurisdictionId), eq(memberships.role, role)))
     .where(
@@ -36,29 +80,84 @@ export async function notifyTransition(
       ),
     );
   if (recipients.length === 0) return;
-  const [profile] = await tx
-    .select({ title: assessments.title, name: jurisdictions.name })
-    .from(assessments)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, assessments.jurisdictionId))
-    .where(eq(assessments.id, event.assessmentId));
-  await tx.insert(notifications).values(
-    recipients.map((r) => ({ userId: r.id, kind, assessmentId: event.assessmentId, actorId: event.actor.userId, note: event.note, title: profile.title })),
-  );
-  const link = `${getEnv().APP_URL}/assessments/${event.assessmentId}`;
-  await tx.insert(emailOutbox).values(
-    recipients.map((r) => ({
-      toEmail: r.email,
-      subject: `${subjects[kind]}: ${profile.name}`,
-      body: `${profile.title}\n\n${subjects[kind]} by ${event.actor.name}.${event.note ? `\n\n“${event.note}”` : ''}\n\n${link}\n`,
-    })),
+  const profile = await profileAndJurisdiction(tx, event.assessmentId);
+  await deliverNotifications(
+    tx,
+    recipients.map((person) => ({ person, kind })),
+    { assessmentId: event.assessmentId, actorId: event.actor.userId, note: event.note, title: profile.title },
+    () => ({
+      actor: event.actor.name,
+      jurisdiction: profile.name,
+      title: profile.title,
+      quote: event.note,
+      link: `${getEnv().APP_URL}/assessments/${event.assessmentId}`,
+    }),
   );
 }
 
-/** The actor's notifications, newest first, with what they are about. */
+/** The public address of an edition: its dated URL in its content language. */
+export const editionPath = (e: { slug: string; year: number; month: number; language: string }) =>
+  `/profiles/${e.slug}/${editionSlug(e.year, e.month)}?lang=${e.language}`;
+
+/**
+ * Publishing tells the jurisdiction's consultants and focal points (not the
+ * admin who published), with the link to the new edition. Called from the
+ * publish transaction once the edition is written.
+ */
+export async function notifyPublished(tx: Tx, event: { actor: Actor; assessmentId: string; jurisdictionId: string; editionId: string }) {
+  const recipients = await tx
+    .selectDistinct(recipientColumns)
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(
+      and(
+        eq(users.active, true),
+        ne(users.id, event.actor.userId),
+        eq(memberships.jurisdictionId, event.jurisdictionId),
+        inArray(memberships.role, ['consultant', 'focal_point']),
+      ),
+    );
+  if (recipients.length === 0) return;
+  const [edition] = await tx
+    .select({ title: editions.title, year: editions.year, month: editions.month, language: editions.language, slug: jurisdictions.slug, name: jurisdictions.name })
+    .from(editions)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, editions.jurisdictionId))
+    .where(eq(editions.id, event.editionId));
+  await deliverNotifications(
+    tx,
+    recipients.map((person) => ({ person, kind: 'published' as const })),
+    { assessmentId: event.assessmentId, editionId: event.editionId, actorId: event.actor.userId, title: edition.title },
+    () => ({
+      actor: event.actor.name,
+      jurisdiction: edition.name,
+      title: edition.title,
+      edition,
+      link: `${getEnv().APP_URL}${editionPath(edition)}`,
+    }),
+  );
+}
+
+/** Where a notification leads: the edition, the comment thread, or the profile; null when it is about nothing to open. */
+function targetOf(n: {
+  assessmentId: string | null;
+  threadId: string | null;
+  section: string | null;
+  edition: { slug: string | null; year: number | null; month: number | null; language: string | null };
+}): string | null {
+  const e = n.edition;
+  if (e.slug && e.year && e.month && e.language) return editionPath({ slug: e.slug, year: e.year, month: e.month, language: e.language });
+  if (n.assessmentId && n.threadId && n.section) return `/assessments/${n.assessmentId}/sections/${n.section}#thread-${n.threadId}`;
+  if (n.assessmentId) return `/assessments/${n.assessmentId}`;
+  return null;
+}
+
+const editionJurisdiction = jurisdictions;
+
+/** The actor's notifications, newest first, with what they are about and where they lead. */
 export async function listNotifications(actor: Actor, limit = 50) {
   const db = await getDb();
   const author = users;
-  return db
+  const rows = await db
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -66,6 +165,10 @@ export async function listNotifications(actor: Actor, limit = 50) {
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
       assessmentId: notifications.assessmentId,
+      threadId: notifications.threadId,
+      section: commentThreads.section,
+      quote: commentThreads.quote,
+      edition: { slug: editionJurisdiction.slug, year: editions.year, month: editions.month, language: editions.language },
       // Rows from before titles were stored with them show the profile's current one.
       title: sql<string | null>`coalesce(${notifications.title}, ${assessments.title})`,
       actorName: author.name,
@@ -73,9 +176,45 @@ export async function listNotifications(actor: Actor, limit = 50) {
     .from(notifications)
     .leftJoin(assessments, eq(assessments.id, notifications.assessmentId))
     .leftJoin(author, eq(author.id, notifications.actorId))
+    .leftJoin(commentThreads, eq(commentThreads.id, notifications.threadId))
+    .leftJoin(editions, eq(editions.id, notifications.editionId))
+    .leftJoin(editionJurisdiction, eq(editionJurisdiction.id, editions.jurisdictionId))
     .where(eq(notifications.userId, actor.userId))
-    .orderBy(desc(notifications.createdAt))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
+  return rows.map(({ edition, section, ...n }) => ({ ...n, href: targetOf({ ...n, section, edition }) }));
+}
+
+export type NotificationView = Awaited<ReturnType<typeof listNotifications>>[number];
+
+/**
+ * Opening a notification: marks it read (once; opening it again keeps the
+ * first time) and answers where it leads. Only the actor's own notifications
+ * exist for them: anyone else's id is null, like an unknown one.
+ */
+export async function openNotification(actor: Actor, id: string): Promise<string | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(notifications)
+      .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+      .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)))
+      .returning({ id: notifications.id });
+    if (!row) return null;
+    const [n] = await tx
+      .select({
+        assessmentId: notifications.assessmentId,
+        threadId: notifications.threadId,
+        section: commentThreads.section,
+        edition: { slug: editionJurisdiction.slug, year: editions.year, month: editions.month, language: editions.language },
+      })
+      .from(notifications)
+      .leftJoin(commentThreads, eq(commentThreads.id, notifications.threadId))
+      .leftJoin(editions, eq(editions.id, notifications.editionId))
+      .leftJoin(editionJurisdiction, eq(editionJurisdiction.id, editions.jurisdictionId))
+      .where(eq(notifications.id, id));
+    return targetOf(n) ?? '/inbox';
+  });
 }
 
 export async function countUnread(actor: Actor): Promise<number> {
@@ -101,4 +240,3 @@ export async function listOutbox(actor: Actor, limit = 100) {
   const db = await getDb();
   return db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(limit);
 }
-

@@ -8,7 +8,7 @@ import { allowedTransitions, judgeTransition, transitions, type Actor, type Tran
 import { getAssessmentHeader } from './assessments';
 import { domainsNotAccepted } from './domain-reviews';
 import { freezeEdition } from './editions';
-import { notifyTransition } from './notifications';
+import { notifyPublished, notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { MAX_NOTE_LENGTH, stateInWords, transitionDoneInWords } from '../domain/workflow';
 
@@ -111,7 +111,10 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
       .values({ assessmentId, action, fromState: from, toState: to, actorId: actor.userId, note: note?.trim() || null })
       .returning();
     // Publishing freezes the profile into an edition in this same transaction: all or nothing.
-    if (action === 'publish') await freezeEdition(tx, actor, assessmentId);
+    if (action === 'publish') {
+      const edition = await freezeEdition(tx, actor, assessmentId);
+      await notifyPublished(tx, { actor, assessmentId, jurisdictionId: profile.jurisdictionId, editionId: edition.id });
+    }
     await notifyTransition(tx, { action, assessmentId, jurisdictionId: profile.jurisdictionId, actor, note: row.note });
     return row;
   });

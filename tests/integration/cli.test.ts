@@ -94,11 +94,11 @@ describe('the command-line tool', () => {
     expect(first.stderr).toMatch(/\[1\/4\] broken.txt: refused: nothing of it written\n  Line 106: expected a section heading .* found "ALIANZAS ESTRATÉGICAS"/);
     expect(first.stderr).toMatch(/lima-2022-08.fr-ui.es.txt: refused[\s\S]*--country/);
     expect(first.stdout).toContain('[2/4] huaquillas-2024-06.fr-ui.es.txt: imported');
-    expect(first.stdout).toContain('4 file(s): 2 imported, 0 already imported, 2 refused.');
+    expect(first.stdout).toContain('4 files: 2 imported, 0 already imported, 2 refused.');
 
     const second = await cli(['import', '--country', 'Perú', ...seeds]);
     expect(second.status, second.stderr).toBe(0);
-    expect(second.stdout).toContain('3 file(s): 1 imported, 2 already imported, 0 refused.');
+    expect(second.stdout).toContain('3 files: 1 imported, 2 already imported, 0 refused.');
     expect(second.stdout).toContain('Jurisdiction: Municipalidad Metropolitana de Lima (lima), municipality in Perú (new)');
   });
 

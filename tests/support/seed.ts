@@ -23,6 +23,9 @@ export async function seedUser(
     isAdmin?: boolean;
     active?: boolean;
     password?: string | null;
+    name?: string;
+    /** The interface language the person chose (emails are written in it). */
+    locale?: string | null;
     roles?: Array<{ jurisdictionId: string; role: JurisdictionRole }>;
   } = {},
 ) {
@@ -33,7 +36,8 @@ export async function seedUser(
     .insert(users)
     .values({
       email,
-      name: `User ${email}`,
+      name: options.name ?? `User ${email}`,
+      locale: options.locale ?? null,
       isAdmin: options.isAdmin ?? false,
       active: options.active ?? true,
       passwordHash: password ? await hashPassword(password) : null,

@@ -365,6 +365,8 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
       },
       startAssessmentAction: { fields: { jurisdiction: 'sonora', language: 'en' }, verdict: (a) => (a && a.memberships.some((m) => m.slug === 'sonora' && m.role === 'consultant') ? 'allowed' : 'denied') },
       markAllReadAction: { fields: {}, verdict: (a) => (a ? 'allowed' : 'hidden') },
+      // Who may be mentioned: the people who may read the profile, told only to someone who may read it.
+      mentionCandidatesAction: { fields: { id: review.id }, verdict: (a) => judgeAssessment(a, 'view', review) },
     };
     // Not in the table, on purpose: setPasswordAction answers to its one-time token (e2e/admin-setup.spec.ts),
     // loginAction to a password (below, and tests/system/sign-in-and-accounts.test.ts),

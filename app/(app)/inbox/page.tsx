@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/forms/action-button';
 import { markAllReadAction } from '@/lib/actions/inbox';
 import { requireActor } from '@/lib/auth/current-actor';
-import { listNotifications } from '@/lib/data/notifications';
+import { countUnread, listNotifications } from '@/lib/data/notifications';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('inbox'))('title') };
@@ -12,16 +11,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InboxPage() {
   const actor = await requireActor('/inbox');
-  const items = await listNotifications(actor);
+  const [items, unread] = await Promise.all([listNotifications(actor), countUnread(actor)]);
   const t = await getTranslations('inbox');
   const format = await getFormatter();
-  const unread = items.filter((i) => !i.readAt).length;
   return (
     <div className="stack">
       <div className="page-header">
         <div>
           <h1>{t('title')}</h1>
-          <p>{t('unread', { n: unread })}</p>
+          <p data-testid="unread-count">{t('unread', { n: unread })}</p>
         </div>
         {unread > 0 && <ActionButton action={markAllReadAction} fields={{}} label={t('markAllRead')} className="button--secondary" />}
       </div>
@@ -29,23 +27,21 @@ export default async function InboxPage() {
         {items.length === 0 ? (
           <p className="muted">{t('empty')}</p>
         ) : (
-          <ul className="list-plain" data-testid="inbox">
+          <ul className="inbox" data-testid="inbox">
             {items.map((n) => (
-              <li key={n.id} className={n.readAt ? '' : 'unread'}>
-                <div>
-                  <div>
-                    {!n.readAt && <span className="badge badge--warn">•</span>}{' '}
-                    {t(`kinds.${n.kind as 'submitted'}`, { name: n.actorName ?? '—' })}
-                    {n.assessmentId && (
-                      <>
-                        {': '}
-                        <Link href={`/assessments/${n.assessmentId}`}>{n.title}</Link>
-                      </>
-                    )}
-                  </div>
-                  {n.note && <blockquote className="timeline__note">{n.note}</blockquote>}
-                  <div className="small muted">{format.relativeTime(n.createdAt)}</div>
-                </div>
+              <li key={n.id} className={n.readAt ? 'inbox__item' : 'inbox__item inbox__item--unread'} data-testid="notification">
+                <p className="inbox__what">
+                  {!n.readAt && <span className="visually-hidden">{t('unreadItem')} </span>}
+                  {t(`kinds.${n.kind as 'submitted'}`, { name: n.actorName ?? '—' })}
+                </p>
+                {/* On a line of its own, so no language's punctuation is needed; a plain <a>: opening
+                    marks it read (app/(app)/inbox/[id]/route.ts), so nothing may prefetch it. */}
+                {n.title && <p className="inbox__about">{n.href ? <a href={`/inbox/${n.id}`}>{n.title}</a> : n.title}</p>}
+                {n.quote && <p className="inbox__passage small muted">{t('onPassage', { passage: n.quote })}</p>}
+                {n.note && <blockquote className="timeline__note">{n.note}</blockquote>}
+                <p className="small muted">
+                  <time dateTime={n.createdAt.toISOString()}>{format.relativeTime(n.createdAt)}</time>
+                </p>
               </li>
             ))}
           </ul>
