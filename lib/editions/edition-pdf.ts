@@ -79,7 +79,9 @@ export function editionPdf(edition: EditionView, uiLocale: string, options: { ur
   for (const key of domainKeys) {
     const name = domainName(key, lang);
     domainParts.forEach((part, i) => {
-      const blocks = docBlocks(edition.content.domains[key]?.[part]);
+      const written = docBlocks(edition.content.domains[key]?.[part]);
+      // An empty part (only an imported edition can have one) shows a dash, so that its heading never stands alone.
+      const blocks = written.length ? written : [{ depth: 0, marker: null, runs: [{ text: '—', bold: false, italic: false, href: null }] }];
       const partHeading = { text: `${partHeadings[part][lang]}:`, font: fonts.semiBold, size: 11, color: style.text, before: i === 0 ? 4 : 10, after: 4 };
       if (i === 0) {
         writeHeadings(

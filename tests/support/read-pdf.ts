@@ -6,6 +6,7 @@ export interface PdfText {
   font: string;
   x: number;
   y: number;
+  width: number;
   size: number;
 }
 
@@ -43,7 +44,7 @@ export async function readPdf(data: Uint8Array): Promise<{ pages: PdfPage[]; tit
     const texts = content.items
       .filter((item): item is Extract<typeof item, { str: string }> => 'str' in item)
       .filter((item) => item.str !== '')
-      .map((item) => ({ str: item.str, font: fontName(item.fontName), x: item.transform[4], y: item.transform[5], size: Math.hypot(item.transform[2], item.transform[3]) }));
+      .map((item) => ({ str: item.str, font: fontName(item.fontName), x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) }));
     const annotations = (await page.getAnnotations()) as Array<{ subtype: string; url?: string; dest?: unknown; rect: [number, number, number, number] }>;
     const links = annotations
       .filter((a) => a.subtype === 'Link')
@@ -56,7 +57,11 @@ export async function readPdf(data: Uint8Array): Promise<{ pages: PdfPage[]; tit
   return { pages, title: ((meta.info as { Title?: string }).Title ?? null), outline };
 }
 
-/** A page's text pieces grouped into lines (same baseline), top to bottom, each line's pieces left to right. */
+/**
+ * A page's text pieces grouped into lines (same baseline), top to bottom, each
+ * line's pieces left to right; a line's text has one space where its pieces
+ * stand apart (columns), none where they touch (runs of one sentence).
+ */
 export function lines(page: PdfPage): Array<{ y: number; texts: PdfText[]; text: string }> {
   const rows: Array<{ y: number; texts: PdfText[] }> = [];
   for (const t of [...page.texts].sort((a, b) => b.y - a.y || a.x - b.x)) {
@@ -66,6 +71,32 @@ export function lines(page: PdfPage): Array<{ y: number; texts: PdfText[]; text:
   }
   return rows.map((r) => {
     const texts = r.texts.sort((a, b) => a.x - b.x);
-    return { y: r.y, texts, text: texts.map((t) => t.str).join('') };
+    const text = texts.map((t, i) => (i > 0 && t.x > texts[i - 1].x + texts[i - 1].width + 1 ? ' ' : '') + t.str).join('');
+    return { y: r.y, texts, text: squash(text) };
   });
 }
+
+/**
+ * The lines of a page between its top and bottom margins: the text itself,
+ * without the running title above and the address and page number below.
+ */
+export function bodyLines(page: PdfPage, margins: { top: number; bottom: number }) {
+  return lines(page).filter((l) => l.y > margins.bottom && l.y < page.height - margins.top);
+}
+
+/** The lines in the margins: running title (top) and footer (bottom). */
+export function marginLines(page: PdfPage, margins: { top: number; bottom: number }) {
+  const all = lines(page);
+  return { top: all.filter((l) => l.y >= page.height - margins.top), bottom: all.filter((l) => l.y <= margins.bottom) };
+}
+
+/** The whole body text, pages joined, every line break and run of spaces as one space. */
+export function bodyText(pages: PdfPage[], margins: { top: number; bottom: number }) {
+  return squash(pages.flatMap((p) => bodyLines(p, margins).map((l) => l.text)).join(' '));
+}
+
+/** Any whitespace (no-break spaces included) as one space, trimmed: how text compares across a line break. */
+export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Text without any whitespace: how a passage compares when a line may break after a dash or hyphen, where no space was. */
+export const compact = (s: string) => s.replace(/\s+/g, '');

@@ -32,7 +32,14 @@ const files: Record<keyof typeof fonts, string> = {
 
 let loaded: Map<string, Buffer> | undefined;
 
-/** Registers the faces on a document; the files are read once per process. */
+/**
+ * Registers the faces on a document; the files are read once per process.
+ * Each document parses them anew (PDFKit's way with a file): sharing parsed
+ * fontkit fonts between documents would be faster, but fontkit caches each
+ * glyph with the characters it was first met for, and a subset's composite
+ * glyphs (the dotless "ı" inside "i") are met for none, so a later document
+ * would print an "ı" that copies as garbage (fontkit issue #154).
+ */
 export function registerFonts(pdf: PDFKit.PDFDocument) {
   loaded ??= new Map(Object.entries(files).map(([key, file]) => [fonts[key as keyof typeof fonts], fs.readFileSync(path.join(folder, file))]));
   for (const [name, data] of loaded) pdf.registerFont(name, data);
