@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { domainKeys, domainName, partHeadings } from '@/lib/domain/profile';
+import { domainKeys, domainName } from '@/lib/domain/profile';
 import { editionView, profileOf, reviewedSignOff, seedEdition } from '@/tests/support/edition-fixture';
 import { bodyLines, bodyText, compact, lines, marginLines, readPdf, squash } from '@/tests/support/read-pdf';
 import { expectNoStrandedHeading } from '@/tests/support/pdf-assertions';
