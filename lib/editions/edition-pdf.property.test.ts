@@ -5,7 +5,7 @@ import { domainKeys } from '@/lib/domain/profile';
 import { editionView } from '@/tests/support/edition-fixture';
 import { bodyText, compact, marginLines, readPdf } from '@/tests/support/read-pdf';
 import { expectNoStrandedHeading } from '@/tests/support/pdf-assertions';
-import { style } from './pdf/layout';
+import { style } from './pdf/style';
 import { editionPdf } from './edition-pdf';
 
 const URL_ = 'https://mgi.example.org/profiles/lima/2026-03?lang=fr';

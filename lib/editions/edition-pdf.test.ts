@@ -5,7 +5,7 @@ import { bodyLines, bodyText, compact, lines, marginLines, readPdf, squash } fro
 import { expectNoStrandedHeading } from '@/tests/support/pdf-assertions';
 import type { Locale } from '@/lib/domain/locales';
 import { blockText, docBlocks } from './pdf/rich-blocks';
-import { style } from './pdf/layout';
+import { style } from './pdf/style';
 import { editionPdf } from './edition-pdf';
 
 const URL_ = 'https://mgi.example.org/profiles/lima/2026-03?lang=fr';

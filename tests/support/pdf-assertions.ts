@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { style } from '@/lib/editions/pdf/layout';
+import { style } from '@/lib/editions/pdf/style';
 import { domainKeys, domainName, partHeadings } from '@/lib/domain/profile';
 import { bodyLines, type PdfPage } from './read-pdf';
 

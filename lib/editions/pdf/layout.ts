@@ -1,24 +1,12 @@
 import 'server-only';
 import { blockText, type Block } from './rich-blocks';
 import { fontFor, fonts } from './fonts';
+import { style } from './style';
+
+export { style };
 
 /** PDFKit's text options, with the two its types leave out: a named destination here, and a link to one. */
 export type TextOptions = PDFKit.Mixins.TextOptions & { destination?: string; goTo?: string };
-
-/** The PDF's measures (points) and colours: A4, with room above and below for the running title and page numbers. */
-export const style = {
-  margins: { top: 72, bottom: 68, left: 56, right: 56 },
-  body: 10.5,
-  lineGap: 2.5,
-  paragraphGap: 4,
-  /** One indent step: the marker column of a list, and each level of nesting. */
-  indent: 18,
-  text: '#1b2430',
-  muted: '#4a5565',
-  accent: '#0b3d91',
-  link: '#0b5cad',
-  rule: '#c9d1dc',
-} as const;
 
 export const left = (pdf: PDFKit.PDFDocument) => pdf.page.margins.left;
 export const right = (pdf: PDFKit.PDFDocument) => pdf.page.width - pdf.page.margins.right;

@@ -28,19 +28,27 @@ export function writeSignOff(pdf: PDFKit.PDFDocument, signOff: SignOff, texts: S
         [texts.steps.approved, signOff.approvedBy, signOff.approvedAt],
         [texts.steps.published, signOff.publishedBy, signOff.publishedAt],
       ];
-  const rowHeight = 17;
-  keepSpace(pdf, 40 + rows.length * rowHeight + 60);
+  keepSpace(pdf, 40 + rows.length * 34 + 60);
   writeHeadings(pdf, [{ text: texts.title, font: fonts.bold, size: 13, color: style.accent, before: 18, after: 6 }], undefined);
   const x = left(pdf);
   const width = right(pdf) - x;
   const columns = [x, x + width * 0.36, x + width * 0.7];
+  // Cells wrap within their column (names can be long); a row is as tall as its tallest cell.
+  const widths = [columns[1] - columns[0] - 10, columns[2] - columns[1] - 10, x + width - columns[2]];
   for (const [step, who, when] of rows) {
+    const cells: Array<[string, string, string]> = [
+      [step, fonts.semiBold, style.text],
+      [who ?? (signOff.importedFrom ? '' : texts.notRecorded), fonts.regular, style.text],
+      [when ? texts.date(when) : '—', fonts.regular, style.muted],
+    ];
     const y = pdf.y;
-    pdf.fontSize(style.body);
-    pdf.font(fonts.semiBold).fillColor(style.text).text(step, columns[0], y, { width: columns[1] - columns[0] - 8, lineBreak: false });
-    if (who !== null || !signOff.importedFrom) pdf.font(fonts.regular).text(who ?? texts.notRecorded, columns[1], y, { width: columns[2] - columns[1] - 8, lineBreak: false });
-    pdf.font(fonts.regular).fillColor(style.muted).text(when ? texts.date(when) : '—', columns[2], y, { width: x + width - columns[2], lineBreak: false });
-    pdf.y = y + rowHeight;
+    let height = 0;
+    cells.forEach(([content, font, color], i) => {
+      pdf.font(font).fontSize(style.body).fillColor(color);
+      height = Math.max(height, pdf.heightOfString(content || ' ', { width: widths[i] }));
+      if (content) pdf.text(content, columns[i], y, { width: widths[i] });
+    });
+    pdf.y = y + height + 4;
   }
   pdf.x = x;
   pdf.y += 4;
