@@ -1,27 +1,9 @@
-import { domainKeys, domainName, type DomainKey } from '@/lib/domain/profile';
+import { domainKeys, domainName } from '@/lib/domain/profile';
+import { domainColors as colors, wheelPoint, wheelSector, type WheelSize } from '@/lib/domain/wheel-geometry';
 
-const colors: Record<DomainKey, string> = {
-  migrants_rights: '#0b6aa2',
-  whole_of_government: '#5b3f9a',
-  partnerships: '#0f8a6a',
-  well_being: '#c46a12',
-  mobility_crises: '#b42318',
-  safe_orderly_regular: '#3a5a1c',
-};
-
-const C = 160;
-const OUTER = 150;
-const INNER = 62;
-
-function point(radius: number, degrees: number) {
-  const rad = ((degrees - 90) * Math.PI) / 180;
-  return `${(C + radius * Math.cos(rad)).toFixed(2)} ${(C + radius * Math.sin(rad)).toFixed(2)}`;
-}
-
-/** One sixth of the ring, clockwise from `start` degrees (0 = top). */
-function sector(start: number, end: number) {
-  return `M ${point(OUTER, start)} A ${OUTER} ${OUTER} 0 0 1 ${point(OUTER, end)} L ${point(INNER, end)} A ${INNER} ${INNER} 0 0 0 ${point(INNER, start)} Z`;
-}
+const size: WheelSize = { center: 160, outer: 150, inner: 62 };
+const C = size.center;
+const INNER = size.inner;
 
 /**
  * The wheel of the six domains, as on the portal: an SVG in which each domain
@@ -35,11 +17,11 @@ export function DomainWheel({ language, label, center }: { language: string; lab
       <svg viewBox="0 0 320 320" className="wheel__svg" role="presentation">
         {domainKeys.map((key, i) => {
           const name = domainName(key, language);
-          const [x, y] = point((OUTER + INNER) / 2, i * 60 + 30).split(' ');
+          const [x, y] = wheelPoint(size, (size.outer + size.inner) / 2, i * 60 + 30).map((n) => n.toFixed(2));
           return (
             <a key={key} href={`#domain-${key}`} aria-label={name} className="wheel__link">
               <title>{name}</title>
-              <path d={sector(i * 60 + 1, i * 60 + 59)} fill={colors[key]} className="wheel__sector" />
+              <path d={wheelSector(size, i * 60 + 1, i * 60 + 59)} fill={colors[key]} className="wheel__sector" />
               <text x={x} y={y} className="wheel__number" textAnchor="middle" dominantBaseline="central" aria-hidden="true">
                 {i + 1}
               </text>

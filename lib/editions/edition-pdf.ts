@@ -1,61 +1,120 @@
 import 'server-only';
 import PDFDocument from 'pdfkit';
+import { createTranslator } from 'use-intl/core';
+import en from '../../messages/en.json';
+import es from '../../messages/es.json';
+import fr from '../../messages/fr.json';
 import type { EditionView } from '../data/editions';
 import { editionLabel } from '../domain/edition';
+import { defaultLocale, isLocale, type Locale } from '../domain/locales';
 import { domainKeys, domainName, domainParts, partHeadings } from '../domain/profile';
+import { fonts, registerFonts } from './pdf/fonts';
+import { drawPageFurniture } from './pdf/furniture';
+import { left, right, rule, style, writeBlock, writeHeadings, type TextOptions } from './pdf/layout';
+import { docBlocks } from './pdf/rich-blocks';
+import { writeSignOff } from './pdf/sign-off';
+import { drawWheel } from './pdf/wheel';
 
-type Json = { type?: string; text?: string; content?: Json[] };
+const catalogs = { en, fr, es } as const;
 
-const textOf = (node: Json): string => (node.type === 'text' ? (node.text ?? '') : (node.content ?? []).map(textOf).join(''));
-
-/** Writes a document's paragraphs and (nested) lists into the PDF. */
-function writeDoc(pdf: PDFKit.PDFDocument, doc: unknown, depth = 0) {
-  for (const block of ((doc as Json | null)?.content ?? []) as Json[]) {
-    if (block.type === 'paragraph') {
-      const text = textOf(block);
-      if (text) pdf.font('Helvetica').fontSize(10.5).text(text, { indent: depth * 14, paragraphGap: 4 });
-    } else if (block.type === 'bulletList' || block.type === 'orderedList') {
-      (block.content ?? []).forEach((item, i) => {
-        const [first, ...rest] = item.content ?? [];
-        const marker = block.type === 'bulletList' ? '•' : `${i + 1}.`;
-        pdf.font('Helvetica').fontSize(10.5).text(`${marker}  ${first ? textOf(first) : ''}`, 56 + depth * 14 + 8, undefined, { indent: 0, paragraphGap: 3 });
-        pdf.x = 56;
-        if (rest.length) writeDoc(pdf, { content: rest }, depth + 1);
-      });
-      pdf.moveDown(0.4);
-    }
-  }
+/** Splits a message around its `{url}`, so that the address alone becomes the link. */
+function aroundUrl(t: (key: 'editionPdf.source', values: { url: string }) => string) {
+  const [before, after = ''] = t('editionPdf.source', { url: '\u0001' }).split('\u0001');
+  return { before, after };
 }
 
 /**
- * The edition as a PDF, laid out from the frozen documents (not a screenshot
- * of the page): title, label, introduction, and each domain's two lists.
- * Built with PDFKit's standard fonts, so nothing is fetched or installed.
+ * The edition as a PDF a ministry can print and file, laid out from the frozen
+ * documents (not a screenshot of the page): label, title, publication date and
+ * address; the introduction, the six-domain wheel, each domain's two lists
+ * with their bold, italic and links; the sign-off trail; a running title and
+ * "Page N of M" on the pages. The profile's text and headings are in its
+ * content language; the rest (label, dates, page numbers) in the reader's
+ * interface language, as on the page. Fonts are embedded from node_modules
+ * (pdf/fonts.ts): nothing is fetched.
  */
-export function editionPdf(edition: EditionView, uiLocale: string): Promise<Buffer> {
-  const label = editionLabel(edition.year, edition.month, uiLocale);
+export function editionPdf(edition: EditionView, uiLocale: string, options: { url: string }): Promise<Buffer> {
+  const ui: Locale = isLocale(uiLocale) ? uiLocale : defaultLocale;
+  const t = createTranslator({ locale: ui, messages: catalogs[ui] });
+  const lang = edition.language;
+  const label = editionLabel(edition.year, edition.month, ui);
+  const date = (value: Date | string) => new Intl.DateTimeFormat(ui, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(value));
   const pdf = new PDFDocument({
     size: 'A4',
-    margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    info: { Title: `${edition.title} · ${label}`, Subject: 'Migration Governance Indicators profile', Creator: 'MGI Studio' },
-    lang: edition.language,
+    margins: style.margins,
+    bufferPages: true,
+    autoFirstPage: true,
+    info: { Title: `${edition.title} · ${label}`, Subject: t('editionPdf.kicker'), Creator: 'MGI Studio' },
+    lang,
+    displayTitle: true,
   });
+  registerFonts(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  pdf.font('Helvetica').fontSize(11).fillColor('#4a5565').text(label);
-  pdf.moveDown(0.3).font('Helvetica-Bold').fontSize(20).fillColor('#0b3d91').text(edition.title);
-  pdf.moveDown(0.8).fillColor('#1b2430');
-  writeDoc(pdf, edition.content.introduction);
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  const width = right(pdf) - left(pdf);
+
+  // The title block: what this is, which edition, when, and where it lives.
+  pdf.font(fonts.semiBold).fontSize(8.5).fillColor(style.muted).text(t('editionPdf.kicker').toLocaleUpperCase(ui), { width, characterSpacing: 0.8 });
+  pdf.moveDown(0.6).font(fonts.semiBold).fontSize(13).fillColor(style.accent).text(label, { width });
+  pdf.moveDown(0.2).font(fonts.bold).fontSize(20).fillColor(style.accent).text(edition.title, { width, lineGap: 1 });
+  pdf.moveDown(0.5).font(fonts.regular).fontSize(10).fillColor(style.muted).text(t('public.published', { date: date(edition.publishedAt) }), { width });
+  const source = aroundUrl(t);
+  pdf.text(source.before, { width, continued: true });
+  const urlOptions: TextOptions = { link: options.url, underline: true, continued: source.after !== '' };
+  pdf.fillColor(style.link).text(options.url, urlOptions);
+  if (source.after) pdf.fillColor(style.muted).text(source.after, { link: null, underline: false });
+  rule(pdf, 10);
+
+  const body = { font: fonts.bold, color: style.accent };
+  const introduction = docBlocks(edition.content.introduction);
+  writeHeadings(pdf, [{ text: `${t('public.keyFindings')} · ${t('public.introduction')}`, font: fonts.semiBold, size: 9, color: style.muted, before: 0, after: 4, characterSpacing: 0.4 }], introduction[0]);
+  introduction.forEach((block) => writeBlock(pdf, block));
+
+  drawWheel(pdf, lang, t('editionPdf.wheelTitle'));
+
   for (const key of domainKeys) {
-    pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor('#0b3d91').text(domainName(key, edition.language).toLocaleUpperCase(edition.language));
-    pdf.fillColor('#1b2430');
-    for (const part of domainParts) {
-      pdf.moveDown(0.4).font('Helvetica-Bold').fontSize(11).text(`${partHeadings[part][edition.language]}:`);
-      pdf.moveDown(0.2);
-      writeDoc(pdf, edition.content.domains[key]?.[part]);
-    }
+    const name = domainName(key, lang);
+    domainParts.forEach((part, i) => {
+      const written = docBlocks(edition.content.domains[key]?.[part]);
+      // An empty part (only an imported edition can have one) shows a dash, so that its heading never stands alone.
+      const blocks = written.length ? written : [{ depth: 0, marker: null, runs: [{ text: '—', bold: false, italic: false, href: null }] }];
+      const partHeading = { text: `${partHeadings[part][lang]}:`, font: fonts.semiBold, size: 11, color: style.text, before: i === 0 ? 4 : 10, after: 4 };
+      if (i === 0) {
+        writeHeadings(
+          pdf,
+          [
+            { text: t('public.keyFindings').toLocaleUpperCase(ui), font: fonts.semiBold, size: 8, color: style.muted, before: 18, after: 2, characterSpacing: 0.6 },
+            { text: name, ...body, size: 15, before: 0, after: 4, destination: `domain-${key}` },
+            partHeading,
+          ],
+          blocks[0],
+        );
+        pdf.outline.addItem(name);
+      } else writeHeadings(pdf, [partHeading], blocks[0]);
+      blocks.forEach((block) => writeBlock(pdf, block));
+    });
   }
+
+  writeSignOff(
+    pdf,
+    edition.signOff,
+    {
+      title: t('editionPdf.signOffTitle'),
+      steps: { submitted: t('editionPdf.stepSubmitted'), approved: t('editionPdf.stepApproved'), published: t('editionPdf.stepPublished') },
+      notRecorded: t('editionPdf.notRecorded'),
+      importedFrom: (file) => t('public.importedFrom', { file }),
+      resolvedComments: (n) => t('public.resolvedComments', { n }),
+      source,
+      date,
+    },
+    options.url,
+  );
+
+  drawPageFurniture(pdf, { runningTitle: `${edition.title} · ${label}`, url: options.url, pageLabel: (n, total) => t('editionPdf.page', { n, total }) });
   pdf.end();
   return done;
 }

@@ -4,6 +4,8 @@ import { editionSlug, parseEditionSlug } from '@/lib/domain/edition';
 import { contentLanguageParam, isJurisdictionSlug } from '@/lib/editions/page-params';
 import { isLocale } from '@/lib/domain/locales';
 import { editionPdf } from '@/lib/editions/edition-pdf';
+import { editionPublicUrl } from '@/lib/editions/public-url';
+import { getEnv } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +18,7 @@ export const GET = withDatabaseOutage(async (request: Request, { params }: { par
   const when = parseEditionSlug(segment);
   const edition = when && (await cachedEdition(slug, when, contentLanguageParam(new URL(request.url).searchParams.get('lang') ?? undefined)));
   if (!edition) return notFound();
-  const body = await editionPdf(edition, locale);
+  const body = await editionPdf(edition, locale, { url: editionPublicUrl(getEnv().APP_URL, edition) });
   const file = `mgi-${slug}-${editionSlug(edition.year, edition.month)}-${edition.language}.pdf`;
   return new Response(new Uint8Array(body), {
     headers: {
