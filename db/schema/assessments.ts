@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  type AnyPgColumn,
   pgTable,
   primaryKey,
   text,
@@ -14,12 +15,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { assessmentStates } from '../../lib/domain/workflow';
-import { locales } from '../../lib/domain/locales';
+import { contentLanguage } from './content-language';
+import { editions } from './editions';
 import { jurisdictions } from './jurisdictions';
 import { users } from './users';
 
 export const assessmentState = pgEnum('assessment_state', assessmentStates);
-export const contentLanguage = pgEnum('content_language', locales);
+// Kept in its own file so that editions.ts can use it while this file refers to editions.
+export { contentLanguage };
 
 /** A profile being written: one per jurisdiction and language until it is published. */
 export const assessments = pgTable(
@@ -35,6 +38,14 @@ export const assessments = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The edition this round's text was copied from when it started; null for a first profile. */
+    basedOnEditionId: uuid('based_on_edition_id').references((): AnyPgColumn => editions.id, { onDelete: 'restrict' }),
+    /**
+     * Decided when the round starts: set, the round publishes as a correction of
+     * this edition (same label, next version); null, as a new edition dated by
+     * the month it is published in (lib/domain/publication-plan.ts).
+     */
+    correctsEditionId: uuid('corrects_edition_id').references((): AnyPgColumn => editions.id, { onDelete: 'restrict' }),
   },
   (t) => [
     uniqueIndex('assessments_one_open_per_language')

@@ -111,9 +111,10 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
       .values({ assessmentId, action, fromState: from, toState: to, actorId: actor.userId, note: note?.trim() || null })
       .returning();
     // Publishing freezes the profile into an edition in this same transaction: all or nothing.
-    if (action === 'publish') await freezeEdition(tx, actor, assessmentId);
+    // The note goes with it: a correction publishes it as what was corrected.
+    const edition = action === 'publish' ? await freezeEdition(tx, actor, assessmentId, row.note) : null;
     await notifyTransition(tx, { action, assessmentId, jurisdictionId: profile.jurisdictionId, actor, note: row.note });
-    return row;
+    return { ...row, edition };
   });
 }
 

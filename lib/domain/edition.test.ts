@@ -29,8 +29,11 @@ describe('edition slugs', () => {
   it('round-trips year and month', () => {
     expect(editionSlug(2024, 6)).toBe('2024-06');
     expect(parseEditionSlug('2024-06')).toEqual({ year: 2024, month: 6 });
+    expect(editionSlug(2024, 6, 2)).toBe('2024-06-v2');
+    expect(parseEditionSlug('2024-06-v2')).toEqual({ year: 2024, month: 6, version: 2 });
+    expect(parseEditionSlug('2024-06-v1')).toEqual({ year: 2024, month: 6, version: 1 });
   });
-  it.each(['2024-6', '2024-13', '2024-00', '24-06', '2024-06x', ''])('refuses %j', (s) => {
+  it.each(['2024-6', '2024-13', '2024-00', '24-06', '2024-06x', '2024-06-v0', '2024-06-v', '2024-06v1', ''])('refuses %j', (s) => {
     expect(parseEditionSlug(s)).toBeNull();
   });
 });
