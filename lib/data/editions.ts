@@ -250,15 +250,15 @@ export async function listEditions(filter: { jurisdiction?: string } = {}): Prom
 }
 
 /** Every version of one month's edition (the original first, then its corrections), for the notices on its pages. */
-export async function listEditionVersions(slug: string, when: { year: number; month: number }, language: Locale): Promise<EditionSummary[]> {
+export async function listEditionVersions(slug: string, when: { year: number; month: number }, language: Locale): Promise<Array<EditionSummary & { note: string | null }>> {
   const db = await getDb();
   const rows = await db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, note: editions.note })
     .from(editions)
     .innerJoin(jurisdictions, eq(jurisdictions.id, editions.jurisdictionId))
     .where(and(eq(jurisdictions.slug, slug), eq(editions.year, when.year), eq(editions.month, when.month), eq(editions.language, language)))
     .orderBy(asc(editions.version));
-  return rows as EditionSummary[];
+  return rows as Array<EditionSummary & { note: string | null }>;
 }
 
 export interface PublicJurisdictionFilter {
