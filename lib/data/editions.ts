@@ -367,3 +367,10 @@ export function frozenDoc(content: FrozenProfile, section: 'introduction' | Doma
   if (section === 'introduction') return content.introduction;
   return content.domains[section]?.[part as 'strengths' | 'potential'];
 }
+
+/** The month and version of an edition by its id (editions are public), e.g. the one a round was copied from. */
+export async function editionMonthById(id: string) {
+  const db = await getDb();
+  const [row] = await db.select({ year: editions.year, month: editions.month, version: editions.version }).from(editions).where(eq(editions.id, id));
+  return row ?? null;
+}

@@ -11,6 +11,7 @@ import { freezeEdition } from './editions';
 import { notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { MAX_NOTE_LENGTH, stateInWords, transitionDoneInWords } from '../domain/workflow';
+import { idleReason } from '../domain/workflow-status';
 
 
 /** When the current round began: the last time the profile became a draft. */
@@ -167,6 +168,9 @@ export async function workflowAbilities(actor: Actor, profile: { id: string; jur
     const since = await roundStart(tx, profile.id, profile.createdAt);
     const edited = await editedThisRound(tx, actor, profile.id, since);
     const subject = { jurisdictionId: profile.jurisdictionId, state: profile.state, actorEditedThisRound: edited };
-    return { actions: allowedTransitions(actor, subject), editedThisRound: edited };
+    const actions = allowedTransitions(actor, subject);
+    // Only someone whose own edits are all that keep them from approving is told so.
+    const couldApproveButEdited = edited && !actions.includes('approve') && judgeTransition(actor, 'approve', { ...subject, actorEditedThisRound: false }) === 'allowed';
+    return { actions, editedThisRound: edited, idle: idleReason({ state: profile.state, hasActions: actions.length > 0, couldApproveButEdited }) };
   });
 }

@@ -36,3 +36,12 @@ export function parseEditionSlug(slug: string): { year: number; month: number; v
   if (!match) return null;
   return match[3] ? { year: Number(match[1]), month: Number(match[2]), version: Number(match[3]) } : { year: Number(match[1]), month: Number(match[2]) };
 }
+
+/**
+ * The public address of one published edition: a correction by its version
+ * (so that it names exactly that text), an edition as first published by its
+ * month; with its content language, in case the jurisdiction has several.
+ */
+export function editionHref(slug: string, e: { year: number; month: number; version: number; language: string }): string {
+  return `/profiles/${slug}/${editionSlug(e.year, e.month, e.version > 1 ? e.version : undefined)}?lang=${e.language}`;
+}
