@@ -15,9 +15,11 @@ interface Props {
   actions: TransitionAction[];
   /** Why there is nothing to do, in words true for this person (lib/domain/workflow-status.ts). */
   idle: IdleReason | null;
+  /** A focal point whose own edits in this round are all that keep them from approving. */
+  approveBlockedByOwnEdit: boolean;
 }
 
-export function WorkflowPanel({ id, actions, idle }: Props) {
+export function WorkflowPanel({ id, actions, idle, approveBlockedByOwnEdit }: Props) {
   const t = useTranslations('workflow');
   const [state, action, pending] = useActionState(transitionAction, null);
   // Publishing is confirmed on its own page, after a preview of the public page.
@@ -38,6 +40,11 @@ export function WorkflowPanel({ id, actions, idle }: Props) {
   return (
     <form className="form" action={action}>
       <FormMessage state={state} />
+      {approveBlockedByOwnEdit && (
+        <p className="muted small" data-testid="approve-blocked">
+          {t('editedThisRound')}
+        </p>
+      )}
       <input type="hidden" name="id" value={id} />
       <div className="field">
         <label htmlFor="workflow-note">{t('note')}</label>

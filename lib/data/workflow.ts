@@ -169,8 +169,9 @@ export async function workflowAbilities(actor: Actor, profile: { id: string; jur
     const edited = await editedThisRound(tx, actor, profile.id, since);
     const subject = { jurisdictionId: profile.jurisdictionId, state: profile.state, actorEditedThisRound: edited };
     const actions = allowedTransitions(actor, subject);
-    // Only someone whose own edits are all that keep them from approving is told so.
-    const couldApproveButEdited = edited && !actions.includes('approve') && judgeTransition(actor, 'approve', { ...subject, actorEditedThisRound: false }) === 'allowed';
-    return { actions, editedThisRound: edited, idle: idleReason({ state: profile.state, hasActions: actions.length > 0, couldApproveButEdited }) };
+    // Only someone whose own edits are all that keep them from approving is told so (a consultant who edited is not).
+    const approveBlockedByOwnEdit =
+      edited && !actions.includes('approve') && judgeTransition(actor, 'approve', { ...subject, actorEditedThisRound: false }) === 'allowed';
+    return { actions, editedThisRound: edited, approveBlockedByOwnEdit, idle: idleReason({ state: profile.state, hasActions: actions.length > 0 }) };
   });
 }

@@ -1,16 +1,16 @@
 import type { AssessmentState } from './workflow';
 
 /**
- * Why a person has nothing to do on a profile right now, told in the words
- * that are true for them: only someone who could approve but for their own
- * edits hears that "another focal point must approve it"; a consultant whose
- * draft is in review hears that it is being reviewed, and so on.
+ * Why a person has nothing to do on a profile right now, told in words that
+ * are true for them: a consultant whose draft is in review hears that it is
+ * being reviewed (not that "another focal point must approve it", which is
+ * said only to a focal point whose own edits keep them from approving, beside
+ * the actions they still have: lib/data/workflow.ts `approveBlockedByOwnEdit`).
  */
-export type IdleReason = 'editedThisRound' | 'waitingForSubmit' | 'waitingForReview' | 'waitingForPublication' | 'published';
+export type IdleReason = 'waitingForSubmit' | 'waitingForReview' | 'waitingForPublication' | 'published';
 
-export function idleReason(input: { state: AssessmentState; hasActions: boolean; couldApproveButEdited: boolean }): IdleReason | null {
+export function idleReason(input: { state: AssessmentState; hasActions: boolean }): IdleReason | null {
   if (input.hasActions) return null;
-  if (input.couldApproveButEdited) return 'editedThisRound';
   switch (input.state) {
     case 'draft':
       return 'waitingForSubmit';

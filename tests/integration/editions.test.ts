@@ -5,7 +5,7 @@ import { assessments, editions, jurisdictions } from '../../db/schema';
 import { getAssessment, listAssessmentsOfJurisdiction, startAssessment, updateAssessmentTitle } from '../../lib/data/assessments';
 import { startThread, setThreadStatus } from '../../lib/data/comments';
 import { reviewDomain } from '../../lib/data/domain-reviews';
-import { getEdition, listEditions, listEditionVersions, listPublishedJurisdictions, publicationPlan } from '../../lib/data/editions';
+import { editionOfProfile, getEdition, listEditions, listEditionVersions, listPublishedJurisdictions, previewEdition, publicationPlan } from '../../lib/data/editions';
 import type { Actor } from '../../lib/policy';
 import { savePart } from '../../lib/data/parts';
 import { approveProfile, publishProfile, submitForReview } from '../../lib/data/workflow';
@@ -158,6 +158,22 @@ describe.each(targets)('corrections on %s', (target) => {
     // Lists name the month once, by its newest version.
     expect((await listEditions({ jurisdiction: j.slug })).map((e) => e.id)).toEqual([current.id]);
     expect((await getEdition(j.slug, 'latest'))!.id).toBe(current.id);
+  });
+
+  it('the preview before publishing is the edition publishing would make, and makes none; the published profile names its edition', async () => {
+    const { j, consultant, focal, admin } = await people();
+    const id = await approvedRound(j, consultant, focal);
+    const { view, plan } = await previewEdition(admin, id);
+    expect(plan.kind).toBe('edition');
+    expect(await listEditions({ jurisdiction: j.slug })).toHaveLength(0);
+    expect(await editionOfProfile(admin, id)).toBeNull();
+    await publishProfile(admin, id);
+    const published = (await getEdition(j.slug, 'latest'))!;
+    expect(view).toMatchObject({ title: published.title, year: published.year, month: published.month, version: 1, content: published.content, jurisdiction: published.jurisdiction });
+    expect(await editionOfProfile(consultant, id)).toEqual({ slug: j.slug, year: published.year, month: published.month, version: 1, language: 'es' });
+    // The next round knows which edition it was copied from.
+    const next = await startAssessment(consultant, { jurisdiction: j.slug, language: 'es' });
+    expect((await getAssessment(consultant, next.id)).basedOnEditionId).toBe(published.id);
   });
 
   it('a second correction replaces the newest version, and a new-edition round in the same month says it must wait', async () => {

@@ -124,7 +124,7 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
           {plan && <PublicationPlanNote plan={plan} />}
           {profile.state === 'published' && <PublishedAs actor={actor} id={profile.id} />}
           <ClientIntl>
-            <WorkflowPanel id={profile.id} actions={abilities.actions} idle={abilities.idle} />
+            <WorkflowPanel id={profile.id} actions={abilities.actions} idle={abilities.idle} approveBlockedByOwnEdit={abilities.approveBlockedByOwnEdit} />
           </ClientIntl>
         </section>
         <section className="card" aria-labelledby="history-title" data-testid="workflow-history">
