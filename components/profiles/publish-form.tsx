@@ -14,14 +14,17 @@ import { MAX_NOTE_LENGTH } from '@/lib/domain/workflow';
 export function PublishForm({ id, label, correction }: { id: string; label: string; correction: boolean }) {
   const t = useTranslations('workflow');
   const [state, action, pending] = useActionState(transitionAction, null);
+  if (state?.ok) {
+    // Same words as the page shows for a published profile (PublishedAs), until it re-renders as one.
+    return (
+      <p className="notice notice--ok" role="status" data-testid="published-as">
+        {state.message} {typeof state.data?.href === 'string' && <a href={state.data.href}>{t('viewEdition')}</a>}
+      </p>
+    );
+  }
   return (
     <form className="form" action={action} data-testid="publish-form">
       <FormMessage state={state} />
-      {state?.ok && typeof state.data?.href === 'string' && (
-        <p>
-          <a href={state.data.href}>{t('viewEdition')}</a>
-        </p>
-      )}
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="action" value="publish" />
       <div className="field">
@@ -36,7 +39,7 @@ export function PublishForm({ id, label, correction }: { id: string; label: stri
         />
       </div>
       <div className="actions">
-        <button type="submit" className="button" disabled={pending || state?.ok}>
+        <button type="submit" className="button" disabled={pending}>
           {correction ? t('confirmCorrection', { label }) : t('confirmEdition', { label })}
         </button>
         <Link className="button button--secondary" href={`/assessments/${id}`}>

@@ -54,6 +54,7 @@ export const transitionAction = actionWithActor(
     }
     revalidatePath(`/assessments/${id}`);
     if (published) {
+      revalidatePath(`/assessments/${id}/publish`);
       // Name the edition it became and link to it, rather than a bare "Published."
       const label = editionLabel(published.year, published.month, await getLocale());
       return { ok: true, message: t('workflow.publishedAs', { label }), data: { href: await publishedHref(actor, id) } };
