@@ -117,9 +117,11 @@ test('a round is published after a preview, then corrected; the original stays r
   await admin.goto(`/admin/portfolio?q=${encodeURIComponent(name)}`);
   const row = admin.getByTestId('portfolio').locator('tbody tr', { hasText: name });
   await expect(row.getByTestId('latest-edition')).toHaveText(label);
-  await admin.goto('/admin/portfolio?q=huaquillas');
-  const huaquillas = (await (await admin.request.get('/api/v1/editions?jurisdiction=huaquillas&locale=en')).json()).editions[0];
-  await expect(admin.getByTestId('portfolio').getByTestId('latest-edition').first()).toHaveText(huaquillas.label); // imported
+  // Lima's editions were imported (the demo data and e2e/support/start-server.ts).
+  await admin.goto('/admin/portfolio?q=lima');
+  const lima = (await (await admin.request.get('/api/v1/editions?jurisdiction=lima&locale=en')).json()).editions[0];
+  const limaRow = admin.getByTestId('portfolio').locator('tbody tr').filter({ has: admin.getByRole('link', { name: 'Lima', exact: true }) });
+  await expect(limaRow.first().getByTestId('latest-edition')).toHaveText(lima.label);
   await admin.goto('/admin/portfolio');
   await admin.getByTestId('portfolio').getByRole('link', { name: 'Latest edition' }).click();
   await expect(admin.getByTestId('portfolio').getByRole('columnheader', { name: /Latest edition/ })).toHaveAttribute('aria-sort', 'ascending');
