@@ -30,7 +30,8 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
   const ui = isLocale(locale) ? locale : 'en';
   const label = (e: { year: number; month: number }) => editionLabel(e.year, e.month, ui);
   const query = languages.length > 1 ? `?lang=${edition.language}` : '';
-  const href = (e: { year: number; month: number; version?: number }) => `/profiles/${slug}/${editionSlug(e.year, e.month, e.version)}${query}`;
+  // The month's address unless a version is named on purpose (summaries carry their version too).
+  const href = (e: { year: number; month: number }, version?: number) => `/profiles/${slug}/${editionSlug(e.year, e.month, version)}${query}`;
   // Superseded by a newer month; a newer version of the same month is the correction notice's business.
   const sameMonth = (e: { year: number; month: number }) => e.year === edition.year && e.month === edition.month;
   const superseded = newest && !sameMonth(newest);
@@ -52,7 +53,7 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
             edition={edition}
             versions={versions}
             label={label(edition)}
-            href={href}
+            href={(e) => href(e, e.version)}
             formatDate={(d) => format.dateTime(d, { dateStyle: 'long' })}
           />
         )}
