@@ -11,8 +11,14 @@ test('the public editions API: list, one edition with its label in the asked loc
   for (const [locale, label] of [['fr', '2022 Août'], ['en', '2022 August'], ['es', '2022 Agosto']]) {
     const one = await request.get(`/api/v1/editions/lima/2022-08?locale=${locale}`);
     expect(one.status()).toBe(200);
-    expect(one.headers()['cache-control']).toContain('immutable');
+    // The month's URL shows its newest version, which a correction would replace: asked again each time.
+    expect(one.headers()['cache-control']).toBe('public, no-cache');
     const body = await one.json();
+    expect(body).toMatchObject({ edition: '2022-08', version: 1, versionEdition: '2022-08-v1', corrected: false, correctedBy: null });
+    // One version's URL never changes: kept for good.
+    const version = await request.get(`/api/v1/editions/lima/${body.versionEdition}?locale=${locale}`);
+    expect(version.headers()['cache-control']).toContain('immutable');
+    expect((await version.json()).content).toEqual(body.content);
     expect(body.label).toBe(label);
     expect(body.title).toBe('Profil de gouvernance des migrations : Lima (Pérou)');
     expect(JSON.stringify(body.content.domains.migrants_rights.strengths)).toContain('La municipalité prépare');
@@ -21,6 +27,7 @@ test('the public editions API: list, one edition with its label in the asked loc
 
   const refusals: Array<[string, number, string]> = [
     ['/api/v1/editions/lima/2022-13', 404, 'not_found'],
+    ['/api/v1/editions/lima/2022-08-v9', 404, 'not_found'],
     ['/api/v1/editions/lima/1999-01', 404, 'not_found'],
     ['/api/v1/editions/nowhere/2022-08', 404, 'not_found'],
     ['/api/v1/editions/lima/2022-08?locale=de', 400, 'invalid_locale'],
@@ -34,7 +41,7 @@ test('the public editions API: list, one edition with its label in the asked loc
   expect((await (await request.get('/api/v1/openapi.json')).json()).paths).toHaveProperty(['/api/v1/editions/{slug}/{edition}']);
 });
 
-test('a dated edition page, per interface language, is kept by no shared cache; its PDF is frozen', async ({ request }) => {
+test('a dated edition page, per interface language, is kept by no shared cache; a version\'s PDF is frozen', async ({ request }) => {
   for (const locale of ['fr', 'es']) {
     const page = await request.get('/profiles/lima/2022-08', { headers: { cookie: `NEXT_LOCALE=${locale}` } });
     expect(page.status()).toBe(200);
@@ -43,8 +50,10 @@ test('a dated edition page, per interface language, is kept by no shared cache; 
     expect(await page.text()).toContain(locale === 'fr' ? '2022 Août' : '2022 Agosto');
   }
   expect((await request.get('/profiles/lima')).headers()['cache-control']).toBe('private, no-cache');
-  // The PDF shows only the frozen edition: it may be kept for good.
-  const pdf = await request.get('/profiles/lima/2022-08/pdf');
+  // One version's PDF shows only that frozen version: it may be kept for good. The month's PDF follows its corrections.
+  const pdf = await request.get('/profiles/lima/2022-08-v1/pdf');
+  expect(pdf.status()).toBe(200);
   expect(pdf.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect((await request.get('/profiles/lima/2022-08/pdf')).headers()['cache-control']).toBe('public, no-cache');
   expect((await request.get('/profiles/nowhere/2022-08')).status()).toBe(404);
 });

@@ -187,11 +187,12 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await ap.goto(`/assessments/${id}`);
   await expect(ap.getByTestId('workflow-history').getByRole('listitem')).toHaveCount(4);
 
-  // The admin publishes: the profile becomes this month's edition, public at once.
-  await ap.getByTestId('workflow').getByRole('button', { name: 'Publish' }).click();
-  await expect(ap.getByTestId('workflow').getByText('Published.', { exact: true })).toBeVisible();
+  // The admin publishes after a preview: the profile becomes this month's edition, public at once.
   const now = new Date();
   const month = now.getUTCMonth();
+  await ap.getByTestId('review-and-publish').click();
+  await ap.getByRole('button', { name: /^Publish the \d{4} \w+ edition$/ }).click();
+  await expect(ap.getByTestId('published-as')).toContainText(/Published as the \d{4} \w+ edition\./);
   const slug = `${now.getUTCFullYear()}-${String(month + 1).padStart(2, '0')}`;
   const names = {
     en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],

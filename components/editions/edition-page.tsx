@@ -1,17 +1,24 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { cachedEdition, cachedEditionHtml, cachedEditionList } from '@/lib/editions/public-data';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { cachedEdition, cachedEditionHtml, cachedEditionList, cachedEditionVersions } from '@/lib/editions/public-data';
 import { renderEditionParts } from '@/lib/editions/rendered-edition';
 import { editionLabel, editionSlug } from '@/lib/domain/edition';
 import { isLocale, type Locale } from '@/lib/domain/locales';
+import { CorrectionNotice } from './correction-notice';
 import { EditionArticle } from './edition-article';
 import { PrintButton } from './print-button';
 
-/** The public page of one edition (or the latest), with every edition of the jurisdiction beside it. */
-export async function EditionPage({ slug, when, lang }: { slug: string; when: { year: number; month: number } | 'latest'; lang?: Locale }) {
+/**
+ * The public page of one edition (or the latest), with every edition of the
+ * jurisdiction beside it. `when.version` names one version of a corrected
+ * edition; without it the month's newest version is shown.
+ */
+export async function EditionPage({ slug, when, lang }: { slug: string; when: { year: number; month: number; version?: number } | 'latest'; lang?: Locale }) {
   const [edition, rendered, all] = await Promise.all([cachedEdition(slug, when, lang), cachedEditionHtml(slug, when, lang), cachedEditionList(slug)]);
   if (!edition) notFound();
+  const versions = await cachedEditionVersions(slug, edition, edition.language);
+  const format = await getFormatter();
   // The two cached entries may come from either side of a publication: render afresh if they disagree.
   const parts = rendered?.id === edition.id ? rendered.parts : renderEditionParts(edition.content);
   const sameLanguage = all.filter((e) => e.language === edition.language);
@@ -23,8 +30,13 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
   const ui = isLocale(locale) ? locale : 'en';
   const label = (e: { year: number; month: number }) => editionLabel(e.year, e.month, ui);
   const query = languages.length > 1 ? `?lang=${edition.language}` : '';
-  const href = (e: { year: number; month: number }) => `/profiles/${slug}/${editionSlug(e.year, e.month)}${query}`;
-  const superseded = newest && newest.id !== edition.id;
+  // The month's address unless a version is named on purpose (summaries carry their version too).
+  const href = (e: { year: number; month: number }, version?: number) => `/profiles/${slug}/${editionSlug(e.year, e.month, version)}${query}`;
+  // Superseded by a newer month; a newer version of the same month is the correction notice's business.
+  const sameMonth = (e: { year: number; month: number }) => e.year === edition.year && e.month === edition.month;
+  const superseded = newest && !sameMonth(newest);
+  // A corrected month's PDF names its version, so that each file stays the same for good.
+  const pdfSlug = editionSlug(edition.year, edition.month, versions.length > 1 ? edition.version : undefined);
   return (
     <div className="edition-layout">
       <div className="edition-layout__main stack">
@@ -36,9 +48,18 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
             {t('superseded', { label: label(newest) })} <Link href={href(newest)}>{t('readNewest')}</Link>
           </p>
         )}
+        {versions.length > 1 && (
+          <CorrectionNotice
+            edition={edition}
+            versions={versions}
+            label={label(edition)}
+            href={(e) => href(e, e.version)}
+            formatDate={(d) => format.dateTime(d, { dateStyle: 'long' })}
+          />
+        )}
         <div className="edition-tools no-print">
           <PrintButton label={t('print')} />
-          <a className="button button--secondary button--small" href={`/profiles/${slug}/${editionSlug(edition.year, edition.month)}/pdf?lang=${edition.language}`} download>
+          <a className="button button--secondary button--small" href={`/profiles/${slug}/${pdfSlug}/pdf?lang=${edition.language}`} download>
             {t('pdf')}
           </a>
           {languages.length > 1 && (
@@ -62,7 +83,8 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
           <ol className="list-plain edition-list" data-testid="edition-list">
             {sameLanguage.map((e) => (
               <li key={e.id}>
-                {e.id === edition.id ? <strong aria-current="page">{label(e)}</strong> : <Link href={href(e)}>{label(e)}</Link>}
+                {sameMonth(e) ? <strong aria-current="page">{label(e)}</strong> : <Link href={href(e)}>{label(e)}</Link>}
+                {e.version > 1 && <span className="muted small"> ({t('corrected')})</span>}
               </li>
             ))}
           </ol>

@@ -149,7 +149,8 @@ export default function PartEditor(props: PartEditorProps) {
               {fill(t.alsoHere, { names: others.join(', ') })}
             </span>
           )}
-          <SaveStatusBadge status={autosave.status} error={autosave.error} labels={t.status} />
+          {/* Before any save in this visit: "Saved" when the part was saved in this round (the text shown is the saved one), else "Unchanged in this round". */}
+          <SaveStatusBadge status={autosave.status} error={autosave.error} labels={initialSavedAt ? { ...t.status, idle: t.status.saved } : t.status} />
         </div>
       </div>
       {editor ? (

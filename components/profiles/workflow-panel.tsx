@@ -1,33 +1,50 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
 import { MAX_NOTE_LENGTH } from '@/lib/domain/workflow';
 import { transitionAction } from '@/lib/actions/workflow';
 import type { TransitionAction } from '@/lib/policy';
+import type { IdleReason } from '@/lib/domain/workflow-status';
 
 interface Props {
   id: string;
   /** What the server says this person may do now; nothing else is offered. */
   actions: TransitionAction[];
-  editedThisRound: boolean;
+  /** Why there is nothing to do, in words true for this person (lib/domain/workflow-status.ts). */
+  idle: IdleReason | null;
+  /** A focal point whose own edits in this round are all that keep them from approving. */
+  approveBlockedByOwnEdit: boolean;
 }
 
-export function WorkflowPanel({ id, actions, editedThisRound }: Props) {
+export function WorkflowPanel({ id, actions, idle, approveBlockedByOwnEdit }: Props) {
   const t = useTranslations('workflow');
   const [state, action, pending] = useActionState(transitionAction, null);
-  if (actions.length === 0) {
+  // Publishing is confirmed on its own page, after a preview of the public page.
+  const steps = actions.filter((a) => a !== 'publish');
+  const publish = actions.includes('publish') && (
+    <Link className="button" href={`/assessments/${id}/publish`} data-testid="review-and-publish">
+      {t('reviewAndPublish')}
+    </Link>
+  );
+  if (steps.length === 0) {
     return (
       <div className="stack">
         <FormMessage state={state} />
-        <p className="muted small">{editedThisRound ? t('editedThisRound') : t('nothingToDo')}</p>
+        {publish ? <div className="actions">{publish}</div> : idle && idle !== 'published' && <p className="muted small" data-testid="workflow-idle">{t(idle)}</p>}
       </div>
     );
   }
   return (
     <form className="form" action={action}>
       <FormMessage state={state} />
+      {approveBlockedByOwnEdit && (
+        <p className="muted small" data-testid="approve-blocked">
+          {t('editedThisRound')}
+        </p>
+      )}
       <input type="hidden" name="id" value={id} />
       <div className="field">
         <label htmlFor="workflow-note">{t('note')}</label>
@@ -39,7 +56,7 @@ export function WorkflowPanel({ id, actions, editedThisRound }: Props) {
         )}
       </div>
       <div className="actions">
-        {actions.map((a) => (
+        {steps.map((a) => (
           <button
             key={a}
             type="submit"

@@ -14,12 +14,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { assessmentStates } from '../../lib/domain/workflow';
-import { locales } from '../../lib/domain/locales';
+import { contentLanguage } from './content-language';
 import { jurisdictions } from './jurisdictions';
 import { users } from './users';
 
 export const assessmentState = pgEnum('assessment_state', assessmentStates);
-export const contentLanguage = pgEnum('content_language', locales);
+// Kept in its own file, which editions.ts imports without importing this one.
+export { contentLanguage };
 
 /** A profile being written: one per jurisdiction and language until it is published. */
 export const assessments = pgTable(
@@ -35,6 +36,20 @@ export const assessments = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /*
+     * Both name an edition without a foreign key: editions already refer to
+     * assessments, and a key back would make the two tables a cycle that
+     * backups (db/backup.ts) cannot order. Editions are never deleted, and only
+     * startAssessment sets these, from an edition it has just read.
+     */
+    /** The edition this round's text was copied from when it started; null for a first profile. */
+    basedOnEditionId: uuid('based_on_edition_id'),
+    /**
+     * Decided when the round starts: set, the round publishes as a correction of
+     * this edition (same label, next version); null, as a new edition dated by
+     * the month it is published in (lib/domain/publication-plan.ts).
+     */
+    correctsEditionId: uuid('corrects_edition_id'),
   },
   (t) => [
     uniqueIndex('assessments_one_open_per_language')

@@ -11,7 +11,11 @@ import { withoutNul } from '../domain/plain-text';
 import { actionWithActor } from './safe-action';
 
 export const startAssessmentAction = actionWithActor(
-  z.object({ jurisdiction: slugSchema, language: z.enum(locales, { message: 'validation.invalidChoice' }) }),
+  z.object({
+    jurisdiction: slugSchema,
+    language: z.enum(locales, { message: 'validation.invalidChoice' }),
+    publishAs: z.enum(['edition', 'correction'], { message: 'validation.invalidChoice' }).default('edition'),
+  }),
   async (input, actor, t) => {
     let id: string;
     try {

@@ -11,6 +11,15 @@ import { MAX_NOTE_LENGTH } from '../domain/workflow';
 import { withoutNul } from '../domain/plain-text';
 import { actionWithActor } from './safe-action';
 import { refreshPublicPages } from '../editions/refresh-public-pages';
+import { editionOfProfile } from '../data/editions';
+import { editionHref, editionLabel } from '../domain/edition-label';
+import type { Actor } from '../policy';
+
+/** The public address of the edition a profile became. */
+async function publishedHref(actor: Actor, id: string) {
+  const e = await editionOfProfile(actor, id);
+  return e ? editionHref(e.slug, e) : null;
+}
 
 export const transitionAction = actionWithActor(
   z.object({
@@ -19,8 +28,9 @@ export const transitionAction = actionWithActor(
     note: withoutNul(z.string()).max(MAX_NOTE_LENGTH, { message: 'validation.tooLong' }).optional(),
   }),
   async ({ id, action, note }, actor, t) => {
+    let published: { year: number; month: number; version: number } | null = null;
     try {
-      await runTransition(actor, id, action, note?.trim() || null);
+      published = (await runTransition(actor, id, action, note?.trim() || null)).edition;
       if (action === 'publish') refreshPublicPages();
     } catch (error) {
       if (error instanceof DataError && error.code === 'incomplete') {
@@ -43,6 +53,12 @@ export const transitionAction = actionWithActor(
       throw error;
     }
     revalidatePath(`/assessments/${id}`);
+    if (published) {
+      revalidatePath(`/assessments/${id}/publish`);
+      // Name the edition it became and link to it, rather than a bare "Published."
+      const label = editionLabel(published.year, published.month, await getLocale());
+      return { ok: true, message: t('workflow.publishedAs', { label }), data: { href: await publishedHref(actor, id) } };
+    }
     return { ok: true, message: t(`workflow.done.${action}`) };
   },
 );

@@ -137,20 +137,39 @@ export function buildOpenApi() {
             { name: 'jurisdiction', in: 'query', required: false, schema: { type: 'string' }, description: 'Only this jurisdiction’s editions (its slug).' },
             { name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr', 'es'] }, description: 'Language of the labels ("2024 June").' },
           ],
-          responses: { '200': { description: '`{ "editions": [ { jurisdiction, edition, label, language, title, … } ] }`' }, '400': error('A malformed slug or locale') },
+          responses: {
+            '200': {
+              description:
+                '`{ "editions": [ { jurisdiction, edition, label, language, title, …, version, versionEdition, corrected } ] }`: each month once, by its newest version (a corrected month has `corrected: true`).',
+            },
+            '400': error('A malformed slug or locale'),
+          },
         },
       },
       '/api/v1/editions/{slug}/{edition}': {
         get: {
-          summary: 'One edition: title, introduction, the six domains’ two parts, sign-off (public, immutable)',
+          summary: 'One edition: title, introduction, the six domains’ two parts, sign-off, and the versions of its month (public)',
           security: [],
           parameters: [
             { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'edition', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }, description: 'Year and month, e.g. 2024-06.' },
+            {
+              name: 'edition',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])(-v[1-9]\\d{0,3})?$' },
+              description: 'Year and month, e.g. 2024-06: the month’s newest version, corrections included. Or one version, e.g. 2024-06-v1 (the original).',
+            },
             { name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr', 'es'] }, description: 'Language of the label.' },
             { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr', 'es'] }, description: 'Content language, when the jurisdiction has editions in several.' },
           ],
-          responses: { '200': { description: 'The edition, with `Cache-Control: immutable`' }, '400': error('A malformed locale'), '404': error('No such edition') },
+          responses: {
+            '200': {
+              description:
+                'The edition, with `version`, `versionEdition`, `corrected`, `correctedBy` (the version that replaced it, or null) and `versions` (each with its `edition`, `publishedAt`, `correctionNote`, `url`). A version’s URL (2024-06-v1) is sent `Cache-Control: immutable`; the month’s URL may change with a correction.',
+            },
+            '400': error('A malformed locale'),
+            '404': error('No such edition'),
+          },
         },
       },
       '/api/v1/assessments/{id}/sections/{domain}/{part}': {

@@ -7,7 +7,7 @@ import type { Locale } from '../domain/locales';
 import { defaultProfileTitle, profileSlots } from '../domain/profile';
 import { emptyDoc } from '../domain/editor/schema';
 import { canSeeJurisdiction, canStartAssessment, judgeAssessment, type Actor } from '../policy';
-import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, verdictError } from './errors';
+import { ConflictError, ForbiddenError, InvalidInputError, isUniqueViolation, NotFoundError, verdictError } from './errors';
 
 const assessmentColumns = {
   id: assessments.id,
@@ -16,6 +16,8 @@ const assessmentColumns = {
   state: assessments.state,
   createdAt: assessments.createdAt,
   updatedAt: assessments.updatedAt,
+  basedOnEditionId: assessments.basedOnEditionId,
+  correctsEditionId: assessments.correctsEditionId,
   jurisdictionId: jurisdictions.id,
   jurisdictionSlug: jurisdictions.slug,
   jurisdictionName: jurisdictions.name,
@@ -29,9 +31,12 @@ function openAssessmentConflict(id: string) {
 
 /**
  * Starts a profile of a jurisdiction in a content language, with its thirteen
- * empty parts, in one transaction. Only a consultant of the jurisdiction may.
+ * parts (empty, or copied from the latest edition in that language), in one
+ * transaction. Only a consultant of the jurisdiction may. `publishAs` decides
+ * now, not at the end, whether the round becomes a new edition or a correction
+ * of the latest one (lib/domain/publication-plan.ts).
  */
-export async function startAssessment(actor: Actor, input: { jurisdiction: string; language: Locale }) {
+export async function startAssessment(actor: Actor, input: { jurisdiction: string; language: Locale; publishAs?: 'edition' | 'correction' }) {
   const db = await getDb();
   const [j] = await db.select().from(jurisdictions).where(eq(jurisdictions.slug, input.jurisdiction.toLowerCase()));
   if (!j || !canSeeJurisdiction(actor, j.id)) throw new NotFoundError('jurisdiction');
@@ -49,6 +54,9 @@ export async function startAssessment(actor: Actor, input: { jurisdiction: strin
     return await db.transaction(async (tx) => {
       // A new round starts from the latest edition in this language, if there is one.
       const previous = await latestEditionContent(tx, j.id, input.language);
+      if (input.publishAs === 'correction' && !previous) {
+        throw new InvalidInputError('nothing_to_correct', 'There is no edition in this language to correct yet.', { field: 'publishAs' });
+      }
       const [row] = await tx
         .insert(assessments)
         .values({
@@ -56,6 +64,8 @@ export async function startAssessment(actor: Actor, input: { jurisdiction: strin
           language: input.language,
           title: previous?.title ?? defaultProfileTitle(input.language, j.name, j.country, j.level === 'country'),
           createdBy: actor.userId,
+          basedOnEditionId: previous?.id ?? null,
+          correctsEditionId: input.publishAs === 'correction' ? previous!.id : null,
         })
         .returning({ id: assessments.id });
       await tx.insert(assessmentParts).values(

@@ -6,7 +6,9 @@ import { stripCommentMarks, type FrozenJurisdiction, type FrozenProfile, type Si
 import type { Locale } from '../domain/locales';
 import { domainKeys, type DomainKey } from '../domain/profile';
 import type { Actor } from '../policy';
-import { ConflictError, NotFoundError } from './errors';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors';
+import { getAssessmentHeader } from './assessments';
+import { planPublication, type PublicationPlan } from '../domain/publication-plan';
 
 const monthName = (year: number, month: number) =>
   new Date(Date.UTC(year, month - 1, 15)).toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -23,13 +25,67 @@ async function lastStep(tx: Tx, assessmentId: string, action: string) {
   return row;
 }
 
+/** Today's year and month by the database clock, in UTC, and the instant itself. */
+async function databaseMonth(tx: Tx) {
+  const [row] = await tx
+    .select({
+      year: sql<number>`extract(year from now() at time zone 'UTC')::int`,
+      month: sql<number>`extract(month from now() at time zone 'UTC')::int`,
+      now: sql<string>`to_json(now())#>>'{}'`,
+    })
+    .from(sql`(select 1) as one`);
+  return row;
+}
+
+/** The newest version of one month's edition of a jurisdiction in a language. */
+async function headOfMonth(tx: Tx, where: { jurisdictionId: string; language: Locale; year: number; month: number }) {
+  const [row] = await tx
+    .select({ id: editions.id, version: editions.version })
+    .from(editions)
+    .where(
+      and(eq(editions.jurisdictionId, where.jurisdictionId), eq(editions.language, where.language), eq(editions.year, where.year), eq(editions.month, where.month)),
+    )
+    .orderBy(desc(editions.version))
+    .limit(1);
+  return row;
+}
+
 /**
- * Freezes a profile into an edition, inside the publish transition's
- * transaction (the profile row is locked by it). The edition is dated by the
- * database's clock, in UTC; a second edition of the same jurisdiction and
- * language in the same month is refused, saying why and what to do.
+ * What publishing this profile would make, decided by the round (see
+ * lib/domain/publication-plan.ts), with the version a correction replaces.
  */
-export async function freezeEdition(tx: Tx, actor: Actor, assessmentId: string) {
+export async function publicationPlanIn(tx: Tx, assessmentId: string) {
+  const [profile] = await tx
+    .select({ jurisdictionId: assessments.jurisdictionId, language: assessments.language, correctsEditionId: assessments.correctsEditionId })
+    .from(assessments)
+    .where(eq(assessments.id, assessmentId));
+  if (!profile) throw new NotFoundError('profile');
+  const today = await databaseMonth(tx);
+  let corrects: { year: number; month: number; version: number; id: string } | null = null;
+  if (profile.correctsEditionId) {
+    const [target] = await tx.select({ year: editions.year, month: editions.month }).from(editions).where(eq(editions.id, profile.correctsEditionId));
+    // Corrections replace the month's newest version, which may be newer than the one the round started from.
+    const head = target && (await headOfMonth(tx, { jurisdictionId: profile.jurisdictionId, language: profile.language, ...target }));
+    if (target && head) corrects = { ...target, version: head.version, id: head.id };
+  }
+  const taken = corrects ? undefined : await headOfMonth(tx, { jurisdictionId: profile.jurisdictionId, language: profile.language, year: today.year, month: today.month });
+  const plan = planPublication({ corrects, now: today, currentMonthTaken: Boolean(taken) });
+  return { plan, replaces: corrects?.id ?? null, now: today.now };
+}
+
+/** What publishing this profile would make, for the page that shows it before anyone presses Publish. */
+export async function publicationPlan(actor: Actor, assessmentId: string): Promise<PublicationPlan> {
+  await getAssessmentHeader(actor, assessmentId);
+  const db = await getDb();
+  return db.transaction(async (tx) => (await publicationPlanIn(tx, assessmentId)).plan);
+}
+
+/**
+ * Everything an edition of this profile would hold, as it stands now: the
+ * text with comment marks removed, the jurisdiction as it is named today and
+ * the sign-off trail. Shared by publishing and by the preview shown before it.
+ */
+async function collectEdition(tx: Tx, publisherName: string | null, assessmentId: string, now: string) {
   const [profile] = await tx
     .select({
       title: assessments.title,
@@ -43,24 +99,6 @@ export async function freezeEdition(tx: Tx, actor: Actor, assessmentId: string) 
     .innerJoin(jurisdictions, eq(jurisdictions.id, assessments.jurisdictionId))
     .where(eq(assessments.id, assessmentId));
   if (!profile) throw new NotFoundError('profile');
-  const [{ year, month, now }] = await tx
-    .select({
-      year: sql<number>`extract(year from now() at time zone 'UTC')::int`,
-      month: sql<number>`extract(month from now() at time zone 'UTC')::int`,
-      now: sql<string>`to_json(now())#>>'{}'`,
-    })
-    .from(sql`(select 1) as one`);
-  const [clash] = await tx
-    .select({ id: editions.id })
-    .from(editions)
-    .where(and(eq(editions.jurisdictionId, profile.jurisdictionId), eq(editions.language, profile.language), eq(editions.year, year), eq(editions.month, month)));
-  if (clash) {
-    throw new ConflictError(
-      'edition_exists_this_month',
-      `${profile.name} already has an edition in this language published in ${monthName(year, month)}, and editions are dated by month. Publish this profile from next month on; it stays approved until then.`,
-      { year, month },
-    );
-  }
   const parts = await tx
     .select({ section: assessmentParts.section, part: assessmentParts.part, doc: assessmentParts.doc })
     .from(assessmentParts)
@@ -81,26 +119,91 @@ export async function freezeEdition(tx: Tx, actor: Actor, assessmentId: string) 
     submittedAt: submitted?.at.toISOString() ?? null,
     approvedBy: approved?.name ?? null,
     approvedAt: approved?.at.toISOString() ?? null,
-    publishedBy: actor.name,
+    publishedBy: publisherName,
     publishedAt: new Date(now).toISOString(),
     resolvedComments: resolved,
   };
   const frozen: FrozenJurisdiction = { name: profile.name, level: profile.level, country: profile.country };
+  return { profile, content, signOff, frozen };
+}
+
+/**
+ * Freezes a profile into an edition, inside the publish transition's
+ * transaction (the profile row is locked by it). The edition is dated by the
+ * database's clock, in UTC. What it becomes was decided when the round started
+ * (publicationPlanIn): a new edition of this month, refused with what to do
+ * when the month already has one, or the next version of a corrected month,
+ * whose note (the publisher's, required) is shown with it.
+ */
+export async function freezeEdition(tx: Tx, actor: Actor, assessmentId: string, note: string | null = null) {
+  const { plan, replaces, now } = await publicationPlanIn(tx, assessmentId);
+  const { profile, content, signOff, frozen } = await collectEdition(tx, actor.name, assessmentId, now);
+  if (plan.kind === 'wait') {
+    throw new ConflictError(
+      'edition_exists_this_month',
+      `${profile.name} already has an edition in this language published in ${monthName(plan.year, plan.month)}, and editions are dated by month. Publish this profile from next month on; it stays approved until then.`,
+      { year: plan.year, month: plan.month },
+    );
+  }
+  if (plan.kind === 'correction' && !note?.trim()) {
+    throw new InvalidInputError('correction_note_required', 'Say what this correction changes: the note is published with it.');
+  }
   const [edition] = await tx
     .insert(editions)
     .values({
       jurisdictionId: profile.jurisdictionId,
       assessmentId,
       language: profile.language,
-      year,
-      month,
+      year: plan.year,
+      month: plan.month,
       title: profile.title,
       content,
       jurisdiction: frozen,
       signOff,
+      ...(plan.kind === 'correction' ? { version: plan.version, correctsEditionId: replaces, note: note!.trim() } : {}),
     })
-    .returning({ id: editions.id, year: editions.year, month: editions.month });
+    .returning({ id: editions.id, year: editions.year, month: editions.month, version: editions.version });
   return edition;
+}
+
+/**
+ * The edition this profile would become if it were published now, for the
+ * preview before publishing: built like the real one, inserted nowhere.
+ */
+export async function previewEdition(actor: Actor, assessmentId: string): Promise<{ view: EditionView; plan: PublicationPlan }> {
+  const header = await getAssessmentHeader(actor, assessmentId);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { plan, replaces, now } = await publicationPlanIn(tx, assessmentId);
+    const { profile, content, signOff, frozen } = await collectEdition(tx, actor.name, assessmentId, now);
+    const view: EditionView = {
+      id: `preview-${assessmentId}`,
+      slug: header.jurisdictionSlug,
+      language: profile.language,
+      year: plan.year,
+      month: plan.month,
+      version: plan.kind === 'correction' ? plan.version : 1,
+      correctsEditionId: replaces,
+      title: profile.title,
+      content,
+      jurisdiction: frozen,
+      signOff,
+      note: null,
+      publishedAt: new Date(now),
+    };
+    return { view, plan };
+  });
+}
+
+/** The edition a profile was published as, if it was. */
+export async function editionOfProfile(actor: Actor, assessmentId: string) {
+  const header = await getAssessmentHeader(actor, assessmentId);
+  const db = await getDb();
+  const [row] = await db
+    .select({ year: editions.year, month: editions.month, version: editions.version, language: editions.language })
+    .from(editions)
+    .where(eq(editions.assessmentId, assessmentId));
+  return row ? { ...row, slug: header.jurisdictionSlug } : null;
 }
 
 const summaryColumns = {
@@ -112,20 +215,50 @@ const summaryColumns = {
   title: editions.title,
   jurisdiction: editions.jurisdiction,
   publishedAt: editions.publishedAt,
+  version: editions.version,
+  correctsEditionId: editions.correctsEditionId,
 };
 
-export type EditionSummary = { id: string; slug: string; language: Locale; year: number; month: number; title: string; jurisdiction: FrozenJurisdiction; publishedAt: Date };
+export type EditionSummary = {
+  id: string;
+  slug: string;
+  language: Locale;
+  year: number;
+  month: number;
+  title: string;
+  jurisdiction: FrozenJurisdiction;
+  publishedAt: Date;
+  /** 1 as first published; 2 and on for corrections. */
+  version: number;
+  correctsEditionId: string | null;
+};
 
-/** Every edition, newest first; or one jurisdiction's. Public: no actor needed. */
+// Written out qualified: inside a subquery drizzle would name the column without its table.
+/** The version of its month that no correction has replaced: the one lists show. */
+const isCurrentVersion = sql`not exists (select 1 from editions c where c.corrects_edition_id = ${editions.id})`;
+
+/** Every edition (as it stands now: corrected months once, by their newest version), newest first; or one jurisdiction's. Public: no actor needed. */
 export async function listEditions(filter: { jurisdiction?: string } = {}): Promise<EditionSummary[]> {
   const db = await getDb();
   const rows = await db
     .select(summaryColumns)
     .from(editions)
     .innerJoin(jurisdictions, eq(jurisdictions.id, editions.jurisdictionId))
-    .where(filter.jurisdiction ? eq(jurisdictions.slug, filter.jurisdiction) : undefined)
+    .where(and(isCurrentVersion, filter.jurisdiction ? eq(jurisdictions.slug, filter.jurisdiction) : undefined))
     .orderBy(desc(editions.year), desc(editions.month), desc(editions.publishedAt));
   return rows as EditionSummary[];
+}
+
+/** Every version of one month's edition (the original first, then its corrections), for the notices on its pages. */
+export async function listEditionVersions(slug: string, when: { year: number; month: number }, language: Locale): Promise<Array<EditionSummary & { note: string | null }>> {
+  const db = await getDb();
+  const rows = await db
+    .select({ ...summaryColumns, note: editions.note })
+    .from(editions)
+    .innerJoin(jurisdictions, eq(jurisdictions.id, editions.jurisdictionId))
+    .where(and(eq(jurisdictions.slug, slug), eq(editions.year, when.year), eq(editions.month, when.month), eq(editions.language, language)))
+    .orderBy(asc(editions.version));
+  return rows as Array<EditionSummary & { note: string | null }>;
 }
 
 export interface PublicJurisdictionFilter {
@@ -171,6 +304,8 @@ export interface EditionView {
   language: Locale;
   year: number;
   month: number;
+  version: number;
+  correctsEditionId: string | null;
   title: string;
   content: FrozenProfile;
   jurisdiction: FrozenJurisdiction;
@@ -180,38 +315,62 @@ export interface EditionView {
 }
 
 /**
- * One edition of a jurisdiction: a given month, or the latest. When the
- * jurisdiction has editions in several content languages, `language` picks
- * one; without it the newest wins.
+ * One edition of a jurisdiction: a given month (its newest version, or the
+ * version named), or the latest. When the jurisdiction has editions in
+ * several content languages, `language` picks one; without it the newest wins.
  */
-export async function getEdition(slug: string, when: { year: number; month: number } | 'latest', language?: Locale): Promise<EditionView | null> {
+export async function getEdition(
+  slug: string,
+  when: { year: number; month: number; version?: number } | 'latest',
+  language?: Locale,
+): Promise<EditionView | null> {
   const db = await getDb();
   const conditions = [eq(jurisdictions.slug, slug)];
   if (when !== 'latest') conditions.push(eq(editions.year, when.year), eq(editions.month, when.month));
+  if (when !== 'latest' && when.version) conditions.push(eq(editions.version, when.version));
   if (language) conditions.push(eq(editions.language, language));
   const [row] = await db
     .select({ ...summaryColumns, content: editions.content, signOff: editions.signOff, note: editions.note })
     .from(editions)
     .innerJoin(jurisdictions, eq(jurisdictions.id, editions.jurisdictionId))
     .where(and(...conditions))
-    .orderBy(desc(editions.year), desc(editions.month), desc(editions.publishedAt))
+    .orderBy(desc(editions.year), desc(editions.month), desc(editions.version), desc(editions.publishedAt))
     .limit(1);
   return (row as EditionView | undefined) ?? null;
 }
 
-/** The latest edition of a jurisdiction in a content language, to start a new round from. */
+/** The latest edition of a jurisdiction in a content language (its newest version), to start a new round from. */
 export async function latestEditionContent(tx: Tx, jurisdictionId: string, language: Locale) {
   const [row] = await tx
-    .select({ content: editions.content, title: editions.title })
+    .select({ id: editions.id, year: editions.year, month: editions.month, version: editions.version, content: editions.content, title: editions.title })
     .from(editions)
     .where(and(eq(editions.jurisdictionId, jurisdictionId), eq(editions.language, language)))
-    .orderBy(desc(editions.year), desc(editions.month), desc(editions.publishedAt))
+    .orderBy(desc(editions.year), desc(editions.month), desc(editions.version), desc(editions.publishedAt))
     .limit(1);
-  return row ? { title: row.title, content: row.content as FrozenProfile } : null;
+  return row ? { ...row, content: row.content as FrozenProfile } : null;
+}
+
+/** The latest edition of a jurisdiction per content language, for the start form and the jurisdiction page. */
+export async function latestEditionsOf(jurisdictionId: string) {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: editions.id, language: editions.language, year: editions.year, month: editions.month, version: editions.version })
+    .from(editions)
+    .where(and(eq(editions.jurisdictionId, jurisdictionId), isCurrentVersion))
+    .orderBy(desc(editions.year), desc(editions.month), desc(editions.publishedAt));
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.language) && seen.add(r.language));
 }
 
 /** The document of one slot of a frozen profile. */
 export function frozenDoc(content: FrozenProfile, section: 'introduction' | DomainKey, part: string): unknown {
   if (section === 'introduction') return content.introduction;
   return content.domains[section]?.[part as 'strengths' | 'potential'];
+}
+
+/** The month and version of an edition by its id (editions are public), e.g. the one a round was copied from. */
+export async function editionMonthById(id: string) {
+  const db = await getDb();
+  const [row] = await db.select({ year: editions.year, month: editions.month, version: editions.version }).from(editions).where(eq(editions.id, id));
+  return row ?? null;
 }

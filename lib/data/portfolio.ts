@@ -7,7 +7,7 @@ import { assertCan } from './guards';
 
 // 25 rows: a screenful or two, and a page that costs the same to render however large the portfolio.
 export const PORTFOLIO_PAGE_SIZE = 25;
-export const portfolioSorts = ['name', 'country', 'level', 'state', 'updated'] as const;
+export const portfolioSorts = ['name', 'country', 'level', 'state', 'updated', 'edition'] as const;
 export type PortfolioSort = (typeof portfolioSorts)[number];
 
 export interface PortfolioQuery {
@@ -35,12 +35,17 @@ export async function listPortfolio(actor: Actor, query: PortfolioQuery) {
   else if (query.state) filters.push(eq(assessments.state, query.state));
   const where = filters.length ? and(...filters) : undefined;
   const order = query.dir === 'desc' ? desc : asc;
+  // The newest edition of the jurisdiction, any language, published or imported, as year*100+month
+  // (one number, so that it sorts; editions_one_per_month's index starts with jurisdiction_id).
+  // Written out qualified: inside a subquery drizzle would name the column without its table.
+  const latestEdition = sql<number | null>`(select max(e.year * 100 + e.month) from editions e where e.jurisdiction_id = ${jurisdictions.id})`;
   const sortColumn = {
     name: jurisdictions.name,
     country: jurisdictions.country,
     level: jurisdictions.level,
     state: assessments.state,
     updated: assessments.updatedAt,
+    edition: latestEdition,
   }[query.sort];
 
   const openProfile = and(eq(assessments.jurisdictionId, jurisdictions.id), ne(assessments.state, 'published'));
@@ -56,15 +61,22 @@ export async function listPortfolio(actor: Actor, query: PortfolioQuery) {
         language: assessments.language,
         state: assessments.state,
         updatedAt: assessments.updatedAt,
+        latestEdition,
       })
       .from(jurisdictions)
       .leftJoin(assessments, openProfile)
       .where(where)
-      .orderBy(order(sortColumn), asc(jurisdictions.name), asc(assessments.language))
+      // Jurisdictions without an edition come last whichever way editions are sorted.
+      .orderBy(
+        query.sort === 'edition' ? (query.dir === 'desc' ? sql`${latestEdition} desc nulls last` : sql`${latestEdition} asc nulls last`) : order(sortColumn),
+        asc(jurisdictions.name),
+        asc(assessments.language),
+      )
       .limit(PORTFOLIO_PAGE_SIZE)
       .offset((query.page - 1) * PORTFOLIO_PAGE_SIZE),
     db.select({ total: count() }).from(jurisdictions).leftJoin(assessments, openProfile).where(where),
     db.selectDistinct({ country: jurisdictions.country }).from(jurisdictions).orderBy(asc(jurisdictions.country)),
   ]);
-  return { rows, total, pages: Math.max(1, Math.ceil(total / PORTFOLIO_PAGE_SIZE)), countries: countries.map((c) => c.country) };
+  const withEdition = rows.map(({ latestEdition: n, ...r }) => ({ ...r, latestEdition: n === null ? null : { year: Math.floor(n / 100), month: n % 100 } }));
+  return { rows: withEdition, total, pages: Math.max(1, Math.ceil(total / PORTFOLIO_PAGE_SIZE)), countries: countries.map((c) => c.country) };
 }

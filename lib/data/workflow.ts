@@ -11,6 +11,7 @@ import { freezeEdition } from './editions';
 import { notifyPublished, notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { MAX_NOTE_LENGTH, stateInWords, transitionDoneInWords } from '../domain/workflow';
+import { idleReason } from '../domain/workflow-status';
 
 
 /** When the current round began: the last time the profile became a draft. */
@@ -111,12 +112,11 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
       .values({ assessmentId, action, fromState: from, toState: to, actorId: actor.userId, note: note?.trim() || null })
       .returning();
     // Publishing freezes the profile into an edition in this same transaction: all or nothing.
-    if (action === 'publish') {
-      const edition = await freezeEdition(tx, actor, assessmentId);
-      await notifyPublished(tx, { actor, assessmentId, jurisdictionId: profile.jurisdictionId, editionId: edition.id });
-    }
+    // The note goes with it: a correction publishes it as what was corrected.
+    const edition = action === 'publish' ? await freezeEdition(tx, actor, assessmentId, row.note) : null;
+    if (edition) await notifyPublished(tx, { actor, assessmentId, jurisdictionId: profile.jurisdictionId, editionId: edition.id });
     await notifyTransition(tx, { action, assessmentId, jurisdictionId: profile.jurisdictionId, actor, note: row.note });
-    return row;
+    return { ...row, edition };
   });
 }
 
@@ -169,6 +169,10 @@ export async function workflowAbilities(actor: Actor, profile: { id: string; jur
     const since = await roundStart(tx, profile.id, profile.createdAt);
     const edited = await editedThisRound(tx, actor, profile.id, since);
     const subject = { jurisdictionId: profile.jurisdictionId, state: profile.state, actorEditedThisRound: edited };
-    return { actions: allowedTransitions(actor, subject), editedThisRound: edited };
+    const actions = allowedTransitions(actor, subject);
+    // Only someone whose own edits are all that keep them from approving is told so (a consultant who edited is not).
+    const approveBlockedByOwnEdit =
+      edited && !actions.includes('approve') && judgeTransition(actor, 'approve', { ...subject, actorEditedThisRound: false }) === 'allowed';
+    return { actions, editedThisRound: edited, approveBlockedByOwnEdit, idle: idleReason({ state: profile.state, hasActions: actions.length > 0 }) };
   });
 }

@@ -20,6 +20,10 @@ export const startAssessmentBody = z
   .object({
     jurisdiction: slugParam.describe('Slug of the jurisdiction, e.g. "huaquillas".'),
     language: z.enum(locales).describe('Content language of the profile.'),
+    publishAs: z
+      .enum(['edition', 'correction'])
+      .optional()
+      .describe('Decided now: "edition" (default) publishes a new edition dated by the month of publication; "correction" publishes the next version of the latest edition in this language, keeping its label.'),
   })
   .strict();
 

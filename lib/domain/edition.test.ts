@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editionLabel, editionSlug, parseEditionSlug, stripCommentMarks } from './edition';
+import { editionHref } from './edition-label';
 
 // Written out by hand: the test checks the platform's Intl data gives what readers expect.
 const months = {
@@ -29,8 +30,11 @@ describe('edition slugs', () => {
   it('round-trips year and month', () => {
     expect(editionSlug(2024, 6)).toBe('2024-06');
     expect(parseEditionSlug('2024-06')).toEqual({ year: 2024, month: 6 });
+    expect(editionSlug(2024, 6, 2)).toBe('2024-06-v2');
+    expect(parseEditionSlug('2024-06-v2')).toEqual({ year: 2024, month: 6, version: 2 });
+    expect(parseEditionSlug('2024-06-v1')).toEqual({ year: 2024, month: 6, version: 1 });
   });
-  it.each(['2024-6', '2024-13', '2024-00', '24-06', '2024-06x', ''])('refuses %j', (s) => {
+  it.each(['2024-6', '2024-13', '2024-00', '24-06', '2024-06x', '2024-06-v0', '2024-06-v', '2024-06v1', ''])('refuses %j', (s) => {
     expect(parseEditionSlug(s)).toBeNull();
   });
 });
@@ -51,5 +55,12 @@ describe('stripCommentMarks', () => {
     const id = '7d444840-9dc0-11d1-b245-5ffdce74fad2';
     const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a ' }, { type: 'text', text: 'b', marks: [{ type: 'comment', attrs: { threadId: id } }] }, { type: 'text', text: ' c' }] }] };
     expect(stripCommentMarks(doc)).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a b c' }] }] });
+  });
+});
+
+describe('editionHref', () => {
+  it('names a first edition by its month and a correction by its version, with the content language', () => {
+    expect(editionHref('lima', { year: 2024, month: 6, version: 1, language: 'es' })).toBe('/profiles/lima/2024-06?lang=es');
+    expect(editionHref('lima', { year: 2024, month: 6, version: 2, language: 'fr' })).toBe('/profiles/lima/2024-06-v2?lang=fr');
   });
 });

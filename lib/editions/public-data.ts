@@ -1,6 +1,6 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
-import { getEdition, listEditions, listPublishedJurisdictions, type PublicJurisdictionFilter } from '../data/editions';
+import { getEdition, listEditions, listEditionVersions, listPublishedJurisdictions, type PublicJurisdictionFilter } from '../data/editions';
 import type { Locale } from '../domain/locales';
 import { renderEditionParts } from './rendered-edition';
 
@@ -16,7 +16,7 @@ export const EDITIONS_TAG = 'editions';
 export const PUBLIC_DATA_SECONDS = 30;
 const life = { stale: PUBLIC_DATA_SECONDS, revalidate: PUBLIC_DATA_SECONDS, expire: 600 };
 
-export async function cachedEdition(slug: string, when: { year: number; month: number } | 'latest', language?: Locale) {
+export async function cachedEdition(slug: string, when: { year: number; month: number; version?: number } | 'latest', language?: Locale) {
   'use cache';
   cacheTag(EDITIONS_TAG);
   cacheLife(life);
@@ -30,6 +30,14 @@ export async function cachedEditionList(jurisdiction: string) {
   return listEditions({ jurisdiction });
 }
 
+/** The versions of one month's edition (original and corrections), for the correction notices. */
+export async function cachedEditionVersions(slug: string, when: { year: number; month: number }, language: Locale) {
+  'use cache';
+  cacheTag(EDITIONS_TAG);
+  cacheLife(life);
+  return listEditionVersions(slug, when, language);
+}
+
 export async function cachedPublishedJurisdictions(filter: PublicJurisdictionFilter) {
   'use cache';
   cacheTag(EDITIONS_TAG);
@@ -38,7 +46,7 @@ export async function cachedPublishedJurisdictions(filter: PublicJurisdictionFil
 }
 
 /** An edition's parts rendered to HTML, kept with its data: rendering them is most of its page's cost. */
-export async function cachedEditionHtml(slug: string, when: { year: number; month: number } | 'latest', language?: Locale) {
+export async function cachedEditionHtml(slug: string, when: { year: number; month: number; version?: number } | 'latest', language?: Locale) {
   'use cache';
   cacheTag(EDITIONS_TAG);
   cacheLife(life);

@@ -1,3 +1,4 @@
+import { EDITION_SLUG_PATTERN } from '../domain/edition-label';
 import { isLocale, type Locale } from '../domain/locales';
 
 /**
@@ -8,12 +9,13 @@ import { isLocale, type Locale } from '../domain/locales';
  *   /profiles/lima                  → /fr/profiles/lima/latest/any
  *   /profiles/lima/2024-06?lang=es  → /fr/profiles/lima/2024-06/es
  *   /profiles/lima/2024-06/es       → /fr/profiles/lima/2024-06/es
+ *   /profiles/lima/2024-06-v1       → /fr/profiles/lima/2024-06-v1/any (one version of a corrected edition)
  *   /about, /profiles, /profiles/lima/compare?…, /profiles/lima/2024-06/pdf?… → /fr/… (query kept)
  */
 export function internalProfilePath(pathname: string, search: URLSearchParams, ui: Locale): { pathname: string; keepQuery: boolean } {
   const parts = pathname.split('/').filter(Boolean);
   const [, slug, edition, lang] = parts;
-  const isEdition = (s: string | undefined) => s === undefined || /^\d{4}-\d{2}$/.test(s);
+  const isEdition = (s: string | undefined) => s === undefined || /^\d{4}-\d{2}(-v\d+)?$/.test(s);
   if (parts[0] === 'profiles' && slug && parts.length <= 4 && isEdition(edition) && (lang === undefined || isLocale(lang))) {
     const content = lang ?? search.get('lang') ?? 'any';
     return { pathname: `/${ui}/profiles/${slug}/${edition ?? 'latest'}/${isLocale(content) ? content : 'any'}`, keepQuery: false };
@@ -31,7 +33,7 @@ export function publicPageKind(internalPathname: string): PublicPageKind {
   if (slug === undefined) return 'index';
   if (edition === 'compare' && rest === undefined) return 'compare';
   if (more.length > 0 || rest === undefined) return 'other';
-  if (rest === 'pdf') return /^\d{4}-\d{2}$/.test(edition) ? 'pdf' : 'other';
+  if (rest === 'pdf') return EDITION_SLUG_PATTERN.test(edition) ? 'pdf' : 'other';
   if (edition === 'latest') return 'latest';
-  return /^\d{4}-\d{2}$/.test(edition) ? 'dated' : 'other';
+  return EDITION_SLUG_PATTERN.test(edition) ? 'dated' : 'other';
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { assessments, jurisdictions } from '../../db/schema';
+import { assessments, editions, jurisdictions } from '../../db/schema';
 import { startAssessment } from '../../lib/data/assessments';
 import { NotFoundError } from '../../lib/data/errors';
 import { listPortfolio, PORTFOLIO_PAGE_SIZE } from '../../lib/data/portfolio';
@@ -46,5 +46,40 @@ describe.each(targets)('the admin portfolio on %s', (target) => {
     expect(first.countries).toEqual(['Chile', 'Perú']);
 
     await expect(listPortfolio(consultant, base)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe.each(targets)('the portfolio’s latest edition on %s', (target) => {
+  freshDatabasePerSuite(target);
+
+  it('names each jurisdiction’s newest edition, published or imported, in any language, and sorts by it with none last', async () => {
+    const db = await getDb();
+    const made = await db
+      .insert(jurisdictions)
+      .values(['ed-a', 'ed-b', 'ed-c'].map((slug) => ({ slug, name: `Edition ${slug}`, level: 'municipality' as const, country: 'Ecuador' })))
+      .returning();
+    const [a, b] = made;
+    const edition = (jurisdictionId: string, language: 'es' | 'fr', year: number, month: number) => ({
+      jurisdictionId,
+      language,
+      year,
+      month,
+      title: 'T',
+      content: {},
+      jurisdiction: {},
+      signOff: {},
+      note: 'imported',
+    });
+    await db.insert(editions).values([edition(a.id, 'es', 2022, 8), edition(a.id, 'fr', 2024, 6), edition(b.id, 'es', 2023, 1)]);
+    const admin = (await seedUser({ isAdmin: true })).actor;
+    const query = { q: 'Edition ed-', sort: 'edition' as const, page: 1 };
+    const asc = await listPortfolio(admin, { ...query, dir: 'asc' });
+    expect(asc.rows.map((r) => [r.slug, r.latestEdition])).toEqual([
+      ['ed-b', { year: 2023, month: 1 }],
+      ['ed-a', { year: 2024, month: 6 }],
+      ['ed-c', null],
+    ]);
+    const desc = await listPortfolio(admin, { ...query, dir: 'desc' });
+    expect(desc.rows.map((r) => r.slug)).toEqual(['ed-a', 'ed-b', 'ed-c']);
   });
 });

@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { assessments, assessmentTransitions, domainReviews } from '../../db/schema';
-import { startAssessment, updateAssessmentTitle } from '../../lib/data/assessments';
+import { getAssessment, startAssessment, updateAssessmentTitle } from '../../lib/data/assessments';
 import { ConflictError, DataError, ForbiddenError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
 import { savePart } from '../../lib/data/parts';
 import { listDomainReviews, reviewDomain } from '../../lib/data/domain-reviews';
 import type { Actor } from '../../lib/policy';
-import { approveProfile, listTransitions, publishProfile, requestChanges, runTransition, submitForReview } from '../../lib/data/workflow';
+import { approveProfile, listTransitions, publishProfile, requestChanges, runTransition, submitForReview, workflowAbilities } from '../../lib/data/workflow';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import { assessmentStates } from '../../lib/domain/workflow';
 import { transitionActions, transitions } from '../../lib/policy';
@@ -167,5 +167,26 @@ describe.each(targets)('the workflow on %s', (target) => {
     await submitForReview(consultant, id);
     const attempt = savePart(consultant, { assessmentId: id, section: 'introduction', part: 'body' }, { doc: para('late'), baseRevision: 1 });
     await expect(attempt).rejects.toMatchObject({ code: 'wrong_state', status: 409 });
+  });
+
+  it('tells each person why they have nothing to do in words true for them', async () => {
+    const { id, consultant, focal, both, admin } = await world();
+    const header = async () => (await getAssessment(admin, id));
+    const idle = async (actor: Actor) => (await workflowAbilities(actor, await header())).idle;
+    expect(await idle(focal)).toBe('waitingForSubmit');
+    expect(await idle(consultant)).toBeNull(); // may submit
+    await savePart(both, { assessmentId: id, section: 'introduction', part: 'body' }, { doc: para('Edited by both'), baseRevision: 1 });
+    await submitForReview(consultant, id);
+    // The consultant edited the text too, but is not a focal point: told that it is being reviewed, not who must approve.
+    expect(await idle(consultant)).toBe('waitingForReview');
+    expect((await workflowAbilities(consultant, await header())).approveBlockedByOwnEdit).toBe(false);
+    // A focal point who edited this round could approve but for that: told another must, beside the actions left.
+    await acceptAll(focal, id);
+    const mixed = await workflowAbilities(both, await header());
+    expect(mixed).toMatchObject({ actions: ['request_changes'], approveBlockedByOwnEdit: true, idle: null });
+    expect(await workflowAbilities(focal, await header())).toMatchObject({ approveBlockedByOwnEdit: false, idle: null });
+    await approveProfile(focal, id);
+    expect(await idle(consultant)).toBe('waitingForPublication');
+    expect(await idle(admin)).toBeNull(); // may publish
   });
 });

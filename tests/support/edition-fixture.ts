@@ -26,6 +26,8 @@ export function editionView(content: FrozenProfile, overrides: Partial<EditionVi
     language: 'fr',
     year: 2026,
     month: 3,
+    version: 1,
+    correctsEditionId: null,
     title: 'Profil de gouvernance des migrations : Lima (Pérou)',
     content,
     jurisdiction: { name: 'Lima', level: 'municipality', country: 'Peru' },

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { listPortfolio, portfolioSorts, type PortfolioQuery } from '@/lib/data/portfolio';
 import { JurisdictionFilterFields } from '@/components/forms/jurisdiction-filter-fields';
 import { filledParams, jurisdictionFilterSchema } from '@/lib/domain/jurisdiction-filter';
 import { jurisdictionLevels } from '@/lib/domain/roles';
+import { editionLabel, editionSlug } from '@/lib/domain/edition-label';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portfolio'))('title') };
@@ -28,6 +29,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const p = await getTranslations('profiles');
   const levels = await getTranslations('levels');
   const format = await getFormatter();
+  const ui = await getLocale();
   // Translated once, not per row: the page renders fifty rows.
   const label = Object.fromEntries((['jurisdiction', 'country', 'level', 'openProfile', 'updated', 'latestEdition'] as const).map((k) => [k, t(k)])) as Record<
     'jurisdiction' | 'country' | 'level' | 'openProfile' | 'updated' | 'latestEdition',
@@ -99,7 +101,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               {sortHeader('level', t('level'))}
               {sortHeader('state', t('openProfile'))}
               {sortHeader('updated', t('updated'))}
-              <th scope="col">{t('latestEdition')}</th>
+              {sortHeader('edition', t('latestEdition'))}
             </tr>
           </thead>
           <tbody>
@@ -121,8 +123,12 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                   )}
                 </td>
                 <td data-label={label.updated}>{r.updatedAt ? day.format(r.updatedAt) : '—'}</td>
-                <td data-label={label.latestEdition}>
-                  <span className="muted">—</span>
+                <td data-label={label.latestEdition} data-testid="latest-edition">
+                  {r.latestEdition ? (
+                    <a href={`/profiles/${r.slug}/${editionSlug(r.latestEdition.year, r.latestEdition.month)}`}>{editionLabel(r.latestEdition.year, r.latestEdition.month, ui)}</a>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -5,6 +5,11 @@ import { z } from 'zod';
 import { ClientIntl } from '@/components/intl/client-intl';
 import { TitleForm } from '@/components/profiles/title-form';
 import { WorkflowPanel } from '@/components/profiles/workflow-panel';
+import { PublicationPlanNote } from '@/components/profiles/publication-plan-note';
+import { PublishedAs } from '@/components/profiles/published-as';
+import { editionMonthById, publicationPlan } from '@/lib/data/editions';
+import { editionLabel } from '@/lib/domain/edition-label';
+import { hasRealText } from '@/lib/domain/editor/doc-text';
 import { listTransitions, workflowAbilities } from '@/lib/data/workflow';
 import { listDomainReviews } from '@/lib/data/domain-reviews';
 import { countOpenThreads } from '@/lib/data/comments';
@@ -35,6 +40,16 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   const ui = await getLocale();
   const progress = sectionProgress(profile.parts);
   const done = progress.filter((p) => p.section !== 'introduction' && p.completeness === 'complete').length;
+  // Decided when the round started; shown from then on, not only when publishing.
+  const plan = profile.state === 'published' ? null : await publicationPlan(actor, profile.id);
+  const basedOn = profile.basedOnEditionId ? await editionMonthById(profile.basedOnEditionId) : null;
+  const basedOnLabel = basedOn ? editionLabel(basedOn.year, basedOn.month, ui) : null;
+  /** A section no one changed in this round: copied from the last edition, or still empty. */
+  const untouched = (section: string) => {
+    const hasText = profile.parts.some((x) => x.section === section && hasRealText(x.doc));
+    if (!hasText) return t('neverChanged');
+    return basedOnLabel ? t('copiedFrom', { label: basedOnLabel }) : t('notChangedYet');
+  };
   const badge = { complete: 'badge--ok', partial: 'badge--warn', empty: 'badge--off' } as const;
   return (
     <div className="stack">
@@ -80,7 +95,7 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
                   <div className="small muted">
                     {p.lastChangedAt && p.lastChangedBy
                       ? t('lastChanged', { name: p.lastChangedBy, when: format.relativeTime(p.lastChangedAt) })
-                      : t('neverChanged')}
+                      : untouched(p.section)}
                   </div>
                 </div>
                 <span className="chips">
@@ -106,8 +121,10 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
       <div className="stack">
         <section className="card" aria-labelledby="workflow-title" data-testid="workflow">
           <h2 id="workflow-title">{w('title')}</h2>
+          {plan && <PublicationPlanNote plan={plan} />}
+          {profile.state === 'published' && <PublishedAs actor={actor} id={profile.id} />}
           <ClientIntl>
-            <WorkflowPanel id={profile.id} actions={abilities.actions} editedThisRound={abilities.editedThisRound} />
+            <WorkflowPanel id={profile.id} actions={abilities.actions} idle={abilities.idle} approveBlockedByOwnEdit={abilities.approveBlockedByOwnEdit} />
           </ClientIntl>
         </section>
         <section className="card" aria-labelledby="history-title" data-testid="workflow-history">

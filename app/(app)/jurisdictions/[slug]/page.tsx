@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { requireActor } from '@/lib/auth/current-actor';
 import { NotFoundError } from '@/lib/data/errors';
 import { getJurisdictionBySlug } from '@/lib/data/jurisdictions';
 import { listAssessmentsOfJurisdiction } from '@/lib/data/assessments';
 import { canStartAssessment } from '@/lib/policy';
-import { StartProfileForm } from '@/components/profiles/start-profile-form';
+import { StartProfileForm, type LatestByLanguage } from '@/components/profiles/start-profile-form';
+import { latestEditionsOf, listEditions } from '@/lib/data/editions';
+import { editionLabel, editionSlug } from '@/lib/domain/edition-label';
 import { ClientIntl } from '@/components/intl/client-intl';
 
 export default async function JurisdictionPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -17,6 +19,16 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
     throw error;
   });
   const profiles = await listAssessmentsOfJurisdiction(actor, j.id);
+  // Editions are public; imported ones have no profile behind them, so they are listed on their own.
+  const published = await listEditions({ jurisdiction: j.slug });
+  const ui = await getLocale();
+  const now = new Date();
+  const latest: LatestByLanguage = Object.fromEntries(
+    (await latestEditionsOf(j.id)).map((e) => [
+      e.language,
+      { label: editionLabel(e.year, e.month, ui), thisMonth: e.year === now.getUTCFullYear() && e.month === now.getUTCMonth() + 1 },
+    ]),
+  );
   const t = await getTranslations('jurisdiction');
   const p = await getTranslations('profiles');
   const levels = await getTranslations('levels');
@@ -37,7 +49,7 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
           <section className="card" aria-labelledby="profiles">
             <h2 id="profiles">{p('title')}</h2>
             {profiles.length === 0 ? (
-              <p className="muted">{p('none')}</p>
+              <p className="muted" data-testid="no-profile">{published.length > 0 ? t('noOpenProfile') : p('none')}</p>
             ) : (
               <ul className="list-plain">
                 {profiles.map((a) => (
@@ -52,11 +64,26 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
               </ul>
             )}
           </section>
+          {published.length > 0 && (
+            <section className="card" aria-labelledby="editions">
+              <h2 id="editions">{t('editions')}</h2>
+              <ul className="list-plain" data-testid="jurisdiction-editions">
+                {published.map((e) => (
+                  <li key={e.id}>
+                    <a href={`/profiles/${j.slug}/${editionSlug(e.year, e.month)}?lang=${e.language}`}>{editionLabel(e.year, e.month, ui)}</a>
+                    <span className="chips">
+                      <span className="badge badge--off">{e.language.toUpperCase()}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {canStartAssessment(actor, j.id) && (
             <section className="card" aria-labelledby="start-profile">
               <h2 id="start-profile">{p('start')}</h2>
               <ClientIntl>
-                <StartProfileForm jurisdiction={j.slug} />
+                <StartProfileForm jurisdiction={j.slug} latest={latest} />
               </ClientIntl>
             </section>
           )}

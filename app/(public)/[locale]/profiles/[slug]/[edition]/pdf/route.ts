@@ -6,10 +6,16 @@ import { isLocale } from '@/lib/domain/locales';
 import { editionPdf } from '@/lib/editions/edition-pdf';
 import { editionPublicUrl } from '@/lib/editions/public-url';
 import { getEnv } from '@/lib/env';
+import { IMMUTABLE } from '@/lib/editions/cache-policy';
 
 export const dynamic = 'force-dynamic';
 
-/** The PDF of an edition. Public, like the page; it shows only the frozen edition (no notice, no list), so it may be cached for good. */
+/**
+ * The PDF of an edition. Public, like the page; it shows only the frozen
+ * edition (no notice, no list). A version's URL (…/2024-06-v1/pdf) never
+ * changes, so it may be cached for good; the month's URL shows its newest
+ * version, which a correction replaces, so browsers ask again.
+ */
 export const GET = withDatabaseOutage(async (request: Request, { params }: { params: Promise<{ slug: string; edition: string; locale: string }> }) => {
   const { slug, edition: segment, locale } = await params;
   const notFound = () => new Response('No such edition.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -19,12 +25,12 @@ export const GET = withDatabaseOutage(async (request: Request, { params }: { par
   const edition = when && (await cachedEdition(slug, when, contentLanguageParam(new URL(request.url).searchParams.get('lang') ?? undefined)));
   if (!edition) return notFound();
   const body = await editionPdf(edition, locale, { url: editionPublicUrl(getEnv().APP_URL, edition) });
-  const file = `mgi-${slug}-${editionSlug(edition.year, edition.month)}-${edition.language}.pdf`;
+  const file = `mgi-${slug}-${editionSlug(edition.year, edition.month, edition.version > 1 ? edition.version : undefined)}-${edition.language}.pdf`;
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': 'application/pdf',
       'content-disposition': `attachment; filename="${file}"`,
-      'cache-control': 'public, max-age=31536000, immutable',
+      'cache-control': when.version ? IMMUTABLE : 'public, no-cache',
       vary: 'Cookie, Accept-Language',
     },
   });
