@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { listPortfolio, portfolioSorts, type PortfolioQuery } from '@/lib/data/portfolio';
 import { JurisdictionFilterFields } from '@/components/forms/jurisdiction-filter-fields';
 import { filledParams, jurisdictionFilterSchema } from '@/lib/domain/jurisdiction-filter';
 import { jurisdictionLevels } from '@/lib/domain/roles';
+import { countryName } from '@/lib/domain/countries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portfolio'))('title') };
@@ -28,6 +29,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const p = await getTranslations('profiles');
   const levels = await getTranslations('levels');
   const format = await getFormatter();
+  const locale = await getLocale();
   // Translated once, not per row: the page renders fifty rows.
   const label = Object.fromEntries((['jurisdiction', 'country', 'level', 'openProfile', 'updated', 'latestEdition'] as const).map((k) => [k, t(k)])) as Record<
     'jurisdiction' | 'country' | 'level' | 'openProfile' | 'updated' | 'latestEdition',
@@ -68,6 +70,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           labels={{ search: t('search'), country: t('country'), level: t('level'), anyCountry: t('any'), anyLevel: t('any') }}
           levelNames={levelName}
           countries={countries}
+          locale={locale}
           values={query}
         />
         <div className="field">
@@ -109,7 +112,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                 <td data-label={label.jurisdiction}>
                   <a href={`/jurisdictions/${r.slug}`}>{r.name}</a>
                 </td>
-                <td data-label={label.country}>{r.country}</td>
+                <td data-label={label.country}>{countryName(r.country, locale)}</td>
                 <td data-label={label.level}>{levelName[r.level]}</td>
                 <td data-label={label.openProfile}>
                   {r.profileId && r.state ? (

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { countryName } from '@/lib/domain/countries';
 import { requireActor } from '@/lib/auth/current-actor';
 import { NotFoundError } from '@/lib/data/errors';
 import { getJurisdictionBySlug } from '@/lib/data/jurisdictions';
@@ -27,7 +28,7 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
         <div>
           <h1>{j.name}</h1>
           <p>
-            {levels(j.level)} · {j.country}
+            {levels(j.level)} · {countryName(j.country, await getLocale())}
             {j.parentName && ` · ${t('parent')} ${j.parentName}`}
           </p>
         </div>
