@@ -108,8 +108,8 @@ test('a deactivated user is out on their very next request, even with an old coo
 
   await page.goto('/admin/users');
   await page.getByRole('link', { name: `Manage: Dora ${id}` }).click();
-  page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Deactivate' }).click();
+  await page.getByRole('dialog', { name: `Deactivate Dora ${id}?` }).getByRole('button', { name: 'Deactivate' }).click();
   await expect(page.getByText('The user is deactivated')).toBeVisible();
 
   expect((await doraPage.request.get('/api/v1/me')).status()).toBe(401);
