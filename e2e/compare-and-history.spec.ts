@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { demo, loginAs } from './support/auth';
+import { uniqueId } from './support/jurisdictions';
+
+const seed = fs.readFileSync(path.resolve('seeds/portal-pages/huaquillas-2024-06.fr-ui.es.txt'), 'utf8');
+const phone = { width: 390, height: 844 };
+
+test('compare refuses an edition against itself and can show only the parts that changed', async ({ page }) => {
+  const id = uniqueId();
+  const place = (label: string, bullet: string) =>
+    seed
+      .replace('2024 Juin', label)
+      .replace(': Cantón Huaquillas (Ecuador)', `: Cantón Cmp${id} (Ecuador)`)
+      .replace('  • Formular una Política Pública de Movilidad Humana local.', `  • ${bullet}`);
+  await loginAs(page, demo.admin);
+  await page.goto('/admin/import');
+  await page.getByLabel('Files saved from the portal').setInputFiles([
+    { name: `cmp-${id}-a.txt`, mimeType: 'text/plain', buffer: Buffer.from(place('2021 Mars', 'Formular una Política Pública de Movilidad Humana local.')) },
+    { name: `cmp-${id}-b.txt`, mimeType: 'text/plain', buffer: Buffer.from(place('2021 Avril', 'Formular y aprobar una Política Pública de Movilidad Humana local.')) },
+  ]);
+  await expect(page.getByRole('status')).toHaveText('2 ready to import, 0 already imported, 0 refused.');
+  await page.getByRole('button', { name: 'Import 2 files' }).click();
+  await expect(page.getByRole('status')).toHaveText('2 imported, 0 already imported, 0 refused.');
+  const slug = `cmp${id}`;
+
+  await page.goto(`/profiles/${slug}/compare?from=2021-04&to=2021-04`);
+  await expect(page.getByRole('alert')).toContainText('You chose the');
+  await expect(page.getByRole('alert')).toContainText('Choose two different editions');
+  await expect(page.locator('.diff')).toHaveCount(0);
+
+  await page.goto(`/profiles/${slug}/compare?from=2021-03&to=2021-04`);
+  await expect(page.getByText('No change in this part.').first()).toBeVisible();
+  await page.getByLabel('Show only the parts that changed').check();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/changed=1/);
+  await expect(page.getByText('No change in this part.')).toHaveCount(0);
+  await expect(page.locator('section[data-testid^="compare-"]')).toHaveCount(1);
+  await expect(page.locator('ins').filter({ hasText: 'y aprobar' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/compare-changed-only-desktop.png', fullPage: true });
+  await page.setViewportSize(phone);
+  await page.screenshot({ path: 'test-results/screenshots/compare-changed-only-phone.png', fullPage: true });
+});
