@@ -24,7 +24,7 @@ test('the slug follows the name until typed, and every choice survives a refused
   await expect(slug).toHaveValue(`rio-${id}`);
   await expect(create.getByText('Proposed from the name')).toBeVisible();
 
-  await create.getByLabel('Level').selectOption({ label: 'State' });
+  await create.getByLabel('Level').selectOption({ label: 'State or province' });
   await create.getByLabel('Country').selectOption({ label: 'Chile' });
   await create.getByLabel('Parent jurisdiction').selectOption({ label: 'Perú' });
   // A slug typed by hand stops the proposal, even when the name changes afterwards.
@@ -87,14 +87,15 @@ test('a country is picked from a list named in the admin language, and stored as
 test('a jurisdiction with a published edition shows its slug read-only, with the reason', async ({ page }) => {
   await loginAs(page, demo.admin);
   await page.goto('/admin/jurisdictions');
-  await page.getByRole('link', { name: 'Edit Sonora', exact: true }).click();
+  // The e2e world holds an edition of Lima (e2e/support/start-server.ts).
+  await page.getByRole('link', { name: 'Edit Lima', exact: true }).click();
   const slug = page.getByLabel('Slug');
   await expect(slug).toHaveAttribute('readonly', '');
   await expect(slug).toHaveAccessibleDescription(/cannot change: this jurisdiction has published editions/);
-  await expect(page.getByLabel('Country')).toHaveValue('MX');
+  await expect(page.getByLabel('Country')).toHaveValue('PE');
   await shoot(page, 'jurisdiction-edit-locked');
   // Its name may still change, and the slug goes along unchanged.
-  await page.getByLabel('Name').fill('Sonora');
+  await page.getByLabel('Name').fill('Lima');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('Sonora was saved.')).toBeVisible();
+  await expect(page.getByText('Lima was saved.')).toBeVisible();
 });

@@ -20,18 +20,18 @@ test('an invitation gives roles on jurisdictions in the same form, and a refused
   await form.getByLabel('Email').fill(`not-an-email-${id}`);
   const first = form.getByRole('group', { name: 'Role 1' });
   await first.getByLabel('Jurisdiction').selectOption({ label: `Alpha ${id}` });
-  await first.getByLabel('Role').selectOption({ label: 'Consultant' });
+  await first.getByLabel('Role', { exact: true }).selectOption({ label: 'Consultant' });
   // Keyboard only: the add button, then the new row's fields.
   await form.getByRole('button', { name: 'Add another role' }).focus();
   await page.keyboard.press('Enter');
   const second = form.getByRole('group', { name: 'Role 2' });
   await expect(second.getByLabel('Jurisdiction')).toBeVisible();
   await second.getByLabel('Jurisdiction').selectOption({ label: `Beta ${id}` });
-  await second.getByLabel('Role').selectOption({ label: 'Focal point' });
+  await second.getByLabel('Role', { exact: true }).selectOption({ label: 'Focal point' });
   await form.getByRole('button', { name: 'Invite' }).click();
 
   await expect(form.getByText('Enter an email address')).toBeVisible();
-  await expect(form.getByRole('group', { name: 'Role 2' }).getByLabel('Role')).toHaveValue('focal_point');
+  await expect(form.getByRole('group', { name: 'Role 2' }).getByLabel('Role', { exact: true })).toHaveValue('focal_point');
   await expect(form.getByRole('group', { name: 'Role 1' }).getByLabel('Jurisdiction').locator('option:checked')).toHaveText(`Alpha ${id}`);
   await form.getByLabel('Email').fill(`irene.${id}@example.org`);
   await form.getByRole('button', { name: 'Invite' }).click();
