@@ -70,7 +70,7 @@ export function TitleForm({ id, title }: { id: string; title: string }) {
         <span role="status" aria-live="polite" className={`badge save-status ${tone}`} data-testid="title-status">
           {label}
         </span>
-        <button className="button button--small button--secondary" type="submit" disabled={pending || !dirty}>
+        <button className="button button--small button--secondary" type="submit" disabled={pending || !dirty || value.trim() === ''}>
           {t('saveTitle')}
         </button>
       </div>

@@ -9,6 +9,13 @@ import { listAssessmentsOfJurisdiction } from '@/lib/data/assessments';
 import { canStartAssessment } from '@/lib/policy';
 import { StartProfileForm } from '@/components/profiles/start-profile-form';
 import { ClientIntl } from '@/components/intl/client-intl';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params;
+  return titleFrom(async (actor) => (await getJurisdictionBySlug(actor, slug)).name, (await getTranslations('admin.jurisdictions'))('title'));
+}
 
 export default async function JurisdictionPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

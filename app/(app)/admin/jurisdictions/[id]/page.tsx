@@ -6,6 +6,14 @@ import { JurisdictionForm } from '@/components/admin/jurisdiction-form';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { getJurisdictionById, listJurisdictions } from '@/lib/data/jurisdictions';
 import { countryOptions } from '@/lib/domain/countries';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const t = await getTranslations('admin.jurisdictions');
+  return titleFrom(async (actor) => t('editTitle', { name: (await getJurisdictionById(actor, id)).name }), t('title'));
+}
 
 export default async function EditJurisdictionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

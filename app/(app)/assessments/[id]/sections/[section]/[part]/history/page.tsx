@@ -13,8 +13,19 @@ import { editionLabel } from '@/lib/domain/edition';
 import { isSlot, type PartKey } from '@/lib/domain/profile';
 import { diffDocs } from '@/lib/domain/word-diff';
 import { canOnAssessment } from '@/lib/policy';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+import { getAssessmentHeader } from '@/lib/data/assessments';
 
 type Params = { id: string; section: string; part: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { id, section, part } = await params;
+  const p = await getTranslations('profiles');
+  const t = await getTranslations('history');
+  const where = isSlot(section, part) ? t('title', { part: p(`parts.${part}`) }) : p('history');
+  return titleFrom(async (actor) => `${where} · ${(await getAssessmentHeader(actor, id)).title}`, where);
+}
 
 export default async function HistoryPage({
   params,
