@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
 import { freshJurisdiction } from './support/jurisdictions';
 import { editorOf, openProfile } from './support/profiles';
@@ -129,4 +129,53 @@ test('a refused submission keeps the note that was typed', async ({ page, browse
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(page.getByText('These parts are still empty')).toBeVisible();
   await expect(note).toHaveValue('First round: the rights part still needs sources.');
+});
+
+const slots = [
+  ['introduction', 'body'],
+  ...['migrants_rights', 'whole_of_government', 'partnerships', 'well_being', 'mobility_crises', 'safe_orderly_regular'].flatMap((d) => [
+    [d, 'strengths'],
+    [d, 'potential'],
+  ]),
+];
+
+async function fillAndSubmit(request: APIRequestContext, id: string, origin: string) {
+  const profile = await (await request.get(`/api/v1/assessments/${id}`)).json();
+  for (const [section, part] of slots) {
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `The ${section} ${part} text.` }] }] };
+    const saved = await request.put(`/api/v1/assessments/${id}/sections/${section}/${part}`, { data: { doc, baseRevision: profile.sections[section][part].revision }, headers: { origin } });
+    expect(saved.status()).toBe(200);
+  }
+  expect((await request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'submit' }, headers: { origin } })).status()).toBe(200);
+}
+
+test('a reviewer selects a passage and comments on it with the keyboard alone; the text cannot be changed', async ({ page, browser, baseURL }) => {
+  const id = await draft(page, browser, baseURL!);
+  await fillAndSubmit(page.request, id, baseURL!);
+  await loginAs(page, demo.focalLima);
+  await page.goto(`/assessments/${id}/sections/migrants_rights`);
+  const strengths = page.locator('section[aria-labelledby="part-strengths"]');
+  const text = strengths.getByRole('document', { name: 'Text to comment on (read-only)' });
+  await strengths.getByRole('button', { name: 'Comment on the selected passage' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(text).toBeFocused();
+  await page.keyboard.type('x');
+  await page.keyboard.press('Backspace');
+  await expect(text).toHaveText('The migrants_rights strengths text.');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < ' text'.length; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 'strengths'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('ControlOrMeta+Alt+m');
+  const composer = page.getByRole('form', { name: 'Your comment on this passage' });
+  await expect(composer.locator('blockquote')).toHaveText('strengths');
+  await expect(composer.getByLabel('Comment')).toBeFocused();
+  await page.keyboard.type('Which strengths? Name them.');
+  await composer.getByRole('button', { name: 'Post comment' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('comment-panel').getByTestId('thread')).toContainText('Which strengths? Name them.');
+  await expect(strengths.locator('.rendered-part [data-thread-id]')).toHaveText('strengths');
+  await page.screenshot({ path: 'test-results/screenshots/keyboard-comment-desktop.png', fullPage: true });
+  await page.setViewportSize(phone);
+  await page.screenshot({ path: 'test-results/screenshots/keyboard-comment-phone.png', fullPage: true });
 });

@@ -12,4 +12,8 @@ export interface CommentLabels {
   replyLabel: string;
   resolve: string;
   reopen: string;
+  /** Name of a part's read-only text where passages are selected. */
+  passageLabel: string;
+  /** How to select and comment with the keyboard alone. */
+  keyboardHow: string;
 }

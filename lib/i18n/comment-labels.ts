@@ -4,6 +4,6 @@ import type { CommentLabels } from '@/components/comments/labels';
 
 export async function getCommentLabels(): Promise<CommentLabels> {
   const t = await getTranslations('comments');
-  const keys = ['comment', 'commentOnSelection', 'composerTitle', 'body', 'submit', 'cancel', 'selectFirst', 'saveFirst', 'reply', 'replyLabel', 'resolve', 'reopen'] as const;
+  const keys = ['comment', 'commentOnSelection', 'composerTitle', 'body', 'submit', 'cancel', 'selectFirst', 'saveFirst', 'reply', 'replyLabel', 'resolve', 'reopen', 'passageLabel', 'keyboardHow'] as const;
   return Object.fromEntries(keys.map((k) => [k, t(k)])) as unknown as CommentLabels;
 }
