@@ -27,8 +27,9 @@ test('compare refuses an edition against itself and shows only changed parts; hi
   const slug = `cmp${id}`;
 
   await page.goto(`/profiles/${slug}/compare?from=2021-04&to=2021-04`);
-  await expect(page.getByRole('alert')).toContainText('You chose the');
-  await expect(page.getByRole('alert')).toContainText('Choose two different editions');
+  const refusal = page.locator('main').getByRole('alert');
+  await expect(refusal).toContainText('You chose the');
+  await expect(refusal).toContainText('Choose two different editions');
   await expect(page.locator('.diff')).toHaveCount(0);
 
   await page.goto(`/profiles/${slug}/compare?from=2021-03&to=2021-04`);

@@ -26,6 +26,7 @@ async function smallTargets(page: Page) {
 }
 
 test('every page has a title of its own', async ({ page, browser, baseURL }) => {
+  test.slow(); // sixteen pages on a busy machine
   const { slug } = await freshJurisdiction(browser, 'Titles');
   await loginAs(page, demo.consultant);
   const id = await openProfile(page.request, slug, 'en', baseURL!);
