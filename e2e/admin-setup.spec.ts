@@ -41,7 +41,7 @@ test('an admin sets up a jurisdiction with a consultant and a focal point in the
   const create = page.getByRole('region', { name: 'New jurisdiction' });
   await create.getByLabel('Name').fill(`Villa ${id}`);
   await create.getByLabel('Slug').fill('Not A Slug!');
-  await create.getByLabel('Country').fill('Perú');
+  await create.getByLabel('Country').selectOption({ label: 'Peru' });
   await create.getByRole('button', { name: 'Create jurisdiction' }).click();
   await expect(create.getByText(/Use 2 to 60 lower-case letters/)).toBeVisible();
   await expect(create.getByLabel('Name')).toHaveValue(`Villa ${id}`); // nothing typed is lost
@@ -54,7 +54,7 @@ test('an admin sets up a jurisdiction with a consultant and a focal point in the
   // The same slug twice is refused with a message on the field.
   await create.getByLabel('Name').fill('Duplicate');
   await create.getByLabel('Slug').fill(slug);
-  await create.getByLabel('Country').fill('Chile');
+  await create.getByLabel('Country').selectOption({ label: 'Chile' });
   await create.getByRole('button', { name: 'Create jurisdiction' }).click();
   await expect(create.getByText('This slug is already used by another jurisdiction.').first()).toBeVisible();
 
