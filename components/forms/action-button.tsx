@@ -1,6 +1,5 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useActionState, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/actions/safe-action';
 import { FormMessage } from './form-message';
@@ -11,15 +10,17 @@ interface Props {
   fields: Record<string, string>;
   label: string;
   className?: string;
-  /** Asked in the app's dialog before submitting (e.g. deactivation); its confirming button repeats `label`. */
-  confirm?: { title: string; body: string; danger?: boolean };
+  /**
+   * Asked in the app's dialog before submitting (e.g. deactivation); its confirming button repeats
+   * `label`. Labels come translated from the caller: pages without the client catalog use this button too.
+   */
+  confirm?: { title: string; body: string; cancel: string; danger?: boolean };
   /** Rendered under the button after success, e.g. a one-time link. */
   renderResult?: (state: NonNullable<ActionState>) => React.ReactNode;
 }
 
 /** A one-button form bound to a server action, showing its outcome beside it. */
 export function ActionButton({ action, fields, label, className, confirm, renderResult }: Props) {
-  const t = useTranslations('dialog');
   const [state, formAction, pending] = useActionState(action, null);
   const [asking, setAsking] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -51,7 +52,7 @@ export function ActionButton({ action, fields, label, className, confirm, render
           body={confirm.body}
           danger={confirm.danger}
           confirmLabel={label}
-          cancelLabel={t('cancel')}
+          cancelLabel={confirm.cancel}
           onClose={() => setAsking(false)}
           onConfirm={() => {
             setAsking(false);
