@@ -17,6 +17,8 @@ async function invite(page: Page, name: string, email: string): Promise<string> 
 async function grant(page: Page, personName: string, jurisdiction: string, role: string) {
   await page.goto('/admin/users');
   await page.getByRole('link', { name: `Manage: ${personName}` }).click();
+  // The list page's invitation form has a Jurisdiction field too: choose only once the person's page is there.
+  await expect(page.getByRole('heading', { level: 1, name: personName })).toBeVisible();
   await page.getByLabel('Jurisdiction').selectOption({ label: jurisdiction });
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
   await page.getByRole('button', { name: 'Give role' }).click();
