@@ -59,7 +59,7 @@ test('compare refuses an edition against itself and shows only changed parts; hi
   await expect(part.status).toHaveText('Saved');
   await page.goto(`/assessments/${profile}/sections/introduction/body/history`);
   await expect(page.getByTestId('revision-start')).toContainText('Starting copy of the');
-  await page.getByLabel('Older').selectOption({ index: 2 }); // revisions 2, 1, then the starting copy
+  await page.getByRole('combobox', { name: 'Older' }).selectOption({ index: 2 }); // revisions 2, 1, then the starting copy
   await page.getByRole('button', { name: 'Show changes' }).click();
   await expect(page.getByTestId('diff').getByRole('heading', { level: 2 }).first()).toContainText('Starting copy of the');
   await expect(page.getByTestId('diff').locator('ins').first()).toContainText('Primera');
@@ -67,8 +67,8 @@ test('compare refuses an edition against itself and shows only changed parts; hi
   await page.goto(`/assessments/${profile}/sections/introduction/body/history`);
   await page.getByRole('listitem').filter({ hasText: /^Revision 1\b/ }).getByRole('button', { name: 'Restore this revision' }).click();
   await expect(page.getByText(/Revision 1 was restored as a new revision/)).toBeVisible();
-  await expect(page.getByLabel('Newer')).toHaveValue('3');
-  await expect(page.getByLabel('Older')).toHaveValue('2');
+  await expect(page.getByRole('combobox', { name: 'Newer' })).toHaveValue('3');
+  await expect(page.getByRole('combobox', { name: 'Older' })).toHaveValue('2');
   await expect(page.getByTestId('diff').getByRole('heading', { level: 2 }).last()).toHaveText('Revision 3');
   await page.screenshot({ path: 'test-results/screenshots/history-start-desktop.png', fullPage: true });
   await page.setViewportSize(phone);
