@@ -47,8 +47,10 @@ export default async function HistoryPage({
   const format = await getFormatter();
   const query = await searchParams;
   const newest = revisions[0]?.revision ?? 0;
-  const right = Number(query.right) || newest;
-  const left = Number(query.left) || Math.max(0, right - 1);
+  // Revision 0 (the starting copy) is a real choice: only a missing or malformed number falls back.
+  const chosen = (raw: string | undefined) => (raw !== undefined && /^\d{1,9}$/.test(raw) ? Number(raw) : null);
+  const right = chosen(query.right) ?? newest;
+  const left = chosen(query.left) ?? Math.max(0, right - 1);
   const load = async (n: number) => (n > 0 ? (await orNotFound(getPartRevision(actor, ref, n))).doc : start.doc);
   // Revision 0 is the text the round started from: the last edition's copy, or nothing.
   const startName = start.edition ? t('startEdition', { label: editionLabel(start.edition.year, start.edition.month, await getLocale()) }) : t('startEmpty');
