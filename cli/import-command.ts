@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { unsafeImportPortalPage, type ImportReport } from '../lib/data/portal-import';
+import { countryName } from '../lib/domain/countries';
 import { editionLabel, editionSlug } from '../lib/domain/edition';
 import { localeNames } from '../lib/domain/locales';
 import { domainKeys, domainNames } from '../lib/domain/profile';
@@ -20,7 +21,7 @@ export function describeReport(report: ImportReport): string {
   const j = report.jurisdiction;
   const lines = [
     head,
-    `  Jurisdiction: ${j.name} (${j.slug}), ${j.level} in ${j.country}${j.isNew ? ' (new)' : ''}`,
+    `  Jurisdiction: ${j.name} (${j.slug}), ${j.level} in ${countryName(j.country, 'en')}${j.isNew ? ' (new)' : ''}`,
     `  Edition: ${editionLabel(report.year, report.month, report.interfaceLanguage)} (${editionSlug(report.year, report.month)}), in ${localeNames[report.language]}`,
     `  Title: ${report.title}`,
     `  Introduction: ${report.introductionBlocks} paragraph(s)`,

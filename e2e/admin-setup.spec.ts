@@ -17,6 +17,8 @@ async function invite(page: Page, name: string, email: string): Promise<string> 
 async function grant(page: Page, personName: string, jurisdiction: string, role: string) {
   await page.goto('/admin/users');
   await page.getByRole('link', { name: `Manage: ${personName}` }).click();
+  // The list page's invitation form has a Jurisdiction field too: choose only once the person's page is there.
+  await expect(page.getByRole('heading', { level: 1, name: personName })).toBeVisible();
   await page.getByLabel('Jurisdiction').selectOption({ label: jurisdiction });
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
   await page.getByRole('button', { name: 'Give role' }).click();
@@ -41,7 +43,7 @@ test('an admin sets up a jurisdiction with a consultant and a focal point in the
   const create = page.getByRole('region', { name: 'New jurisdiction' });
   await create.getByLabel('Name').fill(`Villa ${id}`);
   await create.getByLabel('Slug').fill('Not A Slug!');
-  await create.getByLabel('Country').fill('Perú');
+  await create.getByLabel('Country').selectOption({ label: 'Peru' });
   await create.getByRole('button', { name: 'Create jurisdiction' }).click();
   await expect(create.getByText(/Use 2 to 60 lower-case letters/)).toBeVisible();
   await expect(create.getByLabel('Name')).toHaveValue(`Villa ${id}`); // nothing typed is lost
@@ -54,7 +56,7 @@ test('an admin sets up a jurisdiction with a consultant and a focal point in the
   // The same slug twice is refused with a message on the field.
   await create.getByLabel('Name').fill('Duplicate');
   await create.getByLabel('Slug').fill(slug);
-  await create.getByLabel('Country').fill('Chile');
+  await create.getByLabel('Country').selectOption({ label: 'Chile' });
   await create.getByRole('button', { name: 'Create jurisdiction' }).click();
   await expect(create.getByText('This slug is already used by another jurisdiction.').first()).toBeVisible();
 
@@ -108,8 +110,8 @@ test('a deactivated user is out on their very next request, even with an old coo
 
   await page.goto('/admin/users');
   await page.getByRole('link', { name: `Manage: Dora ${id}` }).click();
-  page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Deactivate' }).click();
+  await page.getByRole('dialog', { name: `Deactivate Dora ${id}?` }).getByRole('button', { name: 'Deactivate' }).click();
   await expect(page.getByText('The user is deactivated')).toBeVisible();
 
   expect((await doraPage.request.get('/api/v1/me')).status()).toBe(401);

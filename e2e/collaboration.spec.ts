@@ -61,6 +61,8 @@ test('people see who else has a part open', async ({ browser, baseURL }) => {
   await invite.getByRole('button', { name: 'Invite' }).click();
   const link = (await adminPage.getByTestId('one-time-link').textContent())!;
   await adminPage.getByRole('link', { name: `Manage: Paula ${suffix}` }).click();
+  // The list page's invitation form has a Jurisdiction field too: choose only once Paula's page is there.
+  await expect(adminPage.getByRole('heading', { level: 1, name: `Paula ${suffix}` })).toBeVisible();
   await adminPage.getByLabel('Jurisdiction').selectOption({ label: 'Cantón Huaquillas' });
   await adminPage.getByLabel('Role', { exact: true }).selectOption({ label: 'Consultant' });
   await adminPage.getByRole('button', { name: 'Give role' }).click();

@@ -13,13 +13,14 @@ test('the admin portfolio filters and sorts every jurisdiction; others get a 404
   await expect(table.getByRole('link', { name: 'Cantón Huaquillas' }).first()).toBeVisible();
   await expect(table.getByRole('link', { name: 'Sonora' })).toHaveCount(0);
 
-  // A country of this test's own, so that jurisdictions other specs create do not change the count.
+  // Names of this test's own, so that jurisdictions other specs create do not change the count.
   const id = uniqueId();
-  const country = `Portfolia ${id}`;
-  await createJurisdiction(page, { name: `Alta ${id}`, slug: `alta-${id}`, country });
-  await createJurisdiction(page, { name: `Baja ${id}`, slug: `baja-${id}`, country });
+  await createJurisdiction(page, { name: `Alta ${id}`, slug: `alta-${id}`, country: 'Chile' });
+  await createJurisdiction(page, { name: `Baja ${id}`, slug: `baja-${id}`, country: 'Chile' });
+  await createJurisdiction(page, { name: `Centro ${id}`, slug: `centro-${id}`, country: 'Peru' });
   await page.goto('/admin/portfolio');
-  await page.getByLabel('Country').selectOption(country);
+  await page.getByLabel('Search by name').fill(id);
+  await page.getByLabel('Country').selectOption({ label: 'Chile' });
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page.getByTestId('portfolio-total')).toHaveText('2 rows');
   await table.getByRole('link', { name: 'Jurisdiction' }).click(); // toggles to descending

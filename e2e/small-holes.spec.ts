@@ -68,8 +68,7 @@ test('a profile round over the wire: presence, private answers, English messages
   const title = `Perfil ${uniqueId()}`;
   await cp.goto(`/assessments/${id}`);
   await cp.getByLabel('Title').fill(title);
-  await cp.getByRole('button', { name: 'Save title' }).click();
-  await expect(cp.getByText('Title saved.')).toBeVisible();
+  await expect(cp.getByTestId('title-status')).toHaveText('Saved'); // the title saves itself
   const transitions = `/api/v1/assessments/${id}/transitions`;
   expect((await cp.request.post(transitions, { data: { action: 'submit' }, headers: origin })).status()).toBe(200);
 
@@ -86,8 +85,7 @@ test('a profile round over the wire: presence, private answers, English messages
   // The consultant renames the profile; the focal point's inbox still names what was submitted.
   await cp.goto(`/assessments/${id}`);
   await cp.getByLabel('Title').fill(`${title} (renombrado)`);
-  await cp.getByRole('button', { name: 'Save title' }).click();
-  await expect(cp.getByText('Title saved.')).toBeVisible();
+  await expect(cp.getByTestId('title-status')).toHaveText('Saved');
   await fp.goto('/inbox');
   const inbox = fp.getByTestId('inbox');
   await expect.soft(inbox.getByRole('link', { name: title, exact: true })).toBeVisible();
@@ -95,8 +93,7 @@ test('a profile round over the wire: presence, private answers, English messages
 
   // A NUL character typed into a form (pasted from a broken file) is refused with a message, not a crash.
   await cp.goto(`/assessments/${id}`);
-  await cp.getByLabel('Title').evaluate((input: HTMLInputElement) => (input.value = 'Con\u0000nulo'));
-  await cp.getByRole('button', { name: 'Save title' }).click();
+  await cp.getByLabel('Title').fill('Con\u0000nulo');
   await expect.soft(cp.getByText(/invisible control character \(U\+0000\)/).first()).toBeVisible();
   expect((await (await cp.request.get(`/api/v1/assessments/${id}`)).json()).title).toBe(`${title} (renombrado)`);
   await consultant.close();
@@ -122,6 +119,10 @@ test('an admin cannot move an edition to another address: a published jurisdicti
   await page.getByRole('link', { name: `Edit ${name}` }).click();
   // The list page has a Slug field of its own (the new-jurisdiction form): fill only once the edit page is there.
   await expect(page.getByRole('heading', { level: 1, name: `Edit ${name}` })).toBeVisible();
+  // The form shows the slug read-only and says why; the server refuses a change even when the field is forced.
+  await expect(page.getByLabel('Slug')).toHaveAttribute('readonly', '');
+  await expect(page.getByLabel('Slug')).toHaveAccessibleDescription(/cannot change/);
+  await page.getByLabel('Slug').evaluate((input: HTMLInputElement) => input.removeAttribute('readonly'));
   await page.getByLabel('Slug').fill(`${slug}-moved`);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText(`The slug cannot change: this jurisdiction has published editions, and their addresses are made with “${slug}”.`).first()).toBeVisible();
@@ -129,10 +130,11 @@ test('an admin cannot move an edition to another address: a published jurisdicti
   expect((await page.request.get(`/api/v1/editions/${slug}-moved/2024-06`)).status()).toBe(404);
 
   // Its name may still change (editions keep the name they were published with), and a NUL in it is refused.
-  await page.getByLabel('Name').evaluate((input: HTMLInputElement) => (input.value = 'Fija\u0000'));
-  await page.getByLabel('Slug').fill(slug);
+  await page.reload();
+  await page.getByLabel('Name').fill('Fija\u0000');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText(/invisible control character \(U\+0000\)/).first()).toBeVisible();
+  await expect(page.getByLabel('Slug')).toHaveValue(slug);
   await page.getByLabel('Name').fill(`Fija ${id} (renamed)`);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText(`Fija ${id} (renamed) was saved.`)).toBeVisible();

@@ -4,6 +4,11 @@ import { Dashboard } from '@/components/dashboard/dashboard';
 import { getActor } from '@/lib/auth/current-actor';
 import { countAdminOverview } from '@/lib/data/overview';
 import { listMyWork } from '@/lib/data/dashboard';
+import type { Metadata } from 'next';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard'))('title') };
+}
 
 export default async function HomePage() {
   const actor = await getActor();

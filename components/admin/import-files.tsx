@@ -5,6 +5,7 @@ import { useId, useRef, useState } from 'react';
 import { importFileAction } from '@/lib/actions/portal-import';
 import type { ImportReport } from '@/lib/data/portal-import';
 import { editionLabel, editionSlug } from '@/lib/domain/edition-label';
+import { countryName } from '@/lib/domain/countries';
 import { localeNames } from '@/lib/domain/locales';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_FILES } from '@/lib/domain/portal-import/limits';
 import { domainKeys, domainName } from '@/lib/domain/profile';
@@ -27,7 +28,7 @@ const limitKb = MAX_IMPORT_BYTES / 1000;
  * the server), then confirm. Files go to the server one at a time, so the
  * progress bar is true and one bad file never blocks the rest.
  */
-export function ImportFiles() {
+export function ImportFiles({ countries }: { countries: ReadonlyArray<{ value: string; label: string }> }) {
   const t = useTranslations('import');
   const levels = useTranslations('levels');
   const locale = useLocale();
@@ -36,7 +37,7 @@ export function ImportFiles() {
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const countryRef = useRef<HTMLInputElement>(null);
+  const countryRef = useRef<HTMLSelectElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = { files: useId(), filesHelp: useId(), country: useId(), countryHelp: useId() };
   const busy = phase === 'checking' || phase === 'importing';
@@ -148,7 +149,14 @@ export function ImportFiles() {
       </div>
       <div className="field">
         <label htmlFor={ids.country}>{t('country')}</label>
-        <input ref={countryRef} id={ids.country} name="country" maxLength={100} autoComplete="country-name" aria-describedby={ids.countryHelp} disabled={busy} />
+        <select ref={countryRef} id={ids.country} name="country" defaultValue="" aria-describedby={ids.countryHelp} disabled={busy}>
+          <option value="">{t('countryFromTitle')}</option>
+          {countries.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
         <p className="field__hint" id={ids.countryHelp}>
           {t('countryHelp')}
         </p>
@@ -238,7 +246,7 @@ function ImportRow({ row, t, levels, locale }: { row: Row; t: T; levels: ReturnT
           <>
             {ok.jurisdiction.name} <span className="muted">({ok.jurisdiction.slug})</span>
             <div className="small muted">
-              {ok.jurisdiction.isNew ? t('newJurisdiction', { level: levels(ok.jurisdiction.level), country: ok.jurisdiction.country }) : ok.jurisdiction.country}
+              {ok.jurisdiction.isNew ? t('newJurisdiction', { level: levels(ok.jurisdiction.level), country: countryName(ok.jurisdiction.country, locale) }) : countryName(ok.jurisdiction.country, locale)}
             </div>
           </>
         )}

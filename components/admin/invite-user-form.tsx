@@ -5,9 +5,12 @@ import { useActionState } from 'react';
 import { Field } from '@/components/forms/field';
 import { FormMessage } from '@/components/forms/form-message';
 import { inviteUserAction } from '@/lib/actions/admin-users';
+import { actionStateKey } from '@/components/forms/state-key';
+import { InviteRoleRows } from './invite-role-rows';
 import { OneTimeLink } from './one-time-link';
 
-export function InviteUserForm() {
+/** Invites a person, with their roles on jurisdictions if the admin gives them here. */
+export function InviteUserForm({ jurisdictions }: { jurisdictions: ReadonlyArray<{ id: string; name: string }> }) {
   const t = useTranslations('admin.users');
   const [state, action, pending] = useActionState(inviteUserAction, null);
   const values = state && !state.ok ? state.values : undefined;
@@ -21,7 +24,7 @@ export function InviteUserForm() {
           {typeof state.data?.link === 'string' && <OneTimeLink link={state.data.link} />}
         </div>
       )}
-      <form className="form" action={action} noValidate key={state?.ok ? String(state.data?.userId) : 'invite'}>
+      <form className="form" action={action} noValidate key={actionStateKey(state)}>
         {!state?.ok && <FormMessage state={state} />}
         <Field name="name" label={t('name')} required maxLength={200} defaultValue={values?.name} error={errors.name} autoComplete="off" />
         <Field name="email" type="email" label={t('email')} required maxLength={320} defaultValue={values?.email} error={errors.email} autoComplete="off" />
@@ -29,6 +32,7 @@ export function InviteUserForm() {
           <input type="checkbox" name="isAdmin" defaultChecked={values?.isAdmin === 'on'} />
           {t('makeAdmin')}
         </label>
+        <InviteRoleRows jurisdictions={jurisdictions} values={values} error={errors.roles} />
         <div>
           <button className="button" type="submit" disabled={pending}>
             {t('submitInvite')}

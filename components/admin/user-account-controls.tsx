@@ -12,6 +12,7 @@ interface Props {
 
 export function UserAccountControls({ user, isSelf }: Props) {
   const t = useTranslations('admin.users');
+  const cancel = useTranslations('dialog')('cancel');
   return (
     <div className="stack">
       <div className="actions">
@@ -30,13 +31,18 @@ export function UserAccountControls({ user, isSelf }: Props) {
             fields={{ userId: user.id, value: String(!user.isAdmin) }}
             label={user.isAdmin ? t('removeAdminButton') : t('makeAdminButton')}
             className="button--secondary"
+            confirm={
+              user.isAdmin
+                ? { title: t('confirmRemoveAdminTitle', { name: user.name }), body: t('confirmRemoveAdmin', { name: user.name }), cancel }
+                : { title: t('confirmMakeAdminTitle', { name: user.name }), body: t('confirmMakeAdmin', { name: user.name }), cancel, danger: true }
+            }
           />
           <ActionButton
             action={setActiveAction}
             fields={{ userId: user.id, value: String(!user.active) }}
             label={user.active ? t('deactivate') : t('reactivate')}
             className={user.active ? 'button--danger' : ''}
-            confirm={user.active ? t('confirmDeactivate', { name: user.name }) : undefined}
+            confirm={user.active ? { title: t('confirmDeactivateTitle', { name: user.name }), body: t('confirmDeactivate', { name: user.name }), cancel, danger: true } : undefined}
           />
         </div>
       )}

@@ -17,4 +17,8 @@ export interface CommentLabels {
   mentionNone: string;
   /** "1 person matches…", "2 people match…" for 0 to 8 matches (the picker shows 8 at most): plurals made on the server. */
   mentionCounts: string[];
+  /** Name of a part's read-only text where passages are selected. */
+  passageLabel: string;
+  /** How to select and comment with the keyboard alone. */
+  keyboardHow: string;
 }

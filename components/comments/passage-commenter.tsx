@@ -92,6 +92,37 @@ export function PassageCommenter({ assessmentId, section, part, language, html, 
     thread.focus({ preventScroll: true });
   }
 
+  /*
+   * Keyboard users select like in any text field: the part takes a caret
+   * (contentEditable with every change refused; a document, not a text box,
+   * since nothing can be typed), so the caret, Shift
+   * plus arrows and Ctrl+Shift plus arrows work as usual, and Ctrl+Alt+M (the
+   * editor's comment shortcut) opens the composer on the selection.
+   */
+  const refuse = (event: React.SyntheticEvent) => event.preventDefault();
+  function onKeyDown(event: React.KeyboardEvent) {
+    if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
+      event.preventDefault();
+      if (selection) setComposing(selection);
+      else setHint(true);
+    }
+  }
+  const selectable = canStart
+    ? {
+        contentEditable: true,
+        suppressContentEditableWarning: true,
+        role: 'document',
+        'aria-label': t.passageLabel,
+        'aria-describedby': `how-${section}-${part}`,
+        spellCheck: false,
+        onBeforeInput: refuse,
+        onPaste: refuse,
+        onCut: refuse,
+        onDrop: refuse,
+        onKeyDown,
+      }
+    : {};
+
   async function post(body: string): Promise<string | null> {
     if (!composing) return null;
     const form = new FormData();
@@ -122,11 +153,14 @@ export function PassageCommenter({ assessmentId, section, part, language, html, 
               {t.selectFirst}
             </span>
           )}
+          <span id={`how-${section}-${part}`} className="field__hint">
+            {t.keyboardHow}
+          </span>
         </div>
       )}
       {composing && <CommentComposer assessmentId={assessmentId} quote={composing.quote} language={language} labels={t} onSubmit={post} onCancel={() => setComposing(null)} />}
       {/* Clicks on highlights are a mouse shortcut; the panel lists every thread for keyboards. */}
-      <div ref={textRef} className="rendered-part" lang={language} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+      <div ref={textRef} className="rendered-part" lang={language} onClick={onClick} {...selectable} dangerouslySetInnerHTML={{ __html: html }} />
     </>
   );
 }

@@ -19,7 +19,8 @@ export function DomainWheel({ language, label, center }: { language: string; lab
           const name = domainName(key, language);
           const [x, y] = wheelPoint(size, (size.outer + size.inner) / 2, i * 60 + 30).map((n) => n.toFixed(2));
           return (
-            <a key={key} href={`#domain-${key}`} aria-label={name} className="wheel__link">
+            // The name starts with the number the sector shows, so that it holds the link's visible text (WCAG 2.5.3).
+            <a key={key} href={`#domain-${key}`} aria-label={`${i + 1}. ${name}`} className="wheel__link">
               <title>{name}</title>
               <path d={wheelSector(size, i * 60 + 1, i * 60 + 59)} fill={colors[key]} className="wheel__sector" />
               <text x={x} y={y} className="wheel__number" textAnchor="middle" dominantBaseline="central" aria-hidden="true">

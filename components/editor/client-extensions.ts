@@ -3,6 +3,7 @@ import { Extension, type Editor } from '@tiptap/core';
 import { UndoRedo } from '@tiptap/extensions/undo-redo';
 import { ControlCharacters } from '@/lib/domain/editor/control-characters';
 import { contentExtensions } from '@/lib/domain/editor/extensions';
+import { ListKeys } from './list-keys';
 import { cleanWordHtml } from './word-paste';
 
 /**
@@ -16,6 +17,7 @@ export function editorExtensions(onLinkShortcut: (editor: Editor) => void) {
     ...contentExtensions,
     UndoRedo,
     ControlCharacters,
+    ListKeys,
     Extension.create({
       name: 'profileShortcuts',
       addKeyboardShortcuts() {
@@ -24,7 +26,7 @@ export function editorExtensions(onLinkShortcut: (editor: Editor) => void) {
             onLinkShortcut(this.editor);
             return true;
           },
-          // Tab indents inside lists, so Escape is the keyboard way out: to the toolbar.
+          // Escape is a keyboard way to the toolbar; Tab and Shift+Tab leave the text (list-keys.ts).
           Escape: () => {
             const toolbar = this.editor.view.dom.closest('.part-editor')?.querySelector<HTMLElement>('[role="toolbar"] [tabindex="0"]');
             toolbar?.focus();

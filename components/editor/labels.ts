@@ -8,6 +8,13 @@ export interface EditorLabels {
   link: string;
   linkPrompt: string;
   linkInvalid: string;
+  linkDialogTitle: string;
+  linkAddress: string;
+  linkApply: string;
+  linkRemove: string;
+  cancel: string;
+  indent: string;
+  outdent: string;
   undo: string;
   redo: string;
   history: string;

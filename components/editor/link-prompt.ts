@@ -1,20 +1,14 @@
 import type { Editor } from '@tiptap/react';
-import { isAllowedHref } from '@/lib/domain/editor/link-policy';
 
-/** Asks for a link address; empty removes the link, a disallowed scheme is refused. */
-export function promptForLink(editor: Editor, question: string, invalid: string) {
-  const current = (editor.getAttributes('link').href as string | undefined) ?? '';
-  const answer = window.prompt(question, current);
-  if (answer === null) return;
-  const href = answer.trim();
-  if (href === '') {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    return;
-  }
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(href) ? href : `https://${href}`;
-  if (!isAllowedHref(withScheme)) {
-    window.alert(invalid);
-    return;
-  }
-  editor.chain().focus().extendMarkRange('link').setLink({ href: withScheme }).run();
-}
+/** The DOM event that asks the toolbar of this editor to open its link dialog. */
+export const LINK_DIALOG_EVENT = 'mgi:link-dialog';
+
+/**
+ * Opens the app's link dialog (components/editor/link-dialog.tsx) for this
+ * editor. The Ctrl+K shortcut lives in an extension and the dialog in the
+ * toolbar; an event on the editor's element joins them without either knowing
+ * the other. The label arguments of the former prompt() are no longer needed.
+ */
+export const promptForLink: (editor: Editor, ...formerLabels: string[]) => void = (editor) => {
+  editor.view.dom.dispatchEvent(new CustomEvent(LINK_DIALOG_EVENT, { bubbles: true }));
+};

@@ -40,12 +40,14 @@ interface SelectProps {
   label: string;
   options: ReadonlyArray<{ value: string; label: string }>;
   defaultValue?: string;
+  hint?: string;
   error?: string;
   required?: boolean;
 }
 
-export function SelectField({ name, label, options, defaultValue, error, required }: SelectProps) {
+export function SelectField({ name, label, options, defaultValue, hint, error, required }: SelectProps) {
   const id = `field-${name}`;
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -55,7 +57,7 @@ export function SelectField({ name, label, options, defaultValue, error, require
         defaultValue={defaultValue}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy || undefined}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -63,6 +65,11 @@ export function SelectField({ name, label, options, defaultValue, error, require
           </option>
         ))}
       </select>
+      {hint && (
+        <span id={`${id}-hint`} className="field__hint">
+          {hint}
+        </span>
+      )}
       {error && (
         <span id={`${id}-error`} className="field__error">
           {error}

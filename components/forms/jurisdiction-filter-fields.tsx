@@ -1,3 +1,4 @@
+import { countryName } from '@/lib/domain/countries';
 import { jurisdictionLevels, type JurisdictionLevel } from '@/lib/domain/roles';
 
 type Labels = { search: string; country: string; level: string; anyCountry: string; anyLevel: string };
@@ -11,14 +12,21 @@ export function JurisdictionFilterFields({
   labels,
   levelNames,
   countries,
+  locale,
   values,
 }: {
   idPrefix: string;
   labels: Labels;
   levelNames: Record<JurisdictionLevel, string>;
+  /** Stored countries (codes, or names frozen before codes), named here in `locale`. */
   countries: string[];
+  locale: string;
   values: { q?: string; country?: string; level?: JurisdictionLevel };
 }) {
+  const collator = new Intl.Collator(locale);
+  const countryChoices = countries
+    .map((value) => ({ value, label: countryName(value, locale) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
   return (
     <>
       <div className="field">
@@ -29,8 +37,10 @@ export function JurisdictionFilterFields({
         <label htmlFor={`${idPrefix}country`}>{labels.country}</label>
         <select id={`${idPrefix}country`} name="country" defaultValue={values.country ?? ''}>
           <option value="">{labels.anyCountry}</option>
-          {countries.map((c) => (
-            <option key={c}>{c}</option>
+          {countryChoices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
           ))}
         </select>
       </div>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Brand } from './brand';
+import { HeaderMenu } from './header-menu';
 import { LocaleSwitcher } from './locale-switcher';
 import { LogoutButton } from './logout-button';
 
@@ -17,32 +18,34 @@ export async function SiteHeader({ actor, locale }: Props) {
     <header className="site-header">
       <div className="site-header__inner">
         <Brand name={app('name')} />
-        <nav aria-label={t('main')} className="site-nav">
-          {actor && <Link href="/">{t('dashboard')}</Link>}
-          <Link href="/profiles">{pub('navProfiles')}</Link>
-          {actor && (
-            <Link href="/inbox" data-testid="inbox-link">
-              {t('inbox')}
-              {actor.unread > 0 && <span className="nav-count">{actor.unread}</span>}
-            </Link>
-          )}
-          {actor?.isAdmin && <Link href="/admin">{t('admin')}</Link>}
-        </nav>
-        <div className="site-header__tools">
-          <LocaleSwitcher current={locale} label={t('language')} apply={t('apply')} />
-          {actor ? (
-            <div className="user-menu">
-              <span className="user-menu__name" title={t('signedInAs', { name: actor.name })}>
-                {actor.name}
-              </span>
-              <LogoutButton label={t('logout')} />
-            </div>
-          ) : (
-            <Link className="button button--small" href="/login">
-              {t('login')}
-            </Link>
-          )}
-        </div>
+        <HeaderMenu label={t('menu')}>
+          <nav aria-label={t('main')} className="site-nav">
+            {actor && <Link href="/">{t('dashboard')}</Link>}
+            <Link href="/profiles">{pub('navProfiles')}</Link>
+            {actor && (
+              <Link href="/inbox" data-testid="inbox-link">
+                {t('inbox')}
+                {actor.unread > 0 && <span className="nav-count">{actor.unread}</span>}
+              </Link>
+            )}
+            {actor?.isAdmin && <Link href="/admin">{t('admin')}</Link>}
+          </nav>
+          <div className="site-header__tools">
+            <LocaleSwitcher current={locale} label={t('language')} apply={t('apply')} />
+            {actor ? (
+              <div className="user-menu">
+                <span className="user-menu__name" title={t('signedInAs', { name: actor.name })}>
+                  {actor.name}
+                </span>
+                <LogoutButton label={t('logout')} />
+              </div>
+            ) : (
+              <Link className="button button--small" href="/login">
+                {t('login')}
+              </Link>
+            )}
+          </div>
+        </HeaderMenu>
       </div>
     </header>
   );

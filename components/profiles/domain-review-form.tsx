@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
+import { actionStateKey } from '@/components/forms/state-key';
 import { MAX_NOTE_LENGTH } from '@/lib/domain/workflow';
 import { reviewDomainAction } from '@/lib/actions/domain-review';
 
@@ -20,7 +21,7 @@ export interface DomainReviewLabels {
 export function DomainReviewForm({ id, domain, labels: t }: { id: string; domain: string; labels: DomainReviewLabels }) {
   const [state, action, pending] = useActionState(reviewDomainAction, null);
   return (
-    <form className="form" action={action} aria-labelledby="review-title">
+    <form className="form" action={action} aria-labelledby="review-title" key={actionStateKey(state)}>
       <h2 id="review-title">{t.title}</h2>
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />

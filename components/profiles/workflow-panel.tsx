@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/forms/form-message';
+import { actionStateKey } from '@/components/forms/state-key';
 import { MAX_NOTE_LENGTH } from '@/lib/domain/workflow';
 import { transitionAction } from '@/lib/actions/workflow';
 import type { TransitionAction } from '@/lib/policy';
@@ -38,7 +39,8 @@ export function WorkflowPanel({ id, actions, idle, approveBlockedByOwnEdit }: Pr
     );
   }
   return (
-    <form className="form" action={action}>
+    // Keyed by each answer: React resets a form after its action, and a refused one must keep the note.
+    <form className="form" action={action} key={actionStateKey(state)}>
       <FormMessage state={state} />
       {approveBlockedByOwnEdit && (
         <p className="muted small" data-testid="approve-blocked">

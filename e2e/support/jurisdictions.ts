@@ -14,25 +14,28 @@ const demoNames = { consultant: 'Carlos Consultant', focalLima: 'Lucía Focal (L
 export async function grantRole(admin: Page, personName: string, jurisdiction: string, role: 'Consultant' | 'Focal point') {
   await admin.goto('/admin/users');
   await admin.getByRole('link', { name: `Manage: ${personName}` }).click();
+  // The list page's invitation form has a Jurisdiction field too: choose only once the person's page is there.
+  await expect(admin.getByRole('heading', { level: 1, name: personName })).toBeVisible();
   await admin.getByLabel('Jurisdiction').selectOption({ label: jurisdiction });
   await admin.getByLabel('Role', { exact: true }).selectOption({ label: role });
   await admin.getByRole('button', { name: 'Give role' }).click();
   await expect(admin.getByText('Roles saved.')).toBeVisible();
+  await expect(admin.getByRole('list', { name: 'Roles' })).toContainText(jurisdiction);
 }
 
-/** Creates a jurisdiction through the admin form (the admin page is logged in). */
+/** Creates a jurisdiction through the admin form (the admin page is logged in); `country` as the English list names it. */
 export async function createJurisdiction(admin: Page, j: { name: string; slug: string; country: string }) {
   await admin.goto('/admin/jurisdictions');
   const create = admin.getByRole('region', { name: 'New jurisdiction' });
   await create.getByLabel('Name').fill(j.name);
   await create.getByLabel('Slug').fill(j.slug);
-  await create.getByLabel('Country').fill(j.country);
+  await create.getByLabel('Country').selectOption({ label: j.country });
   await create.getByRole('button', { name: 'Create jurisdiction' }).click();
   await expect(create.getByText(`${j.name} was created.`)).toBeVisible();
 }
 
 /**
- * A new municipality in Perú, with the demo consultant as its consultant and
+ * A new municipality in Peru, with the demo consultant as its consultant and
  * the demo focal point of Lima as its focal point too: both log in as usual.
  */
 export async function freshJurisdiction(browser: Browser, prefix = 'Villa'): Promise<{ name: string; slug: string }> {
@@ -43,7 +46,7 @@ export async function freshJurisdiction(browser: Browser, prefix = 'Villa'): Pro
   try {
     const admin = await context.newPage();
     await loginAs(admin, demo.admin);
-    await createJurisdiction(admin, { name, slug, country: 'Perú' });
+    await createJurisdiction(admin, { name, slug, country: 'Peru' });
     await grantRole(admin, demoNames.consultant, name, 'Consultant');
     await grantRole(admin, demoNames.focalLima, name, 'Focal point');
   } finally {
@@ -61,7 +64,7 @@ export async function ownJurisdiction(browser: Browser, consultants: readonly st
   try {
     const admin = await context.newPage();
     await loginAs(admin, demo.admin);
-    await createJurisdiction(admin, { name, slug, country: 'Perú' });
+    await createJurisdiction(admin, { name, slug, country: 'Peru' });
     for (const person of consultants) await grantRole(admin, person, name, 'Consultant');
   } finally {
     await context.close();

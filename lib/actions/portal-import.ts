@@ -3,6 +3,7 @@
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { importPortalPage, type ImportReport } from '../data/portal-import';
+import { countryName } from '../domain/countries';
 import { MAX_IMPORT_BYTES } from '../domain/portal-import/limits';
 import { domainName, isDomainKey } from '../domain/profile';
 import { refreshPublicPages } from '../editions/refresh-public-pages';
@@ -36,5 +37,7 @@ function refusalMessage(t: Translate, report: Extract<ImportReport, { outcome: '
   if (!t.has(key)) return report.message;
   const domain = String(report.details.domain ?? '');
   const named = isDomainKey(domain) ? domainName(domain, locale) : domain === 'introduction' ? t('import.introduction') : domain;
-  return t(key, { ...report.details, domain: named });
+  const values: Record<string, string | number> = { ...report.details, domain: named };
+  if (values.country !== undefined) values.country = countryName(String(values.country), locale);
+  return t(key, values);
 }

@@ -29,6 +29,8 @@ export const transitionAction = actionWithActor(
   }),
   async ({ id, action, note }, actor, t) => {
     let published: { year: number; month: number; version: number } | null = null;
+    // A refusal gives the note back, so the person does not type it again.
+    const values = { note: note ?? '' };
     try {
       published = (await runTransition(actor, id, action, note?.trim() || null)).edition;
       if (action === 'publish') refreshPublicPages();
@@ -40,15 +42,15 @@ export const transitionAction = actionWithActor(
           const where = isDomainKey(section) ? domainName(section, ui) : t('profiles.introduction');
           return part === 'body' ? where : `${where} — ${t(`profiles.parts.${part}`)}`;
         });
-        return { ok: false, message: t('errors.incomplete', { parts: names.join('; ') }) };
+        return { ok: false, message: t('errors.incomplete', { parts: names.join('; ') }), values };
       }
       if (error instanceof DataError && error.code === 'review_incomplete') {
         const ui = await getLocale();
         const names = (error.details?.pending as string[]).map((d) => (isDomainKey(d) ? domainName(d, ui) : d));
-        return { ok: false, message: t('errors.review_incomplete', { domains: names.join('; ') }) };
+        return { ok: false, message: t('errors.review_incomplete', { domains: names.join('; ') }), values };
       }
       if (error instanceof DataError && error.code === 'state_moved') {
-        return { ok: false, message: t('errors.state_moved', { state: t(`profiles.state.${String(error.details?.state)}`) }) };
+        return { ok: false, message: t('errors.state_moved', { state: t(`profiles.state.${String(error.details?.state)}`) }), values };
       }
       throw error;
     }

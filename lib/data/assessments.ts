@@ -5,6 +5,7 @@ import { getDb } from '../../db/client';
 import { assessmentParts, assessments, jurisdictions, titleEdits, users } from '../../db/schema';
 import type { Locale } from '../domain/locales';
 import { defaultProfileTitle, profileSlots } from '../domain/profile';
+import { countryName } from '../domain/countries';
 import { emptyDoc } from '../domain/editor/schema';
 import { canSeeJurisdiction, canStartAssessment, judgeAssessment, type Actor } from '../policy';
 import { ConflictError, ForbiddenError, InvalidInputError, isUniqueViolation, NotFoundError, verdictError } from './errors';
@@ -62,7 +63,7 @@ export async function startAssessment(actor: Actor, input: { jurisdiction: strin
         .values({
           jurisdictionId: j.id,
           language: input.language,
-          title: previous?.title ?? defaultProfileTitle(input.language, j.name, j.country, j.level === 'country'),
+          title: previous?.title ?? defaultProfileTitle(input.language, j.name, countryName(j.country, input.language), j.level === 'country'),
           createdBy: actor.userId,
           basedOnEditionId: previous?.id ?? null,
           correctsEditionId: input.publishAs === 'correction' ? previous!.id : null,

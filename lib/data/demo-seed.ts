@@ -26,12 +26,12 @@ export const demoAccounts = [
 
 // The jurisdictions of the seed profiles in ../shared/seeds.
 const demoJurisdictions = [
-  { slug: 'ecuador', name: 'Ecuador', level: 'country', country: 'Ecuador', parent: null },
-  { slug: 'huaquillas', name: 'Cantón Huaquillas', level: 'municipality', country: 'Ecuador', parent: 'ecuador' },
-  { slug: 'peru', name: 'Perú', level: 'country', country: 'Perú', parent: null },
-  { slug: 'lima', name: 'Lima', level: 'municipality', country: 'Perú', parent: 'peru' },
-  { slug: 'mexico', name: 'México', level: 'country', country: 'México', parent: null },
-  { slug: 'sonora', name: 'Sonora', level: 'state', country: 'México', parent: 'mexico' },
+  { slug: 'ecuador', name: 'Ecuador', level: 'country', country: 'EC', parent: null },
+  { slug: 'huaquillas', name: 'Cantón Huaquillas', level: 'municipality', country: 'EC', parent: 'ecuador' },
+  { slug: 'peru', name: 'Perú', level: 'country', country: 'PE', parent: null },
+  { slug: 'lima', name: 'Lima', level: 'municipality', country: 'PE', parent: 'peru' },
+  { slug: 'mexico', name: 'México', level: 'country', country: 'MX', parent: null },
+  { slug: 'sonora', name: 'Sonora', level: 'state', country: 'MX', parent: 'mexico' },
 ] as const;
 
 /**

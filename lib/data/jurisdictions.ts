@@ -56,12 +56,14 @@ export async function getJurisdictionBySlug(actor: Actor, slug: string) {
   return { ...row, people };
 }
 
+/** One jurisdiction for the admin form, with whether its slug is fixed by a published edition. */
 export async function getJurisdictionById(actor: Actor, id: string) {
   assertCan(actor, 'manage_jurisdictions');
   const db = await getDb();
   const [row] = await db.select().from(jurisdictions).where(eq(jurisdictions.id, id));
   if (!row) throw new NotFoundError('jurisdiction');
-  return row;
+  const [published] = await db.select({ id: editions.id }).from(editions).where(eq(editions.jurisdictionId, id)).limit(1);
+  return { ...row, slugLocked: Boolean(published) };
 }
 
 /**

@@ -1,14 +1,17 @@
 import 'server-only';
 import { and, desc, eq, isNull, max, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { assessmentParts, assessments, partRevisions, users } from '../../db/schema';
+import { assessmentParts, assessments, editions, partRevisions, users } from '../../db/schema';
 import { validateProfileDoc } from '../domain/editor/validate-doc';
 import type { PartKey, SectionKey } from '../domain/profile';
+import type { FrozenProfile } from '../domain/edition';
+import { emptyDoc } from '../domain/editor/schema';
 import { judgeAssessment, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { rowsOf } from './sql-rows';
 import { clearAcceptance } from './domain-reviews';
+import { frozenDoc } from './editions';
 
 export interface PartRef {
   assessmentId: string;
@@ -159,6 +162,31 @@ export async function getPartRevision(actor: Actor, ref: PartRef, revision: numb
     );
   if (!row) throw new NotFoundError('revision');
   return row;
+}
+
+/**
+ * What a part held before its first save (its revision 0): the copy of the
+ * latest edition in the profile's language when the profile was started
+ * (lib/data/assessments.ts copies it), or an empty text. Editions published
+ * later cannot be its origin: publishing closes the round.
+ */
+export async function getPartStart(actor: Actor, ref: PartRef): Promise<{ doc: unknown; edition: { year: number; month: number } | null }> {
+  const header = await getAssessmentHeader(actor, ref.assessmentId);
+  const db = await getDb();
+  const [edition] = await db
+    .select({ year: editions.year, month: editions.month, content: editions.content })
+    .from(editions)
+    .where(
+      and(
+        eq(editions.jurisdictionId, header.jurisdictionId),
+        eq(editions.language, header.language),
+        sql`${editions.publishedAt} <= ${header.createdAt}`,
+      ),
+    )
+    .orderBy(desc(editions.year), desc(editions.month), desc(editions.publishedAt))
+    .limit(1);
+  const doc = edition ? frozenDoc(edition.content as FrozenProfile, ref.section, ref.part) : undefined;
+  return doc ? { doc, edition: { year: edition.year, month: edition.month } } : { doc: emptyDoc, edition: null };
 }
 
 /** Restoring an old revision saves its text as a new revision; nothing is erased. */

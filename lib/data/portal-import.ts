@@ -8,6 +8,7 @@ import { validateProfileDoc } from '../domain/editor/validate-doc';
 import type { Locale } from '../domain/locales';
 import { MAX_IMPORT_BYTES } from '../domain/portal-import/limits';
 import { parsePortalPage, type PortalProfile } from '../domain/portal-import/parse-portal-page';
+import { countryCodeOf, countryName } from '../domain/countries';
 import { sameCountry } from '../domain/portal-import/title';
 import { toFrozenProfile } from '../domain/portal-import/to-frozen-profile';
 import { domainKeys, type DomainKey, type DomainPart } from '../domain/profile';
@@ -206,15 +207,27 @@ async function findJurisdiction(tx: Tx, source: string, profile: PortalProfile, 
     .from(jurisdictions)
     .where(or(eq(jurisdictions.slug, t.slug), sql`lower(${jurisdictions.name}) = lower(${t.name})`));
   const existing = candidates.find((c) => c.slug === t.slug) ?? candidates[0];
-  const claimed = t.country ?? givenCountry;
+  const claimedName = t.country ?? givenCountry;
+  // Countries are stored as codes; the title (or --country) names one in any of the three languages.
+  const claimed = claimedName ? countryCodeOf(claimedName) : null;
+  if (claimedName && !claimed) {
+    return {
+      refusal: refused(
+        source,
+        'country_unknown',
+        `"${claimedName}" names no country known in English, French or Spanish. Give the country's name or its ISO code (--country on the command line).`,
+        { name: t.name, claimed: claimedName },
+      ),
+    };
+  }
   if (existing) {
-    if (claimed && !sameCountry(claimed, existing.country)) {
+    if (claimed && !isStoredCountry(claimed, existing.country)) {
       return {
         refusal: refused(
           source,
           'country_mismatch',
-          `The file names ${t.name} in ${claimed}, but the jurisdiction "${existing.slug}" (${existing.name}) is in ${existing.country}. Correct the country, or give the jurisdiction another slug first.`,
-          { name: t.name, claimed, slug: existing.slug, country: existing.country },
+          `The file names ${t.name} in ${claimedName}, but the jurisdiction "${existing.slug}" (${existing.name}) is in ${countryName(existing.country, 'en')}. Correct the country, or give the jurisdiction another slug first.`,
+          { name: t.name, claimed: claimedName!, slug: existing.slug, country: existing.country },
         ),
       };
     }
@@ -230,9 +243,15 @@ async function findJurisdiction(tx: Tx, source: string, profile: PortalProfile, 
       ),
     };
   }
-  const isCountry = t.level === null && (sameCountry(claimed, t.name) || sameCountry(claimed, t.coreName));
+  const isCountry =
+    t.level === null && (sameCountry(claimedName!, t.name) || countryCodeOf(t.name) === claimed || countryCodeOf(t.coreName) === claimed);
   const level: JurisdictionLevel = isCountry ? 'country' : (t.level ?? 'municipality');
   const countries = isCountry ? [] : await tx.select().from(jurisdictions).where(eq(jurisdictions.level, 'country'));
-  const parent = countries.find((c) => sameCountry(c.country, claimed));
+  const parent = countries.find((c) => isStoredCountry(claimed, c.country));
   return { existing: null, create: { slug: t.slug, name: t.name, country: claimed, level, parentId: parent?.id ?? null } };
+}
+
+/** Whether a stored country (a code, or a name a migration could not map) is this code. */
+function isStoredCountry(code: string, stored: string): boolean {
+  return stored === code || countryCodeOf(stored) === code;
 }

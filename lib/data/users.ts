@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
 import { accountEvents, apiTokens, emailOutbox, jurisdictions, memberships, notifications, passwordTokens, sessions, users } from '../../db/schema';
 import { getEnv } from '../env';
@@ -108,13 +108,28 @@ async function issueLink(
  * Creates an account and a one-time link to set its password: emailed when
  * email is configured, otherwise returned for the admin to pass on.
  */
-export async function inviteUser(actor: Actor, input: { email: string; name: string; isAdmin: boolean }) {
+/**
+ * Invites a person, with the roles on jurisdictions the admin gave in the same
+ * form: the account, its roles and its link are written together or not at all.
+ */
+export async function inviteUser(
+  actor: Actor,
+  input: { email: string; name: string; isAdmin: boolean; roles?: ReadonlyArray<{ jurisdictionId: string; role: 'consultant' | 'focal_point' }> },
+) {
   assertCan(actor, 'manage_users');
-  input = { ...input, email: input.email.trim().toLowerCase() };
+  const { roles = [], ...account } = { ...input, email: input.email.trim().toLowerCase() };
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
-      const [user] = await tx.insert(users).values(input).returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
+      const [user] = await tx.insert(users).values(account).returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
+      if (roles.length > 0) {
+        const ids = [...new Set(roles.map((r) => r.jurisdictionId))];
+        const found = await tx.select({ id: jurisdictions.id }).from(jurisdictions).where(inArray(jurisdictions.id, ids));
+        if (found.length !== ids.length) {
+          throw new InvalidInputError('jurisdiction_missing', 'A jurisdiction chosen for a role does not exist (any more).', { field: 'roles' });
+        }
+        await tx.insert(memberships).values(roles.map((r) => ({ userId: user.id, jurisdictionId: r.jurisdictionId, role: r.role }))).onConflictDoNothing();
+      }
       return { user, ...(await issueLink(tx, actor, user, 'invite')) };
     });
   } catch (error) {

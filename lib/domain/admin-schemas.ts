@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCountryCode } from './countries';
 import { passwordSchema } from './password-policy';
 import { withoutNul } from './plain-text';
 import { jurisdictionLevels, jurisdictionRoles } from './roles';
@@ -31,11 +32,18 @@ const optionalUuid = z
   .optional()
   .transform((v) => v ?? null);
 
+/** An ISO 3166-1 alpha-2 code, picked from the list the form names in the reader's language. */
+export const countryCodeSchema = z
+  .string({ message: 'validation.countryChoice' })
+  .trim()
+  .toUpperCase()
+  .refine((v): boolean => isCountryCode(v), { message: 'validation.countryChoice' });
+
 export const jurisdictionInputSchema = z.object({
   name: trimmed(200),
   slug: slugSchema,
   level: z.enum(jurisdictionLevels, { message: 'validation.invalidChoice' }),
-  country: trimmed(100),
+  country: countryCodeSchema,
   parentId: optionalUuid,
 });
 export type JurisdictionInput = z.infer<typeof jurisdictionInputSchema>;
@@ -53,11 +61,51 @@ export const checkbox = z
   .optional()
   .transform((v) => v === true || v === 'on' || v === 'true');
 
-export const inviteUserSchema = z.object({
-  email: emailSchema,
-  name: trimmed(200),
-  isAdmin: checkbox,
+/** At most this many roles are given in the invitation form; more are added on the user's page. */
+export const MAX_INVITE_ROLES = 20;
+
+const inviteRoleSchema = z.object({
+  jurisdictionId: z.uuid({ message: 'validation.invalidChoice' }),
+  role: z.enum(jurisdictionRoles, { message: 'validation.invalidChoice' }),
 });
+
+/**
+ * The form sends its role rows as `roles.N.jurisdictionId` and `roles.N.role`;
+ * a row without a jurisdiction is an unused row. The API may send `roles` as
+ * an array. Rows naming the same role twice count once.
+ */
+function collectRoles(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray((input as { roles?: unknown }).roles)) return input;
+  const values = input as Record<string, unknown>;
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const [key, value] of Object.entries(values)) {
+    const m = /^roles\.(\d{1,3})\.(jurisdictionId|role)$/.exec(key);
+    if (!m) continue;
+    const row = rows.get(m[1]) ?? {};
+    row[m[2]] = value;
+    rows.set(m[1], row);
+  }
+  const roles = [...rows.entries()]
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([, row]) => row)
+    .filter((row) => row.jurisdictionId !== '' && row.jurisdictionId !== undefined);
+  return { ...values, roles };
+}
+
+export const inviteUserSchema = z.preprocess(
+  collectRoles,
+  z.object({
+    email: emailSchema,
+    name: trimmed(200),
+    isAdmin: checkbox,
+    roles: z
+      .array(inviteRoleSchema)
+      .max(MAX_INVITE_ROLES, { message: 'validation.tooMany' })
+      .default([])
+      .transform((roles) => [...new Map(roles.map((r) => [`${r.jurisdictionId}:${r.role}`, r])).values()]),
+  }),
+);
+export type InviteUserInput = z.infer<typeof inviteUserSchema>;
 
 export const roleChangeSchema = z.object({
   userId: z.uuid({ message: 'validation.invalidChoice' }),

@@ -8,9 +8,9 @@ describe('U+0000 in text fields', () => {
     const names = inviteUserSchema.safeParse({ email: 'a@example.org', name: 'Ana\u0000' });
     expect(names.success).toBe(false);
     expect(names.error?.issues[0]).toMatchObject({ path: ['name'], message: NUL_MESSAGE_KEY });
-    const place = jurisdictionInputSchema.safeParse({ name: 'Lima', slug: 'lima', level: 'municipality', country: 'Per\u0000ú' });
-    expect(place.error?.issues[0]).toMatchObject({ path: ['country'], message: NUL_MESSAGE_KEY });
-    expect(jurisdictionInputSchema.safeParse({ name: 'Lima', slug: 'lima', level: 'municipality', country: 'Perú' }).success).toBe(true);
+    const place = jurisdictionInputSchema.safeParse({ name: 'Li\u0000ma', slug: 'lima', level: 'municipality', country: 'PE' });
+    expect(place.error?.issues[0]).toMatchObject({ path: ['name'], message: NUL_MESSAGE_KEY });
+    expect(jurisdictionInputSchema.safeParse({ name: 'Lima', slug: 'lima', level: 'municipality', country: 'PE' }).success).toBe(true);
   });
 
   it('is refused by the API’s schemas, naming the field', () => {

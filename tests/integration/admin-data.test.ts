@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { accountEvents, emailOutbox, jurisdictions, notifications, passwordTokens, sessions, users } from '../../db/schema';
+import { accountEvents, emailOutbox, jurisdictions, memberships, notifications, passwordTokens, sessions, users } from '../../db/schema';
 import { loadActor, loadActorByToken } from '../../lib/data/actor';
 import { unsafeCreateApiToken } from '../../lib/data/api-tokens';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
@@ -20,31 +20,31 @@ describe.each(targets)('administration on %s', (target) => {
 
   it('creates and edits jurisdictions; a taken slug or a cycle is refused and changes nothing', async () => {
     const { actor: admin } = await seedUser({ isAdmin: true });
-    const country = await createJurisdiction(admin, { name: 'Chile', slug: 'chile', level: 'country', country: 'Chile', parentId: null });
-    const city = await createJurisdiction(admin, { name: 'Valparaíso', slug: 'valparaiso', level: 'municipality', country: 'Chile', parentId: country.id });
+    const country = await createJurisdiction(admin, { name: 'Chile', slug: 'chile', level: 'country', country: 'CL', parentId: null });
+    const city = await createJurisdiction(admin, { name: 'Valparaíso', slug: 'valparaiso', level: 'municipality', country: 'CL', parentId: country.id });
     expect(city.parentId).toBe(country.id);
 
     await expect(
-      createJurisdiction(admin, { name: 'Other', slug: 'chile', level: 'country', country: 'Chile', parentId: null }),
+      createJurisdiction(admin, { name: 'Other', slug: 'chile', level: 'country', country: 'CL', parentId: null }),
     ).rejects.toMatchObject({ code: 'slug_taken', status: 409 });
     await expect(
-      updateJurisdiction(admin, country.id, { name: 'Chile', slug: 'chile', level: 'country', country: 'Chile', parentId: city.id }),
+      updateJurisdiction(admin, country.id, { name: 'Chile', slug: 'chile', level: 'country', country: 'CL', parentId: city.id }),
     ).rejects.toBeInstanceOf(InvalidInputError);
     await expect(
-      updateJurisdiction(admin, city.id, { name: 'Valpo', slug: 'chile', level: 'municipality', country: 'Chile', parentId: null }),
+      updateJurisdiction(admin, city.id, { name: 'Valpo', slug: 'chile', level: 'municipality', country: 'CL', parentId: null }),
     ).rejects.toBeInstanceOf(ConflictError);
     const db = await getDb();
     const [unchanged] = await db.select().from(jurisdictions).where(eq(jurisdictions.id, city.id));
     expect(unchanged).toMatchObject({ name: 'Valparaíso', slug: 'valparaiso', parentId: country.id });
 
-    const renamed = await updateJurisdiction(admin, city.id, { name: 'Valparaíso (ciudad)', slug: 'valparaiso', level: 'municipality', country: 'Chile', parentId: country.id });
+    const renamed = await updateJurisdiction(admin, city.id, { name: 'Valparaíso (ciudad)', slug: 'valparaiso', level: 'municipality', country: 'CL', parentId: country.id });
     expect(renamed.name).toBe('Valparaíso (ciudad)');
   });
 
   it('hides admin data functions from non-admins as if nothing existed', async () => {
     const j = await seedJurisdiction();
     const { actor: consultant } = await seedUser({ roles: [{ jurisdictionId: j.id, role: 'consultant' }] });
-    const input = { name: 'X', slug: 'x-town', level: 'municipality' as const, country: 'X', parentId: null };
+    const input = { name: 'X', slug: 'x-town', level: 'municipality' as const, country: 'PE', parentId: null };
     await expect(createJurisdiction(consultant, input)).rejects.toBeInstanceOf(NotFoundError);
     await expect(listUsers(consultant)).rejects.toBeInstanceOf(NotFoundError);
     await expect(inviteUser(consultant, { email: 'x@example.org', name: 'X', isAdmin: false })).rejects.toBeInstanceOf(NotFoundError);
@@ -87,6 +87,29 @@ describe.each(targets)('administration on %s', (target) => {
     await consumePasswordToken(token, 'a brand new password');
     expect(await verifyPasswordLogin('new.person@example.org', 'a brand new password', null)).toMatchObject({ ok: true });
     await expect(consumePasswordToken(token, 'another new password')).rejects.toMatchObject({ code: 'link_invalid' });
+  });
+
+  it('invites a user with their roles in one transaction; a missing jurisdiction or a taken email writes nothing', async () => {
+    const { actor: admin } = await seedUser({ isAdmin: true });
+    const [a, b] = [await seedJurisdiction(), await seedJurisdiction()];
+    const roles = [
+      { jurisdictionId: a.id, role: 'consultant' as const },
+      { jurisdictionId: b.id, role: 'focal_point' as const },
+    ];
+    const { user } = await inviteUser(admin, { email: 'with.roles@example.org', name: 'With Roles', isAdmin: false, roles });
+    const db = await getDb();
+    const given = await db.select({ jurisdictionId: memberships.jurisdictionId, role: memberships.role }).from(memberships).where(eq(memberships.userId, user.id));
+    expect(given).toEqual(expect.arrayContaining(roles));
+    expect(given).toHaveLength(2);
+
+    const usersBefore = (await db.select({ id: users.id }).from(users)).length;
+    const gone = '00000000-0000-4000-8000-000000000000';
+    await expect(
+      inviteUser(admin, { email: 'half.roles@example.org', name: 'Half', isAdmin: false, roles: [roles[0], { jurisdictionId: gone, role: 'consultant' }] }),
+    ).rejects.toMatchObject({ code: 'jurisdiction_missing', details: { field: 'roles' } });
+    await expect(inviteUser(admin, { email: 'WITH.roles@example.org', name: 'Again', isAdmin: false, roles })).rejects.toMatchObject({ code: 'email_taken' });
+    expect((await db.select({ id: users.id }).from(users)).length).toBe(usersBefore);
+    expect(await db.select().from(passwordTokens).innerJoin(users, eq(users.id, passwordTokens.userId)).where(eq(users.email, 'half.roles@example.org'))).toEqual([]);
   });
 
   it('refuses an expired link and a replaced one', async () => {

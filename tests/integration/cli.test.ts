@@ -99,7 +99,7 @@ describe('the command-line tool', () => {
     const second = await cli(['import', '--country', 'Perú', ...seeds]);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toContain('3 files: 1 imported, 2 already imported, 0 refused.');
-    expect(second.stdout).toContain('Jurisdiction: Municipalidad Metropolitana de Lima (lima), municipality in Perú (new)');
+    expect(second.stdout).toContain('Jurisdiction: Municipalidad Metropolitana de Lima (lima), municipality in Peru (new)');
   });
 
   it('backs the embedded database up, and restores it into an empty data folder only', async () => {

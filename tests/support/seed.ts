@@ -12,7 +12,7 @@ export async function seedJurisdiction(overrides: Partial<typeof jurisdictions.$
   const slug = overrides.slug ?? `j-${suffix()}`;
   const [row] = await db
     .insert(jurisdictions)
-    .values({ slug, name: `Jurisdiction ${slug}`, level: 'municipality', country: 'Perú', ...overrides })
+    .values({ slug, name: `Jurisdiction ${slug}`, level: 'municipality', country: 'PE', ...overrides })
     .returning();
   return row;
 }

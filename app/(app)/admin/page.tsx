@@ -2,6 +2,11 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { countAdminOverview } from '@/lib/data/overview';
+import type { Metadata } from 'next';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin'))('title') };
+}
 
 export default async function AdminHome() {
   const actor = await requireAbility('view_admin', '/admin');

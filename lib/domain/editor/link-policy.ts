@@ -19,3 +19,20 @@ export function isAllowedHref(href: unknown): href is string {
   }
   return (allowedLinkSchemes as readonly string[]).includes(url.protocol);
 }
+
+export type LinkInput = { kind: 'remove' } | { kind: 'set'; href: string } | { kind: 'invalid' };
+
+/**
+ * What an address typed in the link dialog means: empty removes the link, an
+ * address without a scheme is a web address ("example.org" → https://), and
+ * anything else must pass `isAllowedHref`.
+ */
+export function linkFromInput(input: string): LinkInput {
+  const typed = input.trim();
+  if (typed === '') return { kind: 'remove' };
+  const href = /^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`;
+  if (!isAllowedHref(href)) return { kind: 'invalid' };
+  // "https://nowhere" parses, but an address without a dot or a port is never a page someone can open.
+  if (/^https?:$/i.test(new URL(href).protocol) && !/[.:]/.test(new URL(href).host)) return { kind: 'invalid' };
+  return { kind: 'set', href };
+}

@@ -77,7 +77,8 @@ export function parseTitle(title: string): TitleJurisdiction | null {
   return { name: rest, coreName, country, level, slug: slug.slice(0, 60).replace(/-+$/, '') };
 }
 
-function withoutPrefix(name: string): { coreName: string; level: JurisdictionLevel | null } {
+/** The name without its administrative prefix, and the level the prefix names. */
+export function withoutPrefix(name: string): { coreName: string; level: JurisdictionLevel | null } {
   const folded = fold(name);
   for (const [prefix, level] of prefixes) {
     const p = fold(prefix);

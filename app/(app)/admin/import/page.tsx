@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ImportFiles } from '@/components/admin/import-files';
 import { requireAbility } from '@/lib/auth/require-admin';
+import { countryOptions } from '@/lib/domain/countries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('import'))('title') };
@@ -15,7 +16,7 @@ export default async function AdminImportPage() {
     <section className="card stack" aria-labelledby="import-title">
       <h1 id="import-title">{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <ImportFiles />
+      <ImportFiles countries={countryOptions(await getLocale())} />
     </section>
   );
 }

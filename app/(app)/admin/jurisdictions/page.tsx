@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { JurisdictionForm } from '@/components/admin/jurisdiction-form';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { listJurisdictions } from '@/lib/data/jurisdictions';
+import { countryName, countryOptions } from '@/lib/domain/countries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.jurisdictions'))('title') };
@@ -14,6 +15,7 @@ export default async function AdminJurisdictionsPage() {
   const rows = await listJurisdictions(actor);
   const t = await getTranslations('admin.jurisdictions');
   const levels = await getTranslations('levels');
+  const locale = await getLocale();
   return (
     <div className="two-col">
       <section className="card" aria-labelledby="jur-list">
@@ -42,7 +44,7 @@ export default async function AdminJurisdictionsPage() {
                       {j.parentName && <div className="small muted">{j.parentName}</div>}
                     </td>
                     <td data-label={t('level')}>{levels(j.level)}</td>
-                    <td data-label={t('country')}>{j.country}</td>
+                    <td data-label={t('country')}>{countryName(j.country, locale)}</td>
                     <td data-label={t('slug')}>
                       <code>{j.slug}</code>
                     </td>
@@ -60,7 +62,7 @@ export default async function AdminJurisdictionsPage() {
       </section>
       <section className="card" aria-labelledby="jur-create">
         <h2 id="jur-create">{t('create')}</h2>
-        <JurisdictionForm parents={rows.map((r) => ({ id: r.id, name: r.name }))} />
+        <JurisdictionForm parents={rows.map((r) => ({ id: r.id, name: r.name }))} countries={countryOptions(locale)} />
       </section>
     </div>
   );

@@ -1,6 +1,11 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { listOutbox } from '@/lib/data/notifications';
+import type { Metadata } from 'next';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('inbox'))('outbox') };
+}
 
 export default async function OutboxPage() {
   const actor = await requireAbility('view_admin', '/admin/outbox');

@@ -8,6 +8,7 @@ import { JurisdictionFilterFields } from '@/components/forms/jurisdiction-filter
 import { filledParams, jurisdictionFilterSchema } from '@/lib/domain/jurisdiction-filter';
 import { jurisdictionLevels } from '@/lib/domain/roles';
 import { editionLabel, editionSlug } from '@/lib/domain/edition-label';
+import { countryName } from '@/lib/domain/countries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portfolio'))('title') };
@@ -29,7 +30,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const p = await getTranslations('profiles');
   const levels = await getTranslations('levels');
   const format = await getFormatter();
-  const ui = await getLocale();
+  const locale = await getLocale();
   // Translated once, not per row: the page renders fifty rows.
   const label = Object.fromEntries((['jurisdiction', 'country', 'level', 'openProfile', 'updated', 'latestEdition'] as const).map((k) => [k, t(k)])) as Record<
     'jurisdiction' | 'country' | 'level' | 'openProfile' | 'updated' | 'latestEdition',
@@ -70,6 +71,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           labels={{ search: t('search'), country: t('country'), level: t('level'), anyCountry: t('any'), anyLevel: t('any') }}
           levelNames={levelName}
           countries={countries}
+          locale={locale}
           values={query}
         />
         <div className="field">
@@ -111,7 +113,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                 <td data-label={label.jurisdiction}>
                   <a href={`/jurisdictions/${r.slug}`}>{r.name}</a>
                 </td>
-                <td data-label={label.country}>{r.country}</td>
+                <td data-label={label.country}>{countryName(r.country, locale)}</td>
                 <td data-label={label.level}>{levelName[r.level]}</td>
                 <td data-label={label.openProfile}>
                   {r.profileId && r.state ? (
@@ -125,7 +127,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                 <td data-label={label.updated}>{r.updatedAt ? day.format(r.updatedAt) : '—'}</td>
                 <td data-label={label.latestEdition} data-testid="latest-edition">
                   {r.latestEdition ? (
-                    <a href={`/profiles/${r.slug}/${editionSlug(r.latestEdition.year, r.latestEdition.month)}`}>{editionLabel(r.latestEdition.year, r.latestEdition.month, ui)}</a>
+                    <a href={`/profiles/${r.slug}/${editionSlug(r.latestEdition.year, r.latestEdition.month)}`}>{editionLabel(r.latestEdition.year, r.latestEdition.month, locale)}</a>
                   ) : (
                     <span className="muted">—</span>
                   )}

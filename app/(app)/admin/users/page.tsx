@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { InviteUserForm } from '@/components/admin/invite-user-form';
 import { UserStatusBadge } from '@/components/admin/user-status-badge';
 import { requireAbility } from '@/lib/auth/require-admin';
+import { listJurisdictions } from '@/lib/data/jurisdictions';
 import { listUsers } from '@/lib/data/users';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminUsersPage() {
   const actor = await requireAbility('manage_users', '/admin/users');
-  const rows = await listUsers(actor);
+  const [rows, jurisdictions] = [await listUsers(actor), await listJurisdictions(actor)];
   const t = await getTranslations('admin.users');
   const roles = await getTranslations('roles');
   return (
@@ -66,7 +67,7 @@ export default async function AdminUsersPage() {
       <section className="card" aria-labelledby="invite-title">
         <h2 id="invite-title">{t('invite')}</h2>
         <p className="small muted">{t('inviteHelp')}</p>
-        <InviteUserForm />
+        <InviteUserForm jurisdictions={jurisdictions.map((j) => ({ id: j.id, name: j.name })).sort((a, b) => a.name.localeCompare(b.name))} />
       </section>
     </div>
   );

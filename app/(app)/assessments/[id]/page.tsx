@@ -19,6 +19,14 @@ import { getAssessment } from '@/lib/data/assessments';
 import { domainName } from '@/lib/domain/profile';
 import { sectionProgress } from '@/lib/domain/profile-progress';
 import { canOnAssessment } from '@/lib/policy';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+import { getAssessmentHeader } from '@/lib/data/assessments';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return titleFrom(async (actor) => (await getAssessmentHeader(actor, id)).title, (await getTranslations('profiles'))('title'));
+}
 
 export default async function AssessmentOverview({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

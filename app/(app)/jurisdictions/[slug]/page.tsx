@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { countryName } from '@/lib/domain/countries';
 import { requireActor } from '@/lib/auth/current-actor';
 import { NotFoundError } from '@/lib/data/errors';
 import { getJurisdictionBySlug } from '@/lib/data/jurisdictions';
@@ -10,6 +11,13 @@ import { StartProfileForm, type LatestByLanguage } from '@/components/profiles/s
 import { latestEditionsOf, listEditions } from '@/lib/data/editions';
 import { editionLabel, editionSlug } from '@/lib/domain/edition-label';
 import { ClientIntl } from '@/components/intl/client-intl';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params;
+  return titleFrom(async (actor) => (await getJurisdictionBySlug(actor, slug)).name, (await getTranslations('admin.jurisdictions'))('title'));
+}
 
 export default async function JurisdictionPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -39,7 +47,7 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
         <div>
           <h1>{j.name}</h1>
           <p>
-            {levels(j.level)} · {j.country}
+            {levels(j.level)} · {countryName(j.country, await getLocale())}
             {j.parentName && ` · ${t('parent')} ${j.parentName}`}
           </p>
         </div>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { countryName } from '@/lib/domain/countries';
 import { isLocale } from '@/lib/domain/locales';
 import { cachedPublishedJurisdictions } from '@/lib/editions/public-data';
 import { editionLabel } from '@/lib/domain/edition';
@@ -45,6 +46,7 @@ export default async function ProfilesIndex({
           labels={{ search: t('search'), country: t('country'), level: t('level'), anyCountry: t('allCountries'), anyLevel: t('allLevels') }}
           levelNames={Object.fromEntries(jurisdictionLevels.map((l) => [l, levels(l)])) as Record<JurisdictionLevel, string>}
           countries={countries}
+          locale={locale}
           values={filter}
         />
         <div className="field" style={{ alignSelf: 'end' }}>
@@ -63,7 +65,7 @@ export default async function ProfilesIndex({
                 <Link href={`/profiles/${r.slug}`}>{r.name}</Link>
               </h2>
               <p className="muted small">
-                {levels(r.level)} · {r.country}
+                {levels(r.level)} · {countryName(r.country, locale)}
               </p>
               <p lang={r.latest.language}>{r.latest.title}</p>
               <p className="small">

@@ -1,10 +1,19 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { JurisdictionForm } from '@/components/admin/jurisdiction-form';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { getJurisdictionById, listJurisdictions } from '@/lib/data/jurisdictions';
+import { countryOptions } from '@/lib/domain/countries';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const t = await getTranslations('admin.jurisdictions');
+  return titleFrom(async (actor) => t('editTitle', { name: (await getJurisdictionById(actor, id)).name }), t('title'));
+}
 
 export default async function EditJurisdictionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -21,6 +30,8 @@ export default async function EditJurisdictionPage({ params }: { params: Promise
       <h1>{t('editTitle', { name: jurisdiction.name })}</h1>
       <JurisdictionForm
         jurisdiction={jurisdiction}
+        slugLocked={jurisdiction.slugLocked}
+        countries={countryOptions(await getLocale())}
         parents={all.filter((r) => r.id !== jurisdiction.id).map((r) => ({ id: r.id, name: r.name }))}
       />
     </div>

@@ -8,6 +8,14 @@ import { UserStatusBadge } from '@/components/admin/user-status-badge';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { listJurisdictions } from '@/lib/data/jurisdictions';
 import { getUserForAdmin } from '@/lib/data/users';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const t = await getTranslations('admin.users');
+  return titleFrom(async (actor) => `${(await getUserForAdmin(actor, id)).name} · ${t('title')}`, t('title'));
+}
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -5,14 +5,22 @@ import { z } from 'zod';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
-import { getAssessmentHeader } from '@/lib/data/assessments';
 import { listThreads } from '@/lib/data/comments';
 import { isLocale } from '@/lib/domain/locales';
 import { domainName, sectionKeys, type SectionKey } from '@/lib/domain/profile';
 import { getCommentLabels } from '@/lib/i18n/comment-labels';
 import { allowedCommentActions } from '@/lib/policy';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+import { getAssessmentHeader } from '@/lib/data/assessments';
 
 /** Every comment thread of a profile, section by section. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const t = await getTranslations('comments');
+  return titleFrom(async (actor) => `${t('title')} · ${(await getAssessmentHeader(actor, id)).title}`, t('title'));
+}
+
 export default async function CommentsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(`/assessments/${id}/comments`);

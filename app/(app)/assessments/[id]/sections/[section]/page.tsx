@@ -10,7 +10,7 @@ import { getAssessment } from '@/lib/data/assessments';
 import { domainDescriptions } from '@/lib/domain/domain-descriptions';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
-import { domainName, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
+import { domainName, isDomainKey, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
 import { allowedCommentActions, canOnAssessment, judgeDomainReview } from '@/lib/policy';
 import { CommentHighlights } from '@/components/comments/comment-highlights';
 import { CommentPanel } from '@/components/comments/comment-panel';
@@ -21,6 +21,17 @@ import { DomainReviewForm } from '@/components/profiles/domain-review-form';
 import { listDomainReviews } from '@/lib/data/domain-reviews';
 import { lastRevisionsByOthers } from '@/lib/data/parts';
 import { getEditorLabels } from '@/lib/i18n/editor-labels';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+import { getAssessmentHeader } from '@/lib/data/assessments';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string; section: string }> }): Promise<Metadata> {
+  const { id, section } = await params;
+  const t = await getTranslations('profiles');
+  const ui = await getLocale();
+  const where = isDomainKey(section) ? domainName(section, isLocale(ui) ? ui : 'en') : section === 'introduction' ? t('introduction') : t('title');
+  return titleFrom(async (actor) => `${where} · ${(await getAssessmentHeader(actor, id)).title}`, where);
+}
 
 export default async function SectionPage({ params }: { params: Promise<{ id: string; section: string }> }) {
   const { id, section } = await params;

@@ -31,6 +31,22 @@ export default async function CompareEditions({ params, searchParams }: Props) {
   const t = await getTranslations('public');
   const locale = await getLocale();
   const label = (e: { year: number; month: number }) => editionLabel(e.year, e.month, locale);
+  const back = `/profiles/${slug}/${editionSlug(newer.year, newer.month)}${lang ? `?lang=${lang}` : ''}`;
+  if (older.id === newer.id) {
+    // An edition against itself shows nothing but "no change" everywhere: say what to do instead.
+    return (
+      <div className="stack">
+        <h1>{t('compare')}</h1>
+        <p className="notice notice--error" role="alert">
+          {t('compareSame', { label: label(older) })}
+        </p>
+        <p>
+          <a href={back}>← {newer.title}</a>
+        </p>
+      </div>
+    );
+  }
+  const onlyChanged = query.changed === '1';
   const pairs = [
     { key: 'introduction', title: t('introduction'), parts: [{ heading: null, a: older.content.introduction, b: newer.content.introduction }] },
     ...domainKeys.map((key) => ({
@@ -39,23 +55,44 @@ export default async function CompareEditions({ params, searchParams }: Props) {
       parts: domainParts.map((part) => ({ heading: partHeadings[part][newer.language], a: older.content.domains[key]?.[part], b: newer.content.domains[key]?.[part] })),
     })),
   ];
+  const diffed = pairs.map((section) => ({
+    ...section,
+    parts: section.parts.map((part) => {
+      const { left, right } = diffDocs(part.a, part.b);
+      return { ...part, left, right, changed: left.some((p) => p.kind !== 'same') || right.some((p) => p.kind !== 'same') };
+    }),
+  }));
+  const shown = onlyChanged ? diffed.filter((section) => section.parts.some((p) => p.changed)) : diffed;
   return (
     <div className="stack">
       <p className="breadcrumb">
-        <a href={`/profiles/${slug}/${editionSlug(newer.year, newer.month)}${lang ? `?lang=${lang}` : ''}`}>← {newer.title}</a>
+        <a href={back}>← {newer.title}</a>
       </p>
       <h1>{t('compareTitle', { from: label(older), to: label(newer) })}</h1>
+      <form method="get" className="compare-options actions no-print">
+        <input type="hidden" name="from" value={editionSlug(older.year, older.month)} />
+        <input type="hidden" name="to" value={editionSlug(newer.year, newer.month)} />
+        {lang && <input type="hidden" name="lang" value={lang} />}
+        <label className="checkbox">
+          <input type="checkbox" name="changed" value="1" defaultChecked={onlyChanged} />
+          {t('onlyChanged')}
+        </label>
+        <button className="button button--small button--secondary" type="submit">
+          {t('applyView')}
+        </button>
+      </form>
       <p className="muted small">
         <del>{t('removed')}</del> · <ins>{t('added')}</ins>
       </p>
-      {pairs.map((section) => (
+      {onlyChanged && shown.length === 0 && <p className="notice notice--info">{t('nothingChanged')}</p>}
+      {shown.map((section) => (
         <section key={section.key} className="card stack" aria-labelledby={`cmp-${section.key}`} data-testid={`compare-${section.key}`}>
           <h2 id={`cmp-${section.key}`} lang={newer.language}>
             {section.title}
           </h2>
           {section.parts.map((part, i) => {
-            const { left, right } = diffDocs(part.a, part.b);
-            const changed = left.some((p) => p.kind !== 'same') || right.some((p) => p.kind !== 'same');
+            const { left, right, changed } = part;
+            if (onlyChanged && !changed) return null;
             return (
               <div key={i}>
                 {part.heading && <h3 lang={newer.language}>{part.heading}</h3>}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ActionButton } from '@/components/forms/action-button';
 import { DiffView } from '@/components/profiles/diff-view';
@@ -8,13 +8,24 @@ import { restoreRevisionAction } from '@/lib/actions/revisions';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
 import { getAssessment } from '@/lib/data/assessments';
-import { getPartRevision, listPartRevisions } from '@/lib/data/parts';
-import { emptyDoc } from '@/lib/domain/editor/schema';
+import { getPartRevision, getPartStart, listPartRevisions } from '@/lib/data/parts';
+import { editionLabel } from '@/lib/domain/edition';
 import { isSlot, type PartKey } from '@/lib/domain/profile';
 import { diffDocs } from '@/lib/domain/word-diff';
 import { canOnAssessment } from '@/lib/policy';
+import type { Metadata } from 'next';
+import { titleFrom } from '@/lib/auth/page-title';
+import { getAssessmentHeader } from '@/lib/data/assessments';
 
 type Params = { id: string; section: string; part: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { id, section, part } = await params;
+  const p = await getTranslations('profiles');
+  const t = await getTranslations('history');
+  const where = isSlot(section, part) ? t('title', { part: p(`parts.${part}`) }) : p('history');
+  return titleFrom(async (actor) => `${where} · ${(await getAssessmentHeader(actor, id)).title}`, where);
+}
 
 export default async function HistoryPage({
   params,
@@ -29,15 +40,21 @@ export default async function HistoryPage({
   const ref = { assessmentId: id, section, part: part as PartKey };
   const profile = await orNotFound(getAssessment(actor, id));
   const revisions = await listPartRevisions(actor, ref);
+  const start = await getPartStart(actor, ref);
   const current = profile.parts.find((p) => p.section === section && p.part === part)!;
   const t = await getTranslations('history');
   const p = await getTranslations('profiles');
   const format = await getFormatter();
   const query = await searchParams;
   const newest = revisions[0]?.revision ?? 0;
-  const right = Number(query.right) || newest;
-  const left = Number(query.left) || Math.max(0, right - 1);
-  const load = async (n: number) => (n > 0 ? (await orNotFound(getPartRevision(actor, ref, n))).doc : emptyDoc);
+  // Revision 0 (the starting copy) is a real choice: only a missing or malformed number falls back.
+  const chosen = (raw: string | undefined) => (raw !== undefined && /^\d{1,9}$/.test(raw) ? Number(raw) : null);
+  const right = chosen(query.right) ?? newest;
+  const left = chosen(query.left) ?? Math.max(0, right - 1);
+  const load = async (n: number) => (n > 0 ? (await orNotFound(getPartRevision(actor, ref, n))).doc : start.doc);
+  // Revision 0 is the text the round started from: the last edition's copy, or nothing.
+  const startName = start.edition ? t('startEdition', { label: editionLabel(start.edition.year, start.edition.month, await getLocale()) }) : t('startEmpty');
+  const name = (n: number) => (n === 0 ? startName : t('revision', { revision: n }));
   const diff = revisions.length > 0 ? diffDocs(await load(left), await load(right)) : null;
   const canEdit = canOnAssessment(actor, 'edit', profile);
   const options = [...revisions.map((r) => r.revision), 0];
@@ -51,18 +68,18 @@ export default async function HistoryPage({
         <h1>{t('title', { part: p(`parts.${part}`) })}</h1>
         <p className="muted" lang={profile.language}>{profile.title}</p>
       </div>
-      {revisions.length === 0 ? (
-        <p className="card muted">{t('none')}</p>
-      ) : (
+      {revisions.length === 0 && <p className="card muted">{t('none')}</p>}
+      {revisions.length > 0 && (
         <>
-          <form className="card form-row" method="get" aria-label={t('compare')}>
+          {/* Keyed by what is shown: after a restore the page comes back with new revisions, and the selects must say so. */}
+          <form className="card form-row" method="get" aria-label={t('compare')} key={`${left}-${right}`}>
             {(['left', 'right'] as const).map((side) => (
               <div className="field" key={side}>
                 <label htmlFor={`rev-${side}`}>{t(side)}</label>
                 <select id={`rev-${side}`} name={side} defaultValue={String(side === 'left' ? left : right)}>
                   {options.map((n) => (
                     <option key={n} value={n}>
-                      {t('revision', { revision: n })}
+                      {name(n)}
                     </option>
                   ))}
                 </select>
@@ -77,41 +94,46 @@ export default async function HistoryPage({
           {diff && (
             <div className="diff" data-testid="diff">
               <section className="card">
-                <h2>{t('revision', { revision: left })}</h2>
+                <h2>{name(left)}</h2>
                 <DiffView pieces={diff.left} label={t('left')} lang={profile.language} />
               </section>
               <section className="card">
-                <h2>{t('revision', { revision: right })}</h2>
+                <h2>{name(right)}</h2>
                 <DiffView pieces={diff.right} label={t('right')} lang={profile.language} />
               </section>
             </div>
           )}
-          <section className="card" aria-labelledby="revisions">
-            <h2 id="revisions">{p('history')}</h2>
-            <ol className="list-plain">
-              {revisions.map((r) => (
-                <li key={r.revision}>
-                  <span>
-                    <strong>{t('revision', { revision: r.revision })}</strong>{' '}
-                    <span className="muted small">
-                      {t('by', { name: r.authorName ?? '—', when: format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
-                      {r.restoredFrom ? ` · ${t('restoredFrom', { revision: r.restoredFrom })}` : ''}
-                    </span>
-                  </span>
-                  {canEdit && r.revision !== current.revision && (
-                    <ActionButton
-                      action={restoreRevisionAction}
-                      fields={{ id, section, part, revision: String(r.revision), baseRevision: String(current.revision) }}
-                      label={t('restore')}
-                      className="button--secondary"
-                    />
-                  )}
-                </li>
-              ))}
-            </ol>
-          </section>
         </>
       )}
+      <section className="card" aria-labelledby="revisions">
+        <h2 id="revisions">{p('history')}</h2>
+        <ol className="list-plain">
+          {revisions.map((r) => (
+            <li key={r.revision}>
+              <span>
+                <strong>{t('revision', { revision: r.revision })}</strong>{' '}
+                <span className="muted small">
+                  {t('by', { name: r.authorName ?? '—', when: format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                  {r.restoredFrom ? ` · ${t('restoredFrom', { revision: r.restoredFrom })}` : ''}
+                </span>
+              </span>
+              {canEdit && r.revision !== current.revision && (
+                <ActionButton
+                  action={restoreRevisionAction}
+                  fields={{ id, section, part, revision: String(r.revision), baseRevision: String(current.revision) }}
+                  label={t('restore')}
+                  className="button--secondary"
+                />
+              )}
+            </li>
+          ))}
+          <li data-testid="revision-start">
+            <span>
+              <strong>{startName}</strong>
+            </span>
+          </li>
+        </ol>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,89 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demo, loginAs } from './support/auth';
+import { freshJurisdiction } from './support/jurisdictions';
+import { openProfile } from './support/profiles';
+
+const phone = { width: 390, height: 844 };
+
+async function titlesOf(page: Page, urls: string[]) {
+  const titles: Record<string, string> = {};
+  for (const url of urls) {
+    await page.goto(url);
+    titles[url] = await page.title();
+  }
+  return titles;
+}
+
+/** Every visible control of the page at least 44 px high (and wide, for icon buttons). */
+async function smallTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main button, main select, main input:not([type=hidden]):not([type=checkbox]):not([type=file]), header button, header select')]
+      .filter((el) => el.offsetParent !== null && !el.closest('dialog:not([open])'))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 43.5 || box.width < 43.5)
+      .map(({ el, box }) => `${el.tagName} "${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+}
+
+test('every page has a title of its own', async ({ page, browser, baseURL }) => {
+  test.slow(); // sixteen pages on a busy machine
+  const { slug } = await freshJurisdiction(browser, 'Titles');
+  await loginAs(page, demo.consultant);
+  const id = await openProfile(page.request, slug, 'en', baseURL!);
+  const consultant = await titlesOf(page, [
+    '/',
+    '/inbox',
+    `/jurisdictions/${slug}`,
+    `/assessments/${id}`,
+    `/assessments/${id}/sections/migrants_rights`,
+    `/assessments/${id}/sections/introduction`,
+    `/assessments/${id}/sections/migrants_rights/strengths/history`,
+    `/assessments/${id}/comments`,
+  ]);
+  await loginAs(page, demo.admin);
+  await page.goto('/admin/users');
+  const userPage = await page.getByRole('link', { name: 'Manage: Carlos Consultant' }).getAttribute('href');
+  await page.goto('/admin/jurisdictions');
+  const jurisdictionPage = await page.getByRole('link', { name: 'Edit Lima', exact: true }).getAttribute('href');
+  const admin = await titlesOf(page, ['/admin', '/admin/users', userPage!, '/admin/jurisdictions', jurisdictionPage!, '/admin/portfolio', '/admin/outbox', '/admin/import']);
+  const all = { ...consultant, ...admin };
+  const seen = new Map<string, string>();
+  for (const [url, title] of Object.entries(all)) {
+    expect(title, url).not.toBe('MGI Studio');
+    expect(seen.get(title), `${url} has the title of ${seen.get(title)}: ${title}`).toBeUndefined();
+    seen.set(title, url);
+  }
+  expect(all[`/assessments/${id}/sections/migrants_rights`]).toMatch(/ · /); // the domain, then the profile
+  expect(admin[userPage!]).toContain('Carlos Consultant');
+});
+
+test('on a phone the header takes one row, its menu opens and closes by keyboard, and controls are 44 px', async ({ page, browser, baseURL }) => {
+  const { slug } = await freshJurisdiction(browser, 'Phone');
+  await loginAs(page, demo.consultant);
+  const id = await openProfile(page.request, slug, 'en', baseURL!);
+  await page.setViewportSize(phone);
+  await page.goto(`/assessments/${id}/sections/migrants_rights`);
+  const header = page.locator('header.site-header');
+  const brand = header.getByRole('link', { name: 'MGI Studio' });
+  const menu = header.getByRole('button', { name: 'Menu' });
+  const [b, m] = [await brand.boundingBox(), await menu.boundingBox()];
+  expect(Math.abs(b!.y + b!.height / 2 - (m!.y + m!.height / 2))).toBeLessThan(8); // one row
+  expect((await header.boundingBox())!.height).toBeLessThan(72);
+  await expect(header.getByRole('link', { name: 'Inbox' })).toBeHidden();
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(header.getByRole('link', { name: 'Inbox' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/phone-header-menu-open.png' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
+  await page.screenshot({ path: 'test-results/screenshots/phone-section-page.png', fullPage: true });
+  expect(await smallTargets(page)).toEqual([]);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(header.getByRole('button', { name: 'Menu' })).toBeHidden();
+  await expect(header.getByRole('link', { name: 'Inbox' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/desktop-section-page.png' });
+});
