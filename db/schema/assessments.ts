@@ -123,8 +123,10 @@ export const partRevisionContributors = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [
-    primaryKey({ columns: [t.assessmentId, t.section, t.part, t.revision, t.userId] }),
+    // Named: the generated names are longer than PostgreSQL's 63 characters and, cut short, collide.
+    primaryKey({ name: 'part_revision_contributors_pk', columns: [t.assessmentId, t.section, t.part, t.revision, t.userId] }),
     foreignKey({
+      name: 'part_revision_contributors_revision_fk',
       columns: [t.assessmentId, t.section, t.part, t.revision],
       foreignColumns: [partRevisions.assessmentId, partRevisions.section, partRevisions.part, partRevisions.revision],
     }).onDelete('cascade'),
