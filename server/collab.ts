@@ -6,7 +6,7 @@ import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { actorFromCookies, actorFromSession } from '../lib/auth/cookie-actor';
-import { parseCollabDocName } from '../lib/collab/doc-name';
+import { parseCollabDocName, STORE_NOW } from '../lib/collab/doc-name';
 import { setLiveParts } from '../lib/collab/live-registry';
 import { checkUpdate, checkYDoc, replaceYContent } from '../lib/collab/yjs-doc';
 import { assertMayEditLive, liveAccess, loadLiveState, storeLivePart } from '../lib/data/live-parts';
@@ -62,6 +62,29 @@ function sameOrigin(headers: Headers): boolean {
 export function createCollabServer(options: { debounce?: number; maxDebounce?: number } = {}) {
   // Who changed each open document since it was last stored: the next revision's authors.
   const contributors = new Map<string, string[]>();
+
+  /** Stores a live document (lib/data/live-parts.ts); its revision, or null when its text is not valid. */
+  async function store(document: Document): Promise<number | null> {
+    const documentName = document.name;
+    const ref = parseCollabDocName(documentName)!;
+    const check = checkYDoc(document);
+    if (!check.ok) {
+      // Updates are checked one by one; should two valid ones ever combine into an invalid
+      // text, it is not stored (the last valid revision stays) and the log says why.
+      console.error(`Live document ${documentName} not stored: ${check.message}`);
+      return null;
+    }
+    const authors = contributors.get(documentName) ?? [];
+    contributors.delete(documentName);
+    try {
+      const { revision } = await storeLivePart(ref, { doc: check.doc, state: Y.encodeStateAsUpdate(document), contributors: authors });
+      return revision;
+    } catch (error) {
+      // Kept for the next try: Hocuspocus keeps the document in memory when storing fails.
+      contributors.set(documentName, [...new Set([...authors, ...(contributors.get(documentName) ?? [])])]);
+      throw error;
+    }
+  }
 
   const hocuspocus = new Hocuspocus<Context>({
     quiet: true,
@@ -130,24 +153,16 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       }
     },
 
-    async onStoreDocument({ documentName, document }) {
-      const ref = parseCollabDocName(documentName)!;
-      const check = checkYDoc(document);
-      if (!check.ok) {
-        // Updates are checked one by one; should two valid ones ever combine into an invalid
-        // text, it is not stored (the last valid revision stays) and the log says why.
-        console.error(`Live document ${documentName} not stored: ${check.message}`);
-        return;
-      }
-      const authors = contributors.get(documentName) ?? [];
-      contributors.delete(documentName);
-      try {
-        await storeLivePart(ref, { doc: check.doc, state: Y.encodeStateAsUpdate(document), contributors: authors });
-      } catch (error) {
-        // Kept for the next try: Hocuspocus keeps the document in memory when storing fails.
-        contributors.set(documentName, [...new Set([...authors, ...(contributors.get(documentName) ?? [])])]);
-        throw error;
-      }
+    async onStoreDocument({ document }) {
+      await store(document);
+    },
+
+    async onStateless({ payload, document, connection }) {
+      // "Store now" (before a comment is anchored: the server must find the passage this
+      // editor sees): the answer names the revision the stored text has.
+      if (payload !== STORE_NOW || connection.readOnly) return;
+      const revision = await document.saveMutex.runExclusive(() => store(document));
+      connection.sendStateless(JSON.stringify({ stored: revision }));
     },
   });
 

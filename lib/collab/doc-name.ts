@@ -13,3 +13,6 @@ export function parseCollabDocName(name: string): { assessmentId: string; sectio
   if (!z.uuid().safeParse(assessmentId).success || !isSlot(section, part)) return null;
   return { assessmentId, section: section as SectionKey, part: part as PartKey };
 }
+
+/** The stateless message an editor sends to have its part stored at once; answered with `{"stored": revision}`. */
+export const STORE_NOW = 'store-now';

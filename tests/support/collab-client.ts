@@ -52,6 +52,7 @@ export async function openProvider(url: string, cookie: string, name: string) {
   const document = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: browserLikeSocket(cookie, origin) });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document, token: 'session' });
+  provider.attach(); // a socket of our own making is not attached by the provider
   const outcome = await new Promise<'synced' | 'denied'>((resolve) => {
     provider.on('synced', () => resolve('synced'));
     provider.on('authenticationFailed', () => resolve('denied'));
