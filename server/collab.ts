@@ -6,6 +6,7 @@ import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { actorFromCookies, actorFromSession } from '../lib/auth/cookie-actor';
+import { caretColor } from '../lib/collab/caret-color';
 import { parseCollabDocName, STORE_NOW } from '../lib/collab/doc-name';
 import { setLiveParts } from '../lib/collab/live-registry';
 import { checkUpdate, checkYDoc, replaceYContent } from '../lib/collab/yjs-doc';
@@ -148,7 +149,7 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       for (const state of states.values()) {
         if (state && typeof state === 'object') {
           const user = (state as { user?: Record<string, unknown> }).user;
-          (state as { user?: Record<string, unknown> }).user = { ...(user ?? {}), name: context.actor.name, id: context.actor.userId };
+          (state as { user?: Record<string, unknown> }).user = { ...(user ?? {}), name: context.actor.name, color: caretColor(context.actor.userId) };
         }
       }
     },

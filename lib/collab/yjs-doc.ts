@@ -3,9 +3,9 @@ import { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProsemirrorJSON }
 import * as Y from 'yjs';
 import { profileSchema } from '../domain/editor/schema';
 import { validateProfileDoc, type DocCheck } from '../domain/editor/validate-doc';
+import { COLLAB_FIELD } from './protocol';
 
-/** The Yjs field the editor binds to: @tiptap/extension-collaboration's default. */
-export const COLLAB_FIELD = 'default';
+export { COLLAB_FIELD };
 
 /** The ProseMirror JSON a Yjs document holds, as it stands (untrusted until validated). */
 export function yDocJson(ydoc: Y.Doc): unknown {
