@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { getDb } from '../../db/client';
 import { assessmentParts, memberships, partRevisions } from '../../db/schema';
 import { collabDocName } from '../../lib/collab/doc-name';
-import { COLLAB_FIELD, yDocJson, yStateFromJson } from '../../lib/collab/yjs-doc';
+import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
 import { loadLiveState, storeLivePart } from '../../lib/data/live-parts';
