@@ -4,7 +4,7 @@ import { loadActor } from '../data/actor';
 import { resolveSession } from '../data/sessions';
 import { getEnv, requireAuthSecret } from '../env';
 import type { Actor } from '../policy';
-import { sessionCookieName } from './session-cookie';
+import { sessionCookieName } from './cookie-name';
 
 /** One cookie's value from a `Cookie` header, or null. */
 function cookieValue(header: string | null, name: string): string | null {
