@@ -212,11 +212,12 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       }
       void ws.handleUpgrade(req, socket, head);
     },
-    /** Stores what is open and closes every connection (shutdown, tests). */
+    /** Stores every open document now and closes every connection (shutdown, tests). */
     async close() {
       setLiveParts(undefined);
+      const open = [...hocuspocus.documents.values()].filter((d) => !d.isLoading);
+      await Promise.allSettled(open.map((d) => d.saveMutex.runExclusive(() => store(d))));
       hocuspocus.closeConnections();
-      hocuspocus.flushPendingStores();
       ws.closeAll?.();
     },
   };

@@ -56,3 +56,12 @@ http
   })
   .on('upgrade', onUpgrade)
   .listen(port, () => console.log(`> Ready on http://localhost:${port}`));
+
+// A stop (Ctrl-C, SIGTERM) stores the open live documents first, within a few seconds: what was
+// typed since the last pause is kept (browsers would send it again anyway, from their own copy).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(0), 5000).unref();
+    void collab.close().finally(() => process.exit(0));
+  });
+}
