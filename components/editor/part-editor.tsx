@@ -116,7 +116,11 @@ export default function PartEditor(props: PartEditorProps) {
   }, [editor]);
 
   useEffect(() => {
-    editor?.setEditable(live.ready && !live.denied);
+    if (!editor) return;
+    const ready = live.ready && !live.denied;
+    editor.setEditable(ready);
+    // Until the text is there the textbox says so (assistive technology, and tools that wait for it).
+    editor.view.dom.setAttribute('aria-disabled', String(!ready));
   }, [editor, live.ready, live.denied]);
 
   return (
