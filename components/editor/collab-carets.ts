@@ -12,7 +12,25 @@ export function collabCarets(awareness: Awareness) {
   return Extension.create({
     name: 'collabCarets',
     addProseMirrorPlugins() {
-      return [yCursorPlugin(awareness)];
+      return [yCursorPlugin(awareness, { cursorBuilder: caret })];
     },
   });
+}
+
+/**
+ * y-tiptap's caret (a coloured bar with the name above it), hidden from
+ * assistive technology: the name would otherwise be read out as part of the
+ * text; the "also here" badge says who is in the part.
+ */
+function caret(user: { name: string; color: string }): HTMLElement {
+  const bar = document.createElement('span');
+  bar.classList.add('ProseMirror-yjs-cursor');
+  bar.setAttribute('aria-hidden', 'true');
+  bar.style.borderColor = user.color;
+  const label = document.createElement('div');
+  label.style.backgroundColor = user.color;
+  label.textContent = user.name;
+  // Word joiners keep the caret from splitting a word across lines, as y-tiptap's own does.
+  bar.append('\u2060', label, '\u2060');
+  return bar;
 }
