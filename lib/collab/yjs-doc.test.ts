@@ -46,7 +46,7 @@ describe('ProseMirror JSON ⇄ Yjs', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000); // a loaded 2-core machine
 
   it('moving a stored state on to another document yields exactly that document', () => {
     fc.assert(
@@ -57,7 +57,7 @@ describe('ProseMirror JSON ⇄ Yjs', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });
 
 describe('updates are checked before they touch the live document', () => {
