@@ -7,7 +7,7 @@ import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { actorFromCookies, actorFromSession } from '../lib/auth/cookie-actor';
 import { caretColor } from '../lib/collab/caret-color';
-import { parseCollabDocName, STORE_NOW } from '../lib/collab/doc-name';
+import { parseCollabDocName, SNAPSHOT_PLEASE, STORE_NOW } from '../lib/collab/doc-name';
 import { setLiveParts } from '../lib/collab/live-registry';
 import { checkUpdate, checkYDoc, replaceYContent } from '../lib/collab/yjs-doc';
 import { assertMayEditLive, liveAccess, loadLiveState, storeLivePart } from '../lib/data/live-parts';
@@ -161,6 +161,11 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     async onStateless({ payload, document, connection }) {
       // "Store now" (before a comment is anchored: the server must find the passage this
       // editor sees): the answer names the revision the stored text has.
+      if (payload === SNAPSHOT_PLEASE) {
+        // What this server holds, so the editor can tell "Saved" from "still sending".
+        connection.sendStateless(JSON.stringify({ snapshot: Buffer.from(Y.encodeSnapshot(Y.snapshot(document))).toString('base64') }));
+        return;
+      }
       if (payload !== STORE_NOW || connection.readOnly) return;
       const revision = await document.saveMutex.runExclusive(() => store(document));
       connection.sendStateless(JSON.stringify({ stored: revision }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isSlot, type PartKey, type SectionKey } from '../domain/profile';
 
-export { collabDocName, STORE_NOW } from './protocol';
+export { collabDocName, SNAPSHOT_PLEASE, STORE_NOW } from './protocol';
 
 /** The part a document name stands for, or null for a name that is not one (refused like a stranger). */
 export function parseCollabDocName(name: string): { assessmentId: string; section: SectionKey; part: PartKey } | null {
