@@ -32,7 +32,18 @@ function bundleServer(distDir: string, sourcesChanged: number) {
   if (built > Math.max(newestMtime('server'), sourcesChanged)) return;
   const result = spawnSync(
     require.resolve('esbuild/bin/esbuild'),
-    ['server/main.ts', '--bundle', '--platform=node', '--packages=external', '--format=esm', '--target=node20', `--outfile=${entry}`, '--log-level=warning'],
+    [
+      'server/main.ts',
+      '--bundle',
+      '--platform=node',
+      '--packages=external',
+      // lib/data's `import 'server-only'` marks server code; plain Node would throw on it.
+      '--alias:server-only=./server/server-only-stub.ts',
+      '--format=esm',
+      '--target=node20',
+      `--outfile=${entry}`,
+      '--log-level=warning',
+    ],
     { stdio: 'inherit' },
   );
   if (result.status !== 0) {

@@ -59,7 +59,7 @@ test.describe('drafting a profile', () => {
     await expect(editorOf(page, 'partnerships', 'strengths').text).toContainText('Escrito sin conexión.');
   });
 
-  test('two people on one part: the second sees the conflict with both texts, and chooses', async ({ browser, baseURL }) => {
+  test('two people on one part: each sees the other typing, and both texts are kept', async ({ browser, baseURL }) => {
     const a = await browser.newContext();
     const b = await browser.newContext();
     const pageA = await a.newPage();
@@ -73,20 +73,21 @@ test.describe('drafting a profile', () => {
     const partB = editorOf(pageB, 'well_being', 'potential');
 
     await partA.text.click();
+    await pageA.keyboard.press('ControlOrMeta+End');
     await pageA.keyboard.type('Texto de la persona A.');
     await expect(partA.status).toHaveText('Saved');
+    await expect(partB.text).toContainText('Texto de la persona A.');
 
     await partB.text.click();
-    await pageB.keyboard.type('Texto de la persona B.');
-    await expect(partB.status).toHaveText(/Conflict/);
-    await expect(partB.root.getByTestId('their-version')).toContainText('Texto de la persona A.');
-    await expect(partB.text).toContainText('Texto de la persona B.');
-    await pageB.screenshot({ path: 'test-results/screenshots/editor-conflict.png', fullPage: true });
-
-    await partB.root.getByRole('button', { name: 'Save my version' }).click();
+    await pageB.keyboard.press('ControlOrMeta+End');
+    await pageB.keyboard.type(' Texto de la persona B.');
     await expect(partB.status).toHaveText('Saved');
+    await expect(partA.text).toContainText('Texto de la persona A. Texto de la persona B.');
+    await expect(partB.root.getByTestId('conflict-panel')).toHaveCount(0);
+    await pageB.screenshot({ path: 'test-results/screenshots/editor-two-people.png', fullPage: true });
+
     await pageA.reload();
-    await expect(editorOf(pageA, 'well_being', 'potential').text).toContainText('Texto de la persona B.');
+    await expect(editorOf(pageA, 'well_being', 'potential').text).toContainText('Texto de la persona A. Texto de la persona B.');
     await a.close();
     await b.close();
   });
@@ -153,10 +154,17 @@ test('history compares two revisions word by word and restores an old one as a n
   await part.text.click();
   await page.keyboard.type('Train the local police every year.');
   await expect(part.status).toHaveText('Saved');
+  // A revision is recorded when typing pauses: this one is stored before the next edit.
+  const storedText = async () => {
+    const body = await (await page.request.get(`/api/v1/assessments/${id}`)).json();
+    return JSON.stringify(body.sections.safe_orderly_regular.potential.doc);
+  };
+  await expect.poll(storedText, { timeout: 30_000 }).toContain('every year.');
   await page.keyboard.press('End');
   for (let i = 0; i < 'every year.'.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type('twice a year.');
   await expect(part.status).toHaveText('Saved');
+  await expect.poll(storedText, { timeout: 30_000 }).toContain('twice a year.');
 
   await part.root.getByRole('link', { name: 'History' }).click();
   await expect(page.getByRole('heading', { name: /History of/ })).toBeVisible();

@@ -1,4 +1,7 @@
-import { expect, test, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
 import { demo, loginAs } from './support/auth';
 import { ownJurisdiction } from './support/jurisdictions';
 import { editorOf, openProfile } from './support/profiles';
@@ -6,12 +9,12 @@ import { editorOf, openProfile } from './support/profiles';
 /**
  * Types in a real browser at randomized human rhythms and checks, after every
  * trial, that the server holds exactly what was typed, and that "Saved" never
- * showed while the editor held text the server did not have. The rhythms are
+ * showed while the editor held text the server had not confirmed. The rhythms are
  * drawn from a seeded generator: a failure prints its seed, and
  * `TYPING_SEED=<seed> npx playwright test e2e/typing-rhythm.spec.ts` replays it.
  */
 
-const AUTOSAVE_DELAY = 800; // the editor's delay after the last key (components/editor/use-autosave.ts)
+const AUTOSAVE_DELAY = 800; // pauses around this long, and around the server's store delay (server/collab.ts: 2 s)
 const SEED = Number(process.env.TYPING_SEED) || Math.floor(Math.random() * 2 ** 31);
 const SETTLE = { timeout: 30_000 }; // generous: a loaded machine, slowed saves, retries after offline
 
@@ -51,46 +54,96 @@ function docText(doc: unknown): string {
 }
 
 /**
- * Stands between the browser and the server for saves: it can slow them (keys
- * typed while one is in flight), cut them as if offline, and records every
- * text the server accepted, so that each "Saved" can be checked against it.
+ * Stands between the browser and the live-editing server (the /collab
+ * WebSocket): it can slow what the browser sends (keys typed while earlier
+ * ones travel), and it keeps a copy of the document as the server has
+ * confirmed it, recording every text the server was seen to hold, so that
+ * each "Saved" can be checked against them.
  */
 class SaveWire {
   slowMs = 0;
   offline = false;
   inFlight = 0;
   readonly accepted = new Map<string, Set<string>>(); // part → texts the server was seen to hold
+  private readonly mirrors = new Map<string, Y.Doc>();
+  private readonly open = new Set<WebSocketRoute>();
 
-  async install(context: BrowserContext, assessmentId: string) {
-    await context.route(`**/api/v1/assessments/${assessmentId}/sections/**`, (route) => this.handle(route));
+  async install(context: BrowserContext) {
+    await context.routeWebSocket(/\/collab$/, (ws) => this.handle(ws));
   }
 
-  private async handle(route: Route) {
-    const request = route.request();
-    if (request.method() !== 'PUT') return route.continue();
-    if (this.offline) return route.abort('internetdisconnected');
-    this.inFlight++;
-    try {
-      if (this.slowMs > 0) await sleep(this.slowMs);
-      const response = await route.fetch();
-      const part = new URL(request.url()).pathname.split('/sections/')[1];
-      if (!this.accepted.has(part)) this.accepted.set(part, new Set());
-      if (response.status() === 200) {
-        this.accepted.get(part)!.add(docText((request.postDataJSON() as { doc: unknown }).doc));
-      } else if (response.status() === 409) {
-        // The server holds this text (perhaps from a keepalive save sent as the page went, which the route cannot see).
-        this.accepted.get(part)!.add(docText(((await response.json()) as { doc: unknown }).doc));
+  /** Going offline closes what is open; the browser's own offline event does the rest. */
+  setOffline(offline: boolean) {
+    this.offline = offline;
+    if (offline) for (const ws of this.open) void ws.close().catch(() => {});
+  }
+
+  private handle(ws: WebSocketRoute) {
+    if (this.offline) return void ws.close().catch(() => {});
+    this.open.add(ws);
+    const server = ws.connectToServer();
+    // Updates sent, waiting for the server's confirmation (it confirms each, in order).
+    const unconfirmed: Array<{ doc: string; update: Uint8Array }> = [];
+    let chain = Promise.resolve();
+    ws.onMessage((message) => {
+      const sent = this.updateIn(message);
+      if (sent) this.inFlight++;
+      chain = chain.then(async () => {
+        try {
+          if (sent && this.slowMs > 0) await sleep(this.slowMs);
+          if (sent) unconfirmed.push(sent);
+          server.send(message);
+        } catch {
+          /* the connection went meanwhile */
+        } finally {
+          if (sent) this.inFlight--;
+        }
+      });
+    });
+    server.onMessage((message) => {
+      const bytes = typeof message === 'string' ? Buffer.from(message) : message;
+      const d = decoding.createDecoder(new Uint8Array(bytes));
+      decoding.readVarString(d);
+      if (decoding.readVarUint(d) === 8 /* SyncStatus */ && decoding.readVarUint(d) === 1) {
+        const confirmed = unconfirmed.shift();
+        if (confirmed) this.record(confirmed.doc, confirmed.update);
+      } else {
+        const update = this.updateIn(message);
+        if (update) this.record(update.doc, update.update);
       }
-      // The page may have gone (reload, closed tab) while the request travelled: the server has it anyway.
-      await route.fulfill({ response }).catch(() => {});
-    } catch {
-      await route.abort().catch(() => {});
-    } finally {
-      this.inFlight--;
-    }
+      ws.send(message);
+    });
+    ws.onClose(() => {
+      this.open.delete(ws);
+      void server.close().catch(() => {});
+    });
+    server.onClose(() => {
+      this.open.delete(ws);
+      void ws.close().catch(() => {});
+    });
   }
 
-  /** Waits (briefly) for a save to be on the wire; false when none started. */
+  /** The Yjs update a protocol message carries (sync step 2 or update), with its document. */
+  private updateIn(message: string | Buffer): { doc: string; update: Uint8Array } | null {
+    if (typeof message === 'string') return null;
+    const d = decoding.createDecoder(new Uint8Array(message));
+    const doc = decoding.readVarString(d);
+    const type = decoding.readVarUint(d);
+    if (type !== 0 && type !== 4) return null;
+    const step = decoding.readVarUint(d);
+    return step === 1 || step === 2 ? { doc, update: decoding.readVarUint8Array(d) } : null;
+  }
+
+  private record(docName: string, update: Uint8Array) {
+    const mirror = this.mirrors.get(docName) ?? new Y.Doc();
+    this.mirrors.set(docName, mirror);
+    Y.applyUpdate(mirror, update);
+    const part = docName.split('/').slice(1).join('/');
+    if (!this.accepted.has(part)) this.accepted.set(part, new Set());
+    this.accepted.get(part)!.add(docText(yXmlFragmentToProsemirrorJSON(mirror.getXmlFragment('default'))));
+  }
+
+  /** Waits (briefly) for typed text to be on the wire; false when none started. */
   async waitForSave(limitMs: number): Promise<boolean> {
     for (let waited = 0; waited < limitMs; waited += 20) {
       if (this.inFlight > 0) return true;
@@ -150,7 +203,7 @@ async function open(browser: Browser, baseURL: string, language: 'en' | 'fr' | '
   await loginAs(page, demo.consultant);
   const id = await openProfile(page.request, jurisdiction, language, baseURL);
   const wire = new SaveWire();
-  await wire.install(context, id);
+  await wire.install(context);
   return { context, page, wire, id, baseURL };
 }
 
@@ -206,8 +259,10 @@ async function settle(world: World, section: string, part: string, expected: str
   const editor = editorOf(world.page, section, part);
   await expect(editor.status).toHaveText(allowNoChanges ? /^(Saved|No changes)$/ : 'Saved', SETTLE);
   await checkStatusesHonest(world, label);
-  const held = await serverText(world, section, part);
-  expect(held, `${label}: the server holds a different text from what was typed (seed ${SEED})`).toBe(expected);
+  // The server stores what it confirmed when typing pauses (and when the last editor leaves).
+  await expect
+    .poll(() => serverText(world, section, part), { ...SETTLE, message: `${label}: the server holds a different text from what was typed (seed ${SEED})` })
+    .toBe(expected);
 }
 
 /** Types bursts of words separated by pauses; returns the text typed. */
@@ -281,11 +336,11 @@ test.describe('typing at human rhythms loses nothing', () => {
       await caretAtEnd(world, section, part);
       expected += await typeBursts(world, r, 1 + Math.floor(r() * 2));
       await world.context.setOffline(true);
-      world.wire.offline = true;
+      world.wire.setOffline(true);
       expected += await typeBursts(world, r, 1 + Math.floor(r() * 2));
       await expect(editor.status).toContainText('Offline', SETTLE);
       expected += await typeBursts(world, r, 1);
-      world.wire.offline = false;
+      world.wire.setOffline(false);
       await world.context.setOffline(false);
       await settle(world, section, part, expected, `offline trial ${trial}`);
     }

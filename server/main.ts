@@ -5,6 +5,7 @@ import { getHandle } from '../db/client';
 import { DataDirInUseError } from '../db/pglite-lock';
 import { stampPeerAddress } from '../lib/auth/client-address';
 import { getEnv } from '../lib/env';
+import { createCollabServer } from './collab';
 import { startProcessMetrics } from './process-metrics';
 
 /*
@@ -24,11 +25,12 @@ const handle = app.getRequestHandler();
 const metrics = env.MGI_METRICS ? startProcessMetrics() : null;
 
 /**
- * WebSocket upgrades (live editing will attach its collaboration server here).
- * Until then nothing upgrades: the socket is closed.
+ * WebSocket upgrades: the live-editing server (server/collab.ts) takes /collab;
+ * any other upgrade is closed.
  */
 export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
-const onUpgrade: UpgradeHandler = (_req, socket) => socket.destroy();
+const collab = createCollabServer();
+const onUpgrade: UpgradeHandler = (req, socket, head) => collab.handleUpgrade(req, socket, head);
 
 // The embedded database is opened now, not on the first request, and alongside Next's own start:
 // its data folder is then locked from the start (a second server on it stops at once) and the
@@ -54,3 +56,12 @@ http
   })
   .on('upgrade', onUpgrade)
   .listen(port, () => console.log(`> Ready on http://localhost:${port}`));
+
+// A stop (Ctrl-C, SIGTERM) stores the open live documents first, within a few seconds: what was
+// typed since the last pause is kept (browsers would send it again anyway, from their own copy).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(0), 5000).unref();
+    void collab.close().finally(() => process.exit(0));
+  });
+}

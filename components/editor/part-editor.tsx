@@ -1,17 +1,19 @@
 'use client';
 
+import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, type Editor, type JSONContent } from '@tiptap/react';
-import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { CommentComposer } from '@/components/comments/comment-composer';
 import type { CommentLabels } from '@/components/comments/labels';
 import { startThreadAction } from '@/lib/actions/comments';
+import { COLLAB_FIELD, collabDocName } from '@/lib/collab/protocol';
 import { editorExtensions, editorProps } from './client-extensions';
+import { collabCarets } from './collab-carets';
 import { fill, type EditorLabels } from './labels';
 import { promptForLink } from './link-prompt';
 import { SaveStatusBadge } from './save-status';
 import { Toolbar } from './toolbar';
-import { readPending, useAutosave } from './use-autosave';
+import { useLivePart } from './use-live-part';
 import { usePresence } from './use-presence';
 
 export interface PartEditorProps {
@@ -32,34 +34,30 @@ export interface PartEditorProps {
   commentLabels?: CommentLabels;
 }
 
-// Conflicts are rare: the panel and its word-diff library load when one happens.
-const ConflictPanel = dynamic(() => import('./conflict-panel'), { ssr: false });
-
 // Commenting from the editor is occasional: the passage code loads on first use (the page has a 250 KB budget).
 const passageTools = () => import('@/lib/domain/editor/passage');
 
-/** Marks a transaction that only adds a comment mark the server has already stored. */
-const SERVER_MARK = 'mgiServerMark';
-
-/** One part of a profile in a Tiptap editor, saved as you type. */
+/**
+ * One part of a profile in a Tiptap editor, edited live with everyone who has
+ * it open (Yjs through the app's /collab WebSocket: server/collab.ts) and kept
+ * in this browser until the server has it.
+ */
 export default function PartEditor(props: PartEditorProps) {
-  const { assessmentId, section, part, label, language, initialDoc, initialRevision, initialSavedBy, initialSavedAt, lastOtherRevision, labels: t, commentLabels } = props;
+  const { assessmentId, section, part, label, language, labels: t, commentLabels } = props;
   const contentId = useId();
   const editorRef = useRef<Editor | null>(null);
-  const storageKey = `mgi:unsaved:${assessmentId}:${section}:${part}`;
-  const getDoc = useCallback(() => editorRef.current?.getJSON() ?? initialDoc, [initialDoc]);
-  const autosave = useAutosave({
-    url: `/api/v1/assessments/${assessmentId}/sections/${section}/${part}`,
-    storageKey,
-    initialRevision,
-    getDoc,
-  });
+  const live = useLivePart(collabDocName({ assessmentId, section, part }));
   const others = usePresence(assessmentId, section, part);
-  const onChange = autosave.onChange;
 
   const editor = useEditor({
-    extensions: editorExtensions((e) => promptForLink(e as Editor, t.linkPrompt, t.linkInvalid)),
-    content: initialDoc,
+    extensions: [
+      // Yjs keeps the undo history (per person): the editor's own would undo others' typing.
+      ...editorExtensions((e) => promptForLink(e as Editor, t.linkPrompt, t.linkInvalid)).filter((e) => e.name !== 'undoRedo'),
+      Collaboration.configure({ document: live.ydoc, field: COLLAB_FIELD }),
+      collabCarets(live.provider.awareness!),
+    ],
+    // Until the text is there (from the server, or this browser's copy offline) nothing can be typed.
+    editable: false,
     immediatelyRender: false,
     editorProps: {
       ...editorProps,
@@ -72,9 +70,6 @@ export default function PartEditor(props: PartEditorProps) {
         lang: language,
         spellcheck: 'true',
       },
-    },
-    onUpdate: ({ transaction }) => {
-      if (!transaction.getMeta(SERVER_MARK)) onChange();
     },
   });
   const [composing, setComposing] = useState<{ quote: string; occurrence: number } | null>(null);
@@ -98,40 +93,35 @@ export default function PartEditor(props: PartEditorProps) {
     }
   }
 
-  /** Saves pending text first, so that the server finds the passage where this editor sees it. */
+  /**
+   * Has the server store the text first, so that it finds the passage where
+   * this editor sees it; the comment's highlight then comes back live.
+   */
   async function postComment(body: string): Promise<string | null> {
     if (!composing || !commentLabels) return null;
-    if (!(await autosave.flush())) return commentLabels.saveFirst;
+    const revision = await live.storeNow();
+    if (revision === null) return commentLabels.saveFirst;
     const form = new FormData();
-    const fields = { id: assessmentId, section, part, quote: composing.quote, occurrence: String(composing.occurrence), baseRevision: String(autosave.revision()), body };
+    const fields = { id: assessmentId, section, part, quote: composing.quote, occurrence: String(composing.occurrence), baseRevision: String(revision), body };
     Object.entries(fields).forEach(([k, v]) => form.set(k, v));
     const result = await startThreadAction(null, form);
     if (!result?.ok) return result?.message ?? commentLabels.saveFirst;
-    const e = editorRef.current;
-    const { locatePassage } = await passageTools();
-    const range = e && locatePassage(e.state.doc, composing.quote, composing.occurrence);
-    if (e && range) {
-      const mark = e.schema.marks.comment.create({ threadId: result.data?.threadId });
-      e.view.dispatch(e.state.tr.addMark(range.from, range.to, mark).setMeta('addToHistory', false).setMeta(SERVER_MARK, true));
-    }
-    autosave.adopt(Number(result.data?.revision));
     setComposing(null);
-    e?.commands.focus();
+    editorRef.current?.commands.focus();
     return null;
   }
 
   useEffect(() => {
     editorRef.current = editor;
-    if (!editor) return;
-    // Text typed earlier that never reached the server (offline, closed tab).
-    const pending = readPending(storageKey);
-    if (pending) {
-      const server = { doc: initialDoc, revision: initialRevision, savedBy: initialSavedBy ? { name: initialSavedBy } : null, savedAt: initialSavedAt ?? null };
-      autosave.recover(pending, server, (doc) => editor.commands.setContent(doc, { emitUpdate: false }), lastOtherRevision);
-    }
-    // Run once per editor instance.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
+
+  useEffect(() => {
+    if (!editor) return;
+    const ready = live.ready && !live.denied;
+    editor.setEditable(ready);
+    // Until the text is there the textbox says so (assistive technology, and tools that wait for it).
+    editor.view.dom.setAttribute('aria-disabled', String(!ready));
+  }, [editor, live.ready, live.denied]);
 
   return (
     // The wrapper only listens for the comment shortcut bubbling up from the editor.
@@ -149,8 +139,7 @@ export default function PartEditor(props: PartEditorProps) {
               {fill(t.alsoHere, { names: others.join(', ') })}
             </span>
           )}
-          {/* Before any save in this visit: "Saved" when the part was saved in this round (the text shown is the saved one), else "Unchanged in this round". */}
-          <SaveStatusBadge status={autosave.status} error={autosave.error} labels={initialSavedAt ? { ...t.status, idle: t.status.saved } : t.status} />
+          <SaveStatusBadge status={live.status} error={null} labels={t.status} />
         </div>
       </div>
       {editor ? (
@@ -177,16 +166,6 @@ export default function PartEditor(props: PartEditorProps) {
         />
       )}
       <EditorContent editor={editor} />
-      {autosave.conflict && editor && (
-        <ConflictPanel
-          theirs={autosave.conflict}
-          editor={editor}
-          language={language}
-          labels={t}
-          onKeepMine={autosave.keepMine}
-          onKeepTheirs={() => autosave.keepTheirs((theirs) => editor.commands.setContent(theirs, { emitUpdate: false }))}
-        />
-      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  customType,
   foreignKey,
   index,
   integer,
@@ -66,6 +67,13 @@ export const assessments = pgTable(
  * potential). `revision` counts saves; a save must name the revision it was
  * based on, which makes concurrent saves fail loudly instead of overwriting.
  */
+/** Binary column; both drivers hand back a Uint8Array (a Buffer on PostgreSQL). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
 export const assessmentParts = pgTable(
   'assessment_parts',
   {
@@ -78,6 +86,12 @@ export const assessmentParts = pgTable(
     revision: integer('revision').notNull().default(0),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }),
+    /**
+     * The live-editing (Yjs) state whose text is `doc`: kept so that every
+     * editor, and text left offline in a browser, merges into one history.
+     * Null until the part is first opened for live editing.
+     */
+    yjsState: bytea('yjs_state'),
   },
   (t) => [
     primaryKey({ columns: [t.assessmentId, t.section, t.part] }),
@@ -108,6 +122,29 @@ export const partRevisions = pgTable(
       foreignColumns: [assessmentParts.assessmentId, assessmentParts.section, assessmentParts.part],
     }).onDelete('cascade'),
     check('part_revisions_positive', sql`${t.revision} > 0`),
+  ],
+);
+
+/** Everyone whose live edits went into a revision (its author_id is the last of them). */
+export const partRevisionContributors = pgTable(
+  'part_revision_contributors',
+  {
+    assessmentId: uuid('assessment_id').notNull(),
+    section: text('section').notNull(),
+    part: text('part').notNull(),
+    revision: integer('revision').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    // Named: the generated names are longer than PostgreSQL's 63 characters and, cut short, collide.
+    primaryKey({ name: 'part_revision_contributors_pk', columns: [t.assessmentId, t.section, t.part, t.revision, t.userId] }),
+    foreignKey({
+      name: 'part_revision_contributors_revision_fk',
+      columns: [t.assessmentId, t.section, t.part, t.revision],
+      foreignColumns: [partRevisions.assessmentId, partRevisions.section, partRevisions.part, partRevisions.revision],
+    }).onDelete('cascade'),
   ],
 );
 

@@ -10,9 +10,10 @@ export async function openProfile(request: APIRequestContext, jurisdiction: stri
   return (await response.json()).id as string;
 }
 
+/** A part's editor; `text` is its textbox once it can be typed in (the live text has arrived). */
 export function editorOf(page: Page, section: string, part: string) {
   const root = page.getByTestId(`editor-${section}-${part}`);
-  return { root, text: root.getByRole('textbox'), status: root.getByTestId('save-status') };
+  return { root, text: root.locator('[role="textbox"][contenteditable="true"]'), status: root.getByTestId('save-status') };
 }
 
 /** Selects the first occurrence of `text` inside an element, as a person would with the mouse. */

@@ -3,16 +3,9 @@ import { encode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { createSession } from '../data/sessions';
 import { getEnv, requireAuthSecret } from '../env';
+import { secureCookies, sessionCookieName } from './cookie-name';
 
-/** Whether session cookies are `Secure` (and `__Secure-` named): when the app is served over https. */
-export function secureCookies(): boolean {
-  return getEnv().APP_URL.startsWith('https:');
-}
-
-/** next-auth's session cookie name for that setting; lib/auth/options.ts sets the same setting. */
-export function sessionCookieName(): string {
-  return `${secureCookies() ? '__Secure-' : ''}next-auth.session-token`;
-}
+export { secureCookies, sessionCookieName };
 
 /**
  * Starts a session for a user who has just proven who they are, from the login

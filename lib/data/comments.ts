@@ -15,6 +15,7 @@ import { judgeComment, type Actor, type CommentAction } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { notifyComment } from './comment-notifications';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
+import { announceSaved, moveLiveStateOn } from './live-parts';
 
 
 export interface CommentView {
@@ -85,7 +86,8 @@ export interface NewThread {
  */
 export async function startThread(actor: Actor, assessmentId: string, input: NewThread): Promise<{ thread: ThreadView; revision: number }> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let marked: unknown;
+  const started: { thread: ThreadView; revision: number } = await db.transaction(async (tx) => {
     await lockProfileFor(tx, actor, assessmentId, 'start');
     const body = checkedBody(input.body);
     const quote = normalizeQuote(input.quote);
@@ -117,6 +119,8 @@ export async function startThread(actor: Actor, assessmentId: string, input: New
       .set({ doc: tr.doc.toJSON(), revision: sql`${assessmentParts.revision} + 1` })
       .where(and(eq(assessmentParts.assessmentId, assessmentId), eq(assessmentParts.section, input.section), eq(assessmentParts.part, input.part)))
       .returning({ revision: assessmentParts.revision });
+    marked = tr.doc.toJSON();
+    await moveLiveStateOn(tx, { assessmentId, section: input.section, part: input.part }, marked);
     const [thread] = await tx
       .insert(commentThreads)
       .values({ id, assessmentId, section: input.section, part: input.part, quote, createdBy: actor.userId })
@@ -139,6 +143,9 @@ export async function startThread(actor: Actor, assessmentId: string, input: New
       },
     };
   });
+  // Editors with the part open get the comment's highlight live.
+  announceSaved({ assessmentId, section: input.section, part: input.part }, marked);
+  return started;
 }
 
 async function lockThread(tx: Tx, assessmentId: string, threadId: string) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, isNull, max, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { assessmentParts, assessments, editions, partRevisions, users } from '../../db/schema';
+import { assessmentParts, assessments, editions, partRevisionContributors, partRevisions, users } from '../../db/schema';
 import { validateProfileDoc } from '../domain/editor/validate-doc';
 import type { PartKey, SectionKey } from '../domain/profile';
 import type { FrozenProfile } from '../domain/edition';
@@ -12,6 +12,7 @@ import { ConflictError, InvalidInputError, NotFoundError, verdictError } from '.
 import { rowsOf } from './sql-rows';
 import { clearAcceptance } from './domain-reviews';
 import { frozenDoc } from './editions';
+import { announceSaved, moveLiveStateOn } from './live-parts';
 
 export interface PartRef {
   assessmentId: string;
@@ -56,7 +57,7 @@ export async function savePart(
 ): Promise<{ revision: number }> {
   const checked = validateProfileDoc(input.doc);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     // Share-lock the profile so that a workflow transition cannot slip in
     // between the rights check and the write.
     const [profile] = await tx
@@ -97,11 +98,14 @@ export async function savePart(
         savedAt: current.savedAt?.toISOString() ?? null,
       });
     }
+    await moveLiveStateOn(tx, ref, checked.doc);
     if (ref.section !== 'introduction') await clearAcceptance(tx, ref.assessmentId, ref.section);
     // The profile row is only share-locked here: touching it would make
     // concurrent savers deadlock. Its last edit is the newest part's updated_at.
     return { revision: Number(saved.revision) };
   });
+  if (checked.ok) announceSaved(ref, checked.doc);
+  return saved;
 }
 
 /**
@@ -136,7 +140,11 @@ export async function listPartRevisions(actor: Actor, ref: PartRef) {
     .select({
       revision: partRevisions.revision,
       createdAt: partRevisions.createdAt,
-      authorName: users.name,
+      // Everyone whose live edits went into it, or else its one author.
+      authorName: sql<string | null>`coalesce((
+        SELECT string_agg(u.name, ', ' ORDER BY u.name) FROM ${partRevisionContributors} c JOIN ${users} u ON u.id = c.user_id
+        WHERE c.assessment_id = ${partRevisions.assessmentId} AND c.section = ${partRevisions.section}
+          AND c.part = ${partRevisions.part} AND c.revision = ${partRevisions.revision}), ${users.name})`,
       restoredFrom: partRevisions.restoredFrom,
     })
     .from(partRevisions)

@@ -1,0 +1,169 @@
+'use client';
+
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { COLLAB_FIELD, SNAPSHOT_PLEASE, STORE_NOW } from '@/lib/collab/protocol';
+import type { SaveStatus } from './use-autosave';
+
+/** How soon to ask again when the server's snapshot still lacks changes that are on their way. */
+const RECHECK_MS = 400;
+
+/** How long "store now" may take before a comment gives up and asks to try again. */
+const STORE_TIMEOUT_MS = 15_000;
+
+/**
+ * One part's live document: a Yjs document kept in this browser (IndexedDB, so
+ * edits made offline survive a closed tab) and synchronised with the server's
+ * (server/collab.ts) over the app's /collab WebSocket. The status reads the
+ * provider's unacknowledged changes: Saving while the server has not
+ * confirmed every change, Offline while it cannot be reached, Saved when it
+ * holds all of them. That count alone is not trusted for "Saved" (after a
+ * reconnect it can reach zero while offline updates are still in flight): a
+ * snapshot of the server's document must contain every change made here.
+ */
+export function useLivePart(docName: string) {
+  const [live] = useState(() => {
+    const ydoc = new Y.Doc();
+    const local = new IndexeddbPersistence(`mgi:${docName}`, ydoc);
+    const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    // The session cookie authenticates the handshake; the token only satisfies the protocol.
+    const provider = new HocuspocusProvider({ url: `${protocol}//${window.location.host}/collab`, name: docName, document: ydoc, token: 'session' });
+    return { ydoc, local, provider };
+  });
+  const { ydoc, local, provider } = live;
+  const [connected, setConnected] = useState(false);
+  const [unsynced, setUnsynced] = useState(0);
+  const [ready, setReady] = useState(false);
+  const [denied, setDenied] = useState(false);
+  // True once a server snapshot held this browser's whole document; any local change clears it.
+  const [confirmed, setConfirmed] = useState(true);
+  const confirmedRef = useRef(true);
+
+  useEffect(() => {
+    const markConfirmed = (value: boolean) => {
+      confirmedRef.current = value;
+      setConfirmed(value);
+    };
+    let asked = false;
+    const onStatus = ({ status }: { status: WebSocketStatus }) => {
+      setConnected(status === WebSocketStatus.Connected);
+      asked = false; // an answer asked for on a lost connection never comes
+    };
+    const onUnsynced = ({ number }: { number: number }) => setUnsynced(number);
+    // Typing starts once the text is there: from the server, or from this browser's copy when offline.
+    const onSynced = () => setReady(true);
+    const onDenied = () => setDenied(true);
+    let recheck: ReturnType<typeof setTimeout> | undefined;
+    const askSnapshot = () => {
+      clearTimeout(recheck);
+      if (asked || provider.hasUnsyncedChanges || !provider.isSynced) return;
+      asked = true;
+      provider.sendStateless(SNAPSHOT_PLEASE);
+    };
+    const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return; // the server's changes are the server's already
+      markConfirmed(false);
+    };
+    const onSnapshot = ({ payload }: { payload: string }) => {
+      let encoded: string | undefined;
+      try {
+        encoded = (JSON.parse(payload) as { snapshot?: string }).snapshot;
+      } catch {
+        return; // not ours
+      }
+      if (encoded === undefined) return;
+      asked = false;
+      const held = Y.decodeSnapshot(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)));
+      if (Y.snapshotContainsUpdate(held, Y.encodeStateAsUpdate(ydoc))) markConfirmed(true);
+      else recheck = setTimeout(askSnapshot, RECHECK_MS); // still on its way
+    };
+    const onUnsyncedCheck = ({ number }: { number: number }) => {
+      if (number === 0) askSnapshot();
+    };
+    ydoc.on('update', onLocalUpdate);
+    provider.on('stateless', onSnapshot);
+    provider.on('unsyncedChanges', onUnsyncedCheck);
+    provider.on('synced', askSnapshot);
+    provider.on('status', onStatus);
+    provider.on('unsyncedChanges', onUnsynced);
+    provider.on('synced', onSynced);
+    provider.on('authenticationFailed', onDenied);
+    void local.whenSynced.then(() => {
+      if (ydoc.getXmlFragment(COLLAB_FIELD).length > 0) setReady(true);
+    });
+    // Closing the tab with changes the server has not confirmed: the browser asks first.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (provider.hasUnsyncedChanges || !confirmedRef.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    // The browser knows at once when the network goes; the socket would notice only at its next timeout.
+    const socket = provider.configuration.websocketProvider;
+    const goOffline = () => socket.disconnect();
+    const goOnline = () => void socket.connect();
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+      provider.off('status', onStatus);
+      provider.off('unsyncedChanges', onUnsynced);
+      provider.off('synced', onSynced);
+      provider.off('authenticationFailed', onDenied);
+      provider.off('stateless', onSnapshot);
+      provider.off('unsyncedChanges', onUnsyncedCheck);
+      provider.off('synced', askSnapshot);
+      ydoc.off('update', onLocalUpdate);
+      clearTimeout(recheck);
+    };
+  }, [ydoc, local, provider]);
+
+  useEffect(
+    () => () => {
+      provider.destroy();
+      void local.destroy();
+      ydoc.destroy();
+    },
+    [ydoc, local, provider],
+  );
+
+  const status: SaveStatus = !ready ? (connected ? 'saving' : 'offline') : !connected ? 'offline' : unsynced > 0 || !confirmed ? 'saving' : 'saved';
+
+  /**
+   * Has the server store the part now, once it holds every change made here;
+   * resolves with the stored revision, or null when that cannot happen now (offline).
+   */
+  const storeNow = useCallback(
+    () =>
+      new Promise<number | null>((resolve) => {
+        const timer = setTimeout(() => finish(null), STORE_TIMEOUT_MS);
+        const onStateless = ({ payload }: { payload: string }) => {
+          try {
+            const stored = (JSON.parse(payload) as { stored?: number | null }).stored;
+            if (stored !== undefined) finish(stored);
+          } catch {
+            /* not ours */
+          }
+        };
+        const ask = () => {
+          if (provider.hasUnsyncedChanges) return;
+          provider.off('unsyncedChanges', ask);
+          provider.sendStateless(STORE_NOW);
+        };
+        function finish(revision: number | null) {
+          clearTimeout(timer);
+          provider.off('stateless', onStateless);
+          provider.off('unsyncedChanges', ask);
+          resolve(revision);
+        }
+        provider.on('stateless', onStateless);
+        provider.on('unsyncedChanges', ask);
+        ask();
+      }),
+    [provider],
+  );
+
+  return { ydoc, provider, status, ready, denied, storeNow };
+}

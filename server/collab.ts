@@ -1,0 +1,229 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
+import crossws from 'crossws/adapters/node';
+import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep1 } from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { actorFromCookies, actorFromSession } from '../lib/auth/cookie-actor';
+import { caretColor } from '../lib/collab/caret-color';
+import { parseCollabDocName, SNAPSHOT_PLEASE, STORE_NOW } from '../lib/collab/doc-name';
+import { setLiveParts } from '../lib/collab/live-registry';
+import { checkUpdate, checkYDoc, replaceYContent } from '../lib/collab/yjs-doc';
+import { assertMayEditLive, liveAccess, loadLiveState, storeLivePart } from '../lib/data/live-parts';
+import type { Actor } from '../lib/policy';
+
+/** The URL path of the live-editing WebSocket, on the app's own port. */
+export const COLLAB_PATH = '/collab';
+/** No single message may be larger: far above any typing, far below what would hurt the server. */
+export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+interface Context {
+  actor: Actor;
+  sid: string;
+}
+
+/** A refusal that closes the connection; the client is told nothing more than "forbidden". */
+class Refused extends Error {
+  readonly code = 4403;
+  readonly reason = 'forbidden';
+}
+
+/** The Yjs update a client message carries, or null when it changes nothing (awareness, sync step 1…). */
+function carriedUpdate(message: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder); // document address
+  const type = decoding.readVarUint(decoder);
+  if (type !== 0 && type !== 4) return null; // Sync, SyncReply
+  if (decoding.readVarUint(decoder) === messageYjsSyncStep1) return null;
+  return decoding.readVarUint8Array(decoder);
+}
+
+/** Same-origin handshakes only: a page elsewhere cannot ride on the person's cookie. */
+function sameOrigin(headers: Headers): boolean {
+  const origin = headers.get('origin');
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === headers.get('host');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The live-editing server: Hocuspocus, mounted on the app's HTTP server at
+ * /collab. Each connection is the person of the session cookie, authorized per
+ * part through lib/policy as the section's GET and PUT are: may edit → read
+ * and write; may only read → read-only; no role → refused, with no hint that
+ * the profile exists. Every change is checked on arrival (rights, and the
+ * document it would make, validated on a copy as a saved document is) and
+ * refused whole when it fails; stored documents become revisions
+ * (lib/data/live-parts.ts).
+ */
+export function createCollabServer(options: { debounce?: number; maxDebounce?: number } = {}) {
+  // Who changed each open document since it was last stored: the next revision's authors.
+  const contributors = new Map<string, string[]>();
+
+  /** Stores a live document (lib/data/live-parts.ts); its revision, or null when its text is not valid. */
+  async function store(document: Document): Promise<number | null> {
+    const documentName = document.name;
+    const ref = parseCollabDocName(documentName)!;
+    const check = checkYDoc(document);
+    if (!check.ok) {
+      // Updates are checked one by one; should two valid ones ever combine into an invalid
+      // text, it is not stored (the last valid revision stays) and the log says why.
+      console.error(`Live document ${documentName} not stored: ${check.message}`);
+      return null;
+    }
+    const authors = contributors.get(documentName) ?? [];
+    contributors.delete(documentName);
+    try {
+      const { revision } = await storeLivePart(ref, { doc: check.doc, state: Y.encodeStateAsUpdate(document), contributors: authors });
+      return revision;
+    } catch (error) {
+      // Kept for the next try: Hocuspocus keeps the document in memory when storing fails.
+      contributors.set(documentName, [...new Set([...authors, ...(contributors.get(documentName) ?? [])])]);
+      throw error;
+    }
+  }
+
+  const hocuspocus = new Hocuspocus<Context>({
+    quiet: true,
+    // Store when typing pauses, and at least every 10 s while it does not.
+    debounce: options.debounce ?? 2000,
+    maxDebounce: options.maxDebounce ?? 10_000,
+
+    async onAuthenticate({ documentName, context, connectionConfig }: onAuthenticatePayload<Context>) {
+      const ref = parseCollabDocName(documentName);
+      if (!ref || !context.actor) throw new Refused();
+      try {
+        connectionConfig.readOnly = (await liveAccess(context.actor, ref)) === 'read';
+      } catch {
+        throw new Refused();
+      }
+    },
+
+    async onLoadDocument({ documentName, context }) {
+      const ref = parseCollabDocName(documentName)!;
+      return loadLiveState(context.actor, ref);
+    },
+
+    async beforeHandleMessage({ connection, document, update: message, context }) {
+      if (connection.readOnly) return; // Hocuspocus refuses their changes itself
+      if (message.byteLength > MAX_MESSAGE_BYTES) throw new Refused();
+      let update: Uint8Array | null;
+      try {
+        update = carriedUpdate(message);
+      } catch {
+        throw new Refused();
+      }
+      if (!update) return;
+      const ref = parseCollabDocName(document.name)!;
+      // Rights as they are now: a session ended, a user deactivated, a role revoked or a
+      // profile submitted for review cuts the connection (it reconnects read-only, or not at all).
+      const live = await actorFromSession(context.sid);
+      if (!live || live.actor.userId !== context.actor.userId) throw new Refused();
+      try {
+        await assertMayEditLive(live.actor, ref);
+      } catch {
+        throw new Refused();
+      }
+      context.actor = live.actor;
+      const check = checkUpdate(document, update);
+      if (!check.ok) {
+        console.warn(`Live edit refused on ${document.name}: ${check.message}`);
+        throw new Refused();
+      }
+    },
+
+    async onChange({ documentName, context, connection }) {
+      if (!connection || !context?.actor) return;
+      const list = (contributors.get(documentName) ?? []).filter((id) => id !== context.actor.userId);
+      list.push(context.actor.userId);
+      contributors.set(documentName, list);
+    },
+
+    async beforeHandleAwareness({ states, context }) {
+      // Carets carry the name the server knows, whatever the client says.
+      if (!context?.actor) return;
+      for (const state of states.values()) {
+        if (state && typeof state === 'object') {
+          const user = (state as { user?: Record<string, unknown> }).user;
+          (state as { user?: Record<string, unknown> }).user = { ...(user ?? {}), name: context.actor.name, color: caretColor(context.actor.userId) };
+        }
+      }
+    },
+
+    async onStoreDocument({ document }) {
+      await store(document);
+    },
+
+    async onStateless({ payload, document, connection }) {
+      // "Store now" (before a comment is anchored: the server must find the passage this
+      // editor sees): the answer names the revision the stored text has.
+      if (payload === SNAPSHOT_PLEASE) {
+        // What this server holds, so the editor can tell "Saved" from "still sending".
+        connection.sendStateless(JSON.stringify({ snapshot: Buffer.from(Y.encodeSnapshot(Y.snapshot(document))).toString('base64') }));
+        return;
+      }
+      if (payload !== STORE_NOW || connection.readOnly) return;
+      const revision = await document.saveMutex.runExclusive(() => store(document));
+      connection.sendStateless(JSON.stringify({ stored: revision }));
+    },
+  });
+
+  // Saves made elsewhere in this process (API, restore, comment marks) reach open editors.
+  setLiveParts({
+    applySaved(docName, doc) {
+      const live: Document | undefined = hocuspocus.documents.get(docName);
+      if (live && !live.isLoading) replaceYContent(live, doc, { source: 'local' });
+    },
+  });
+
+  const ws = crossws({
+    serverOptions: { maxPayload: MAX_MESSAGE_BYTES },
+    hooks: {
+      async upgrade(request) {
+        if (!sameOrigin(request.headers)) return new Response('Forbidden', { status: 403 });
+        const who = await actorFromCookies(request.headers.get('cookie'));
+        if (!who) return new Response('Unauthorized', { status: 401 });
+        return { context: { ...who } };
+      },
+      open(peer) {
+        const context = peer.context as unknown as Context;
+        const client = hocuspocus.handleConnection(peer.websocket as never, peer.request as Request, { actor: context.actor, sid: context.sid });
+        (peer as unknown as { hocuspocus?: typeof client }).hocuspocus = client;
+      },
+      message(peer, message) {
+        (peer as unknown as { hocuspocus?: { handleMessage(data: Uint8Array): void } }).hocuspocus?.handleMessage(message.uint8Array());
+      },
+      close(peer, event) {
+        (peer as unknown as { hocuspocus?: { handleClose(e: { code?: number; reason?: string }): void } }).hocuspocus?.handleClose({
+          code: event.code,
+          reason: event.reason,
+        });
+      },
+    },
+  });
+
+  return {
+    hocuspocus,
+    /** For the HTTP server's `upgrade` event: /collab is ours, anything else is closed. */
+    handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
+      const path = (req.url ?? '').split('?')[0];
+      if (path !== COLLAB_PATH && !path.startsWith(`${COLLAB_PATH}/`)) {
+        socket.destroy();
+        return;
+      }
+      void ws.handleUpgrade(req, socket, head);
+    },
+    /** Stores every open document now and closes every connection (shutdown, tests). */
+    async close() {
+      setLiveParts(undefined);
+      const open = [...hocuspocus.documents.values()].filter((d) => !d.isLoading);
+      await Promise.allSettled(open.map((d) => d.saveMutex.runExclusive(() => store(d))));
+      hocuspocus.closeConnections();
+      ws.closeAll?.();
+    },
+  };
+}

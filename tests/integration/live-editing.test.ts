@@ -1,0 +1,244 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { getDb } from '../../db/client';
+import { assessmentParts, memberships, partRevisions } from '../../db/schema';
+import { collabDocName } from '../../lib/collab/doc-name';
+import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
+import { startAssessment } from '../../lib/data/assessments';
+import { listPartRevisions, savePart } from '../../lib/data/parts';
+import { loadLiveState, storeLivePart } from '../../lib/data/live-parts';
+import { validateProfileDoc } from '../../lib/domain/editor/validate-doc';
+import { openProvider, rawClient, sessionCookie, startCollab } from '../support/collab-client';
+import { seedJurisdiction, seedUser } from '../support/seed';
+import { freshDatabasePerSuite, targets } from '../support/test-db';
+
+const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+/** The paragraphs' text, one per line. */
+const plain = (doc: unknown) =>
+  ((doc as { content?: Array<{ content?: Array<{ text?: string }> }> }).content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
+const textOf = (state: Uint8Array) => {
+  const d = new Y.Doc();
+  Y.applyUpdate(d, state);
+  return JSON.stringify(yDocJson(d));
+};
+
+/** Waits for a condition that depends on another process or connection; the test's own timeout bounds it. */
+async function eventually<T>(read: () => Promise<T> | T, ok: (value: T) => boolean): Promise<T> {
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.each(targets)('live editing on %s', (target) => {
+  freshDatabasePerSuite(target);
+
+  async function world() {
+    const j = await seedJurisdiction();
+    const consultant = await seedUser({ roles: [{ jurisdictionId: j.id, role: 'consultant' }] });
+    const second = await seedUser({ roles: [{ jurisdictionId: j.id, role: 'consultant' }] });
+    const focal = await seedUser({ roles: [{ jurisdictionId: j.id, role: 'focal_point' }] });
+    const stranger = await seedUser({ roles: [] });
+    const { id } = await startAssessment(consultant.actor, { jurisdiction: j.slug, language: 'es' });
+    const ref = { assessmentId: id, section: 'migrants_rights', part: 'strengths' } as const;
+    await savePart(consultant.actor, ref, { doc: para('Hola'), baseRevision: 0 });
+    return { j, consultant, second, focal, stranger, ref, name: collabDocName(ref) };
+  }
+
+  async function part(ref: { assessmentId: string; section: string; part: string }) {
+    const db = await getDb();
+    const [row] = await db
+      .select()
+      .from(assessmentParts)
+      .where(and(eq(assessmentParts.assessmentId, ref.assessmentId), eq(assessmentParts.section, ref.section), eq(assessmentParts.part, ref.part)));
+    return row;
+  }
+
+  describe('persistence', () => {
+    it('makes the live state once from the stored text, and every later load takes that one', async () => {
+      const { consultant, second, ref } = await world();
+      const first = await loadLiveState(consultant.actor, ref);
+      expect(textOf(first)).toBe(JSON.stringify(para('Hola')));
+      const again = await loadLiveState(second.actor, ref);
+      expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    });
+
+    it('refuses strangers, and lets a focal point load what they may read', async () => {
+      const { focal, stranger, ref } = await world();
+      await expect(loadLiveState(stranger.actor, ref)).rejects.toMatchObject({ code: 'not_found' });
+      expect(textOf(await loadLiveState(focal.actor, ref))).toContain('Hola');
+    });
+
+    it('stores a changed text as one revision naming every contributor, and an unchanged one as state only', async () => {
+      const { consultant, second, ref } = await world();
+      const ydoc = new Y.Doc();
+      Y.applyUpdate(ydoc, await loadLiveState(consultant.actor, ref));
+      (ydoc.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).insert(1, [new Y.XmlText(' mundo')]);
+      const checked = validateProfileDoc(yDocJson(ydoc));
+      if (!checked.ok) throw new Error(checked.message);
+      const stored = await storeLivePart(ref, { doc: checked.doc, state: Y.encodeStateAsUpdate(ydoc), contributors: [consultant.user.id, second.user.id] });
+      expect(stored).toEqual({ revision: 2, changed: true });
+      const row = await part(ref);
+      expect(row.doc).toEqual(checked.doc);
+      expect(row.updatedBy).toBe(second.user.id);
+      const history = await listPartRevisions(consultant.actor, ref);
+      expect(history[0].revision).toBe(2);
+      expect(history[0].authorName).toBe([consultant.user.name, second.user.name].sort().join(', '));
+      // The same text again: the state is kept, no revision is made.
+      expect(await storeLivePart(ref, { doc: checked.doc, state: Y.encodeStateAsUpdate(ydoc), contributors: [] })).toEqual({ revision: 2, changed: false });
+      const db = await getDb();
+      expect(await db.select().from(partRevisions).where(eq(partRevisions.assessmentId, ref.assessmentId))).toHaveLength(2);
+    });
+
+    it('a save through the API moves the live state on, so it holds the saved text in the same history', async () => {
+      const { consultant, ref } = await world();
+      const before = await loadLiveState(consultant.actor, ref);
+      await savePart(consultant.actor, ref, { doc: para('Adiós'), baseRevision: 1 });
+      const after = (await part(ref)).yjsState!;
+      expect(textOf(after)).toBe(JSON.stringify(para('Adiós')));
+      // Same history: the old state is contained in the new one.
+      const d = new Y.Doc();
+      Y.applyUpdate(d, after);
+      expect(Y.snapshotContainsUpdate(Y.snapshot(d), before)).toBe(true);
+    });
+  });
+
+  describe('over the WebSocket', () => {
+    let server: Awaited<ReturnType<typeof startCollab>>;
+    beforeAll(async () => {
+      server = await startCollab();
+    });
+    afterAll(() => server?.stop());
+
+    const origin = () => `http://127.0.0.1:${server.port}`;
+
+    it('two editors typing in one paragraph at once converge, and the database holds both inputs with both authors', async () => {
+      const { consultant, second, ref, name } = await world();
+      const a = await openProvider(server.url, await sessionCookie(consultant.user.id), name);
+      const b = await openProvider(server.url, await sessionCookie(second.user.id), name);
+      expect([a.outcome, b.outcome]).toEqual(['synced', 'synced']);
+      const textA = (a.document.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const textB = (b.document.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      for (let i = 0; i < 10; i++) {
+        textA.insert(2, 'a');
+        textB.insert(2, 'b');
+      }
+      const count = (text: string, letter: string) => text.split(letter).length - 1;
+      const [final] = await eventually(
+        () => [plain(yDocJson(a.document)), plain(yDocJson(b.document))],
+        ([x, y]) => x === y && count(x, 'a') === 11 && count(x, 'b') === 10,
+      );
+      expect(final.startsWith('Ho') && final.endsWith('la')).toBe(true);
+      const row = await eventually(() => part(ref), (r) => plain(r.doc) === final);
+      expect(row.doc).toEqual(yDocJson(a.document));
+      // Stored as typing paused (maybe more than once): the revisions since the first name them both.
+      const authors = (await listPartRevisions(consultant.actor, ref)).filter((h) => h.revision > 1).map((h) => h.authorName).join(', ');
+      expect(authors).toContain(consultant.user.name);
+      expect(authors).toContain(second.user.name);
+      a.close();
+      b.close();
+    });
+
+    it('an API save reaches open editors live', async () => {
+      const { consultant, ref, name } = await world();
+      const a = await openProvider(server.url, await sessionCookie(consultant.user.id), name);
+      await savePart(consultant.actor, ref, { doc: para('Desde la API'), baseRevision: 1 });
+      await eventually(() => a.text(), (t) => t.includes('Desde la API') && !t.includes('Hola'));
+      a.close();
+    });
+
+    it('a focal point reads live but cannot write; a stranger and a cookie-less or foreign page are refused', async () => {
+      const { consultant, focal, stranger, ref, name } = await world();
+      const editor = await openProvider(server.url, await sessionCookie(consultant.user.id), name);
+      const reader = await rawClient(server.url, { cookie: await sessionCookie(focal.user.id), origin: origin() });
+      expect(await reader.auth(name)).toBe('readonly');
+      const state = await reader.fetchState(name);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, state!);
+      const sv = Y.encodeStateVector(copy);
+      ((copy.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'focal ');
+      expect(await reader.sendUpdate(name, Y.encodeStateAsUpdate(copy, sv))).toBe('refused');
+
+      const outsider = await rawClient(server.url, { cookie: await sessionCookie(stranger.user.id), origin: origin() });
+      expect(await outsider.auth(name)).toBe('denied');
+      // A profile that does not exist gets the very same answer.
+      expect(await outsider.auth(collabDocName({ ...ref, assessmentId: '00000000-0000-4000-8000-000000000000' }))).toBe('denied');
+      expect((await rawClient(server.url, { origin: origin() })).opened).toBe(false);
+      expect((await rawClient(server.url, { cookie: await sessionCookie(consultant.user.id), origin: 'https://evil.example' })).opened).toBe(false);
+
+      await new Promise((resolve) => setTimeout(resolve, 300)); // longer than the store delay: nothing was stored
+      expect((await part(ref)).doc).toEqual(para('Hola'));
+      expect(editor.text()).not.toContain('focal');
+      for (const c of [reader, outsider]) c.close();
+      editor.close();
+    });
+
+    it.each([
+      ['an iframe', (f: Y.XmlFragment) => f.push([new Y.XmlElement('iframe')])],
+      [
+        'a javascript: link',
+        (f: Y.XmlFragment) => {
+          const t = new Y.XmlText();
+          t.insert(0, 'clic', { link: { href: 'javascript:alert(1)' } });
+          (f.get(0) as Y.XmlElement).push([t]);
+        },
+      ],
+      ['an unknown node', (f: Y.XmlFragment) => f.push([new Y.XmlElement('script')])],
+    ])('an update adding %s is refused: the connection is cut, nothing is stored, others see nothing', async (_what, build) => {
+      const { consultant, second, ref, name } = await world();
+      const other = await openProvider(server.url, await sessionCookie(second.user.id), name);
+      const hostile = await rawClient(server.url, { cookie: await sessionCookie(consultant.user.id), origin: origin() });
+      expect(await hostile.auth(name)).toBe('read-write');
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, (await hostile.fetchState(name))!);
+      const sv = Y.encodeStateVector(copy);
+      build(copy.getXmlFragment(COLLAB_FIELD));
+      expect(await hostile.sendUpdate(name, Y.encodeStateAsUpdate(copy, sv))).toBe('closed');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const row = await part(ref);
+      expect(row.doc).toEqual(para('Hola'));
+      expect(row.revision).toBe(1);
+      expect(textOf(row.yjsState!)).toBe(JSON.stringify(para('Hola')));
+      expect(JSON.stringify(yDocJson(other.document))).toBe(JSON.stringify(para('Hola')));
+      hostile.close();
+      other.close();
+    });
+
+    it('a 10 MB message is refused and nothing is stored', async () => {
+      const { consultant, ref, name } = await world();
+      const hostile = await rawClient(server.url, { cookie: await sessionCookie(consultant.user.id), origin: origin() });
+      expect(await hostile.auth(name)).toBe('read-write');
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, (await hostile.fetchState(name))!);
+      const sv = Y.encodeStateVector(copy);
+      ((copy.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'x'.repeat(10 * 1024 * 1024));
+      expect(await hostile.sendUpdate(name, Y.encodeStateAsUpdate(copy, sv))).toBe('closed');
+      expect(hostile.closed()?.code).toBe(1009);
+      const row = await part(ref);
+      expect(row.doc).toEqual(para('Hola'));
+      expect(row.revision).toBe(1);
+    });
+
+    it('a role taken away cuts live editing at the next change: refused, not stored', async () => {
+      const { j, consultant, ref, name } = await world();
+      const hostile = await rawClient(server.url, { cookie: await sessionCookie(consultant.user.id), origin: origin() });
+      expect(await hostile.auth(name)).toBe('read-write');
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, (await hostile.fetchState(name))!);
+      const text = () => (copy.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      let sv = Y.encodeStateVector(copy);
+      text().insert(0, 'antes ');
+      expect(await hostile.sendUpdate(name, Y.encodeStateAsUpdate(copy, sv))).toBe('applied');
+      const db = await getDb();
+      await db.delete(memberships).where(and(eq(memberships.userId, consultant.user.id), eq(memberships.jurisdictionId, j.id)));
+      sv = Y.encodeStateVector(copy);
+      text().insert(0, 'después ');
+      expect(await hostile.sendUpdate(name, Y.encodeStateAsUpdate(copy, sv))).toBe('closed');
+      const row = await eventually(() => part(ref), (r) => JSON.stringify(r.doc).includes('antes'));
+      expect(JSON.stringify(row.doc)).not.toContain('después');
+      hostile.close();
+    });
+  });
+});
