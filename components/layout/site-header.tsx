@@ -14,6 +14,7 @@ export async function SiteHeader({ actor, locale }: Props) {
   const t = await getTranslations('nav');
   const app = await getTranslations('app');
   const pub = await getTranslations('public');
+  const inbox = await getTranslations('inbox');
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -25,7 +26,15 @@ export async function SiteHeader({ actor, locale }: Props) {
             {actor && (
               <Link href="/inbox" data-testid="inbox-link">
                 {t('inbox')}
-                {actor.unread > 0 && <span className="nav-count">{actor.unread}</span>}
+                {/* The badge is seen; a screen reader hears the count with its noun, in the right plural. */}
+                {actor.unread > 0 && (
+                  <>
+                    <span className="nav-count" aria-hidden="true">
+                      {actor.unread}
+                    </span>
+                    <span className="visually-hidden"> {inbox('unread', { n: actor.unread })}</span>
+                  </>
+                )}
               </Link>
             )}
             {actor?.isAdmin && <Link href="/admin">{t('admin')}</Link>}
