@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
 import { freshJurisdiction } from './support/jurisdictions';
-import { editorOf, openProfile } from './support/profiles';
+import { editorOf, fillAndSubmit, openProfile } from './support/profiles';
 
 const phone = { width: 390, height: 844 };
 
@@ -132,27 +132,11 @@ test('a refused submission keeps the note that was typed', async ({ page, browse
   await expect(note).toHaveValue('First round: the rights part still needs sources.');
 });
 
-const slots = [
-  ['introduction', 'body'],
-  ...['migrants_rights', 'whole_of_government', 'partnerships', 'well_being', 'mobility_crises', 'safe_orderly_regular'].flatMap((d) => [
-    [d, 'strengths'],
-    [d, 'potential'],
-  ]),
-];
 
-async function fillAndSubmit(request: APIRequestContext, id: string, origin: string) {
-  const profile = await (await request.get(`/api/v1/assessments/${id}`)).json();
-  for (const [section, part] of slots) {
-    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `The ${section} ${part} text.` }] }] };
-    const saved = await request.put(`/api/v1/assessments/${id}/sections/${section}/${part}`, { data: { doc, baseRevision: profile.sections[section][part].revision }, headers: { origin } });
-    expect(saved.status()).toBe(200);
-  }
-  expect((await request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'submit' }, headers: { origin } })).status()).toBe(200);
-}
 
 test('a reviewer selects a passage and comments on it with the keyboard alone; the text cannot be changed', async ({ page, browser, baseURL }) => {
   const id = await draft(page, browser, baseURL!);
-  await fillAndSubmit(page.request, id, baseURL!);
+  await fillAndSubmit(page.request, id, baseURL!, (section, part) => `The ${section} ${part} text.`);
   await loginAs(page, demo.focalLima);
   await page.goto(`/assessments/${id}/sections/migrants_rights`);
   const strengths = page.locator('section[aria-labelledby="part-strengths"]');

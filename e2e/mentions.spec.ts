@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
 import { freshJurisdiction, uniqueId } from './support/jurisdictions';
-import { openProfile, selectText } from './support/profiles';
+import { fillAndSubmit, openProfile, selectText } from './support/profiles';
 
 /*
  * A focal point names a consultant with @ in a comment, picking the name with
@@ -10,23 +10,7 @@ import { openProfile, selectText } from './support/profiles';
  * it is marked read. The email waits in the outbox in French too.
  */
 
-const slots = [
-  ['introduction', 'body'],
-  ...['migrants_rights', 'whole_of_government', 'partnerships', 'well_being', 'mobility_crises', 'safe_orderly_regular'].flatMap((d) => [
-    [d, 'strengths'],
-    [d, 'potential'],
-  ]),
-];
 
-async function fillAndSubmit(request: APIRequestContext, id: string, origin: string) {
-  const profile = await (await request.get(`/api/v1/assessments/${id}`)).json();
-  for (const [section, part] of slots) {
-    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Una ventanilla única para ${section} ${part}.` }] }] };
-    const saved = await request.put(`/api/v1/assessments/${id}/sections/${section}/${part}`, { data: { doc, baseRevision: profile.sections[section][part].revision }, headers: { origin } });
-    expect(saved.status()).toBe(200);
-  }
-  expect((await request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'submit' }, headers: { origin } })).status()).toBe(200);
-}
 
 async function chooseLanguage(page: Page, label: string) {
   await page.goto('/');
@@ -53,7 +37,7 @@ test('a focal point mentions a consultant, who reads it in French and opens it',
   await loginAs(fp, demo.focalLima);
   await chooseLanguage(cp, 'Français'); // stored on the person: their emails follow
   const id = await openProfile(cp.request, slug, 'es', baseURL!);
-  await fillAndSubmit(cp.request, id, baseURL!);
+  await fillAndSubmit(cp.request, id, baseURL!, (section, part) => `Una ventanilla única para ${section} ${part}.`);
 
   // The focal point comments on a passage and names the consultant with the keyboard alone.
   await fp.goto(`/assessments/${id}/sections/partnerships`);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { apiTokens, demo, loginAs } from './support/auth';
 import { freshJurisdiction, uniqueId } from './support/jurisdictions';
-import { openProfile } from './support/profiles';
+import { fillAllParts, openProfile } from './support/profiles';
 
 /*
  * Holes found by a security review, each checked over the wire on a
@@ -12,25 +12,7 @@ import { openProfile } from './support/profiles';
  * English error messages, and the title an inbox shows.
  */
 
-const slots = [
-  ['introduction', 'body'],
-  ...['migrants_rights', 'whole_of_government', 'partnerships', 'well_being', 'mobility_crises', 'safe_orderly_regular'].flatMap((d) => [
-    [d, 'strengths'],
-    [d, 'potential'],
-  ]),
-];
 
-async function fillAll(request: APIRequestContext, id: string, origin: string) {
-  const profile = await (await request.get(`/api/v1/assessments/${id}`)).json();
-  for (const [section, part] of slots) {
-    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${section} ${part}.` }] }] };
-    const saved = await request.put(`/api/v1/assessments/${id}/sections/${section}/${part}`, {
-      data: { doc, baseRevision: profile.sections[section][part].revision },
-      headers: { origin },
-    });
-    expect(saved.status()).toBe(200);
-  }
-}
 
 test('a profile round over the wire: presence, private answers, English messages, the title kept in the inbox', async ({ browser, baseURL }) => {
   test.slow(); // many page loads: a busy machine must not fail it
@@ -64,7 +46,7 @@ test('a profile round over the wire: presence, private answers, English messages
   ];
   for (const answer of answers) expect.soft(answer.headers()['cache-control'], answer.url()).toBe('private, no-store');
 
-  await fillAll(cp.request, id, baseURL!);
+  await fillAllParts(cp.request, id, baseURL!, (section, part) => `${section} ${part}.`);
   const title = `Perfil ${uniqueId()}`;
   await cp.goto(`/assessments/${id}`);
   await cp.getByLabel('Title').fill(title);

@@ -35,3 +35,28 @@ export async function selectText(page: Page, container: ReturnType<Page['locator
   }, text);
   void page;
 }
+
+/** Every part a profile must fill before it can be submitted. */
+export const profileSlots: ReadonlyArray<readonly [string, string]> = [
+  ['introduction', 'body'],
+  ...['migrants_rights', 'whole_of_government', 'partnerships', 'well_being', 'mobility_crises', 'safe_orderly_regular'].flatMap((d) => [
+    [d, 'strengths'] as const,
+    [d, 'potential'] as const,
+  ]),
+];
+
+/** Fills every part over the API, one paragraph each (`text` names it), as the profile's consultant. */
+export async function fillAllParts(request: APIRequestContext, id: string, origin: string, text: (section: string, part: string) => string) {
+  const profile = await (await request.get(`/api/v1/assessments/${id}`)).json();
+  for (const [section, part] of profileSlots) {
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: text(section, part) }] }] };
+    const saved = await request.put(`/api/v1/assessments/${id}/sections/${section}/${part}`, { data: { doc, baseRevision: profile.sections[section][part].revision }, headers: { origin } });
+    expect(saved.status()).toBe(200);
+  }
+}
+
+/** Fills every part, then submits the profile for review. */
+export async function fillAndSubmit(request: APIRequestContext, id: string, origin: string, text: (section: string, part: string) => string) {
+  await fillAllParts(request, id, origin, text);
+  expect((await request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'submit' }, headers: { origin } })).status()).toBe(200);
+}
