@@ -10,8 +10,8 @@ const entries = (tree: Tree, prefix = ''): Array<[string, string]> =>
 
 /** Arguments that carry a count of things somewhere in the catalogs. */
 const countArguments = ['n', 'count', 'total', 'users', 'jurisdictions', 'ready', 'created', 'unchanged', 'refused', 'minutes', 'potential'];
-/** Counts that name no noun to agree with ("and 3 more", "Checking 2 of 5…", "Page 1 of 3", "Correction 2"). */
-const withoutNoun = new Set(['dashboard.more', 'import.checking', 'import.importing', 'editionPdf.page', 'public.correctionVersion']);
+/** Counts that name no noun to agree with ("and 3 more", "Checking 2 of 5…", "Page 1 of 3", "Correction 2", "Role 2"). */
+const withoutNoun = new Set(['dashboard.more', 'import.checking', 'import.importing', 'editionPdf.page', 'public.correctionVersion', 'admin.users.roleRow', 'admin.users.removeRoleRow']);
 
 describe('counts in every language', () => {
   it.each([
