@@ -203,6 +203,11 @@ test('a whole round in French: admin, consultant, focal point and public reader'
   await expect(reader.getByTestId('edition-label')).toHaveText(label);
   await expect(reader.locator('a[href="https://www.iom.int/mgi"]')).toHaveText('portail');
   await shots(reader, '13-public-edition');
+  // On a phone the public header (no menu) wraps instead of running off the screen in French's longer words.
+  await reader.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => reader.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expect(reader.getByRole('link', { name: 'Se connecter' })).toBeInViewport();
+  await reader.setViewportSize({ width: 1280, height: 800 });
   const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('link', { name: 'Télécharger le PDF' }).click()]);
   expect(download.suggestedFilename()).toBe(`mgi-${slug}-${month}-fr.pdf`);
   const bytes = fs.readFileSync((await download.path())!);
