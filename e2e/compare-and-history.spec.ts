@@ -53,10 +53,14 @@ test('compare refuses an edition against itself and shows only changed parts; hi
   const part = editorOf(page, 'introduction', 'body');
   await part.text.click();
   await page.keyboard.press('ControlOrMeta+End');
+  // Live editing stores a revision when typing pauses: wait for each one, so there are two.
+  const revision = async () => (await (await page.request.get(`/api/v1/assessments/${profile}`)).json()).sections.introduction.body.revision as number;
   await page.keyboard.type(' Primera frase.');
   await expect(part.status).toHaveText('Saved');
+  await expect.poll(revision, { timeout: 30_000 }).toBe(1);
   await page.keyboard.type(' Segunda frase.');
   await expect(part.status).toHaveText('Saved');
+  await expect.poll(revision, { timeout: 30_000 }).toBe(2);
   await page.goto(`/assessments/${profile}/sections/introduction/body/history`);
   await expect(page.getByTestId('revision-start')).toContainText('Starting copy of the');
   await page.getByRole('combobox', { name: 'Older' }).selectOption({ index: 2 }); // revisions 2, 1, then the starting copy

@@ -29,10 +29,14 @@ test('a reader in French downloads the PDF and gets the printed edition: label, 
   expect(text).toContain('Importé de e2e seed.');
 });
 
-test('the PDF is still served as frozen, and in the language the reader asks for', async ({ request, baseURL }) => {
+test('a version\'s PDF is served as frozen, the month\'s is revalidated, and both in the language the reader asks for', async ({ request, baseURL }) => {
+  // The month's address follows corrections: revalidated. A version's address never changes: frozen.
+  const version = await request.get('/profiles/lima/2022-08-v1/pdf?lang=fr', { headers: { cookie: 'NEXT_LOCALE=es' } });
+  expect(version.status()).toBe(200);
+  expect(version.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   const answer = await request.get('/profiles/lima/2022-08/pdf?lang=fr', { headers: { cookie: 'NEXT_LOCALE=es' } });
   expect(answer.status()).toBe(200);
-  expect(answer.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(answer.headers()['cache-control']).toBe('public, no-cache');
   expect(answer.headers()['content-type']).toBe('application/pdf');
   const { pages } = await readPdf(await answer.body());
   expect(marginLines(pages[0], style.margins).bottom.map((l) => l.text)).toEqual([`${baseURL}/profiles/lima/2022-08?lang=fr Página 1 de ${pages.length}`]);
