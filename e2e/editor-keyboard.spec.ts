@@ -134,10 +134,7 @@ test('a refused submission keeps the note that was typed', async ({ page, browse
 
 
 
-// Fixme: since live editing landed, two of the nine Shift+ArrowLeft presses are lost on a loaded
-// machine (the composer quotes "rengths"); the reviewer's read-only text is probably re-rendered
-// under the selection. Kept as the specification of the feature until that is found.
-test.fixme('a reviewer selects a passage and comments on it with the keyboard alone; the text cannot be changed', async ({ page, browser, baseURL }) => {
+test('a reviewer selects a passage and comments on it with the keyboard alone; the text cannot be changed', async ({ page, browser, baseURL }) => {
   const id = await draft(page, browser, baseURL!);
   await fillAndSubmit(page.request, id, baseURL!, (section, part) => `The ${section} ${part} text.`);
   await loginAs(page, demo.focalLima);

@@ -68,16 +68,21 @@ export function PassageCommenter({ assessmentId, section, part, language, html, 
   const [composing, setComposing] = useState<Passage | null>(null);
   const [hint, setHint] = useState(false);
 
+  /** The passage selected in this part right now, or null. */
+  function passageNow(): Passage | null {
+    const container = textRef.current;
+    const current = document.getSelection();
+    if (!container || !current || current.rangeCount === 0 || current.isCollapsed) return null;
+    const range = current.getRangeAt(0);
+    return container.contains(range.commonAncestorContainer) ? selectedPassage(container, range) : null;
+  }
+
   useEffect(() => {
     if (!canStart) return;
     const onChange = () => {
-      const container = textRef.current;
-      const current = document.getSelection();
-      if (!container || !current || current.rangeCount === 0 || current.isCollapsed) return setSelection(null);
-      const range = current.getRangeAt(0);
-      if (!container.contains(range.commonAncestorContainer)) return setSelection(null);
-      setSelection(selectedPassage(container, range));
-      setHint(false);
+      const passage = passageNow();
+      setSelection(passage);
+      if (passage) setHint(false);
     };
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
@@ -103,7 +108,9 @@ export function PassageCommenter({ assessmentId, section, part, language, html, 
   function onKeyDown(event: React.KeyboardEvent) {
     if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
       event.preventDefault();
-      if (selection) setComposing(selection);
+      // Read the selection now: `selectionchange` comes later, so the state can lag the last Shift+arrow.
+      const passage = passageNow();
+      if (passage) setComposing(passage);
       else setHint(true);
     }
   }
