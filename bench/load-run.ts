@@ -49,6 +49,8 @@ export interface LoadPlan {
 export interface LoadResult {
   saveMs: number[];
   readMs: number[];
+  /** Reads sent; each one answered lands in readMs or errors. */
+  readsSent: number;
   errors: string[];
   acks: Ack[];
 }
@@ -57,7 +59,7 @@ const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', con
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
-  const result: LoadResult = { saveMs: [], readMs: [], errors: [], acks: [] };
+  const result: LoadResult = { saveMs: [], readMs: [], readsSent: 0, errors: [], acks: [] };
   const deadline = Date.now() + plan.seconds * 1000;
 
   const editor = async (p: Part, n: number) => {
@@ -97,6 +99,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
         const origin = plan.origins[k % plan.origins.length];
         const path = plan.readPaths[k % plan.readPaths.length];
         const started = performance.now();
+        result.readsSent++;
         inFlight.push(
           fetch(`${origin}${path}`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } })
             .then(async (r) => {

@@ -150,7 +150,7 @@ test('a round is published after a preview, then corrected; the original stays r
   // The consultant fixes the typo in the editor; after a reload the part says it is saved, the others that they are unchanged.
   await consultant.goto(`/assessments/${second}/sections/introduction`);
   const intro = editorOf(consultant, 'introduction', 'body');
-  await expect(intro.status).toHaveText('Saved'); // live editing: the server holds this text (the 'Unchanged in this round' label did not survive the merge)
+  await expect(intro.status).toHaveText('Unchanged in this round');
   await intro.text.getByText('movilidda').click();
   await consultant.keyboard.press('End');
   await consultant.keyboard.type(' Corregido.');

@@ -3,8 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { SelectField } from '@/components/forms/field';
-import { MAX_INVITE_ROLES } from '@/lib/domain/admin-schemas';
-import { jurisdictionRoles } from '@/lib/domain/roles';
+import { MAX_INVITE_ROLES, jurisdictionRoles } from '@/lib/domain/roles';
 
 /** Row numbers of the roles a refused form sent back (`roles.N.jurisdictionId`), or one empty row. */
 function rowsOf(values: Record<string, string> | undefined): number[] {

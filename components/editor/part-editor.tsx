@@ -2,7 +2,7 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, type Editor, type JSONContent } from '@tiptap/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CommentComposer } from '@/components/comments/comment-composer';
 import type { CommentLabels } from '@/components/comments/labels';
 import { startThreadAction } from '@/lib/actions/comments';
@@ -43,7 +43,7 @@ const passageTools = () => import('@/lib/domain/editor/passage');
  * in this browser until the server has it.
  */
 export default function PartEditor(props: PartEditorProps) {
-  const { assessmentId, section, part, label, language, labels: t, commentLabels } = props;
+  const { assessmentId, section, part, label, language, initialDoc, initialSavedAt, labels: t, commentLabels } = props;
   const contentId = useId();
   const editorRef = useRef<Editor | null>(null);
   const live = useLivePart(collabDocName({ assessmentId, section, part }));
@@ -115,6 +115,31 @@ export default function PartEditor(props: PartEditorProps) {
     editorRef.current = editor;
   }, [editor]);
 
+  // A part nobody has saved in this round says "Unchanged in this round" until its text differs
+  // from the one the page was rendered with (typed here or by someone live); then it stays changed.
+  // Compared only once the text is there: before that the editor holds an empty paragraph.
+  const baseline = useMemo(() => {
+    if (!editor || initialSavedAt) return null;
+    try {
+      return JSON.stringify(editor.schema.nodeFromJSON(initialDoc).toJSON());
+    } catch {
+      return '';
+    }
+  }, [editor, initialDoc, initialSavedAt]);
+  const [changedLive, setChangedLive] = useState(false);
+  useEffect(() => {
+    if (!editor || baseline === null || !live.ready) return;
+    const check = () => {
+      if (JSON.stringify(editor.getJSON()) !== baseline) setChangedLive(true);
+    };
+    editor.on('update', check);
+    return () => {
+      editor.off('update', check);
+    };
+  }, [editor, baseline, live.ready]);
+  const untouched = baseline !== null && !changedLive && !(live.ready && editor && JSON.stringify(editor.getJSON()) !== baseline);
+  const shownStatus = live.status === 'saved' && untouched ? 'idle' : live.status;
+
   useEffect(() => {
     if (!editor) return;
     const ready = live.ready && !live.denied;
@@ -139,7 +164,7 @@ export default function PartEditor(props: PartEditorProps) {
               {fill(t.alsoHere, { names: others.join(', ') })}
             </span>
           )}
-          <SaveStatusBadge status={live.status} error={null} labels={t.status} />
+          <SaveStatusBadge status={shownStatus} error={null} labels={t.status} />
         </div>
       </div>
       {editor ? (

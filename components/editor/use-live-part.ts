@@ -1,7 +1,7 @@
 'use client';
 
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { COLLAB_FIELD, SNAPSHOT_PLEASE, STORE_NOW } from '@/lib/collab/protocol';
@@ -30,13 +30,37 @@ export function useLivePart(docName: string) {
     const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     // The session cookie authenticates the handshake; the token only satisfies the protocol.
     const provider = new HocuspocusProvider({ url: `${protocol}//${window.location.host}/collab`, name: docName, document: ydoc, token: 'session' });
-    return { ydoc, local, provider };
+    // Noted from the start: the first sync can arrive before React subscribes (a busy machine
+    // runs the socket's messages before the effects), and "synced" fires only once.
+    const seen = { synced: false, denied: false };
+    provider.on('synced', () => {
+      seen.synced = true;
+    });
+    provider.on('authenticationFailed', () => {
+      seen.denied = true;
+    });
+    return { ydoc, local, provider, seen };
   });
-  const { ydoc, local, provider } = live;
-  const [connected, setConnected] = useState(false);
-  const [unsynced, setUnsynced] = useState(0);
-  const [ready, setReady] = useState(false);
-  const [denied, setDenied] = useState(false);
+  const { ydoc, local, provider, seen } = live;
+  // Read from the provider at each render, so no event sent before the subscription is missed.
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const events = ['status', 'synced', 'unsyncedChanges', 'authenticationFailed'] as const;
+      events.forEach((e) => provider.on(e, onChange));
+      return () => events.forEach((e) => provider.off(e, onChange));
+    },
+    [provider],
+  );
+  const connected = useSyncExternalStore(
+    subscribe,
+    () => provider.configuration.websocketProvider.status === WebSocketStatus.Connected,
+    () => false,
+  );
+  const unsynced = useSyncExternalStore(subscribe, () => provider.unsyncedChanges, () => 0);
+  const synced = useSyncExternalStore(subscribe, () => seen.synced, () => false);
+  const denied = useSyncExternalStore(subscribe, () => seen.denied, () => false);
+  const [localReady, setLocalReady] = useState(false);
+  const ready = synced || localReady;
   // True once a server snapshot held this browser's whole document; any local change clears it.
   const [confirmed, setConfirmed] = useState(true);
   const confirmedRef = useRef(true);
@@ -47,14 +71,9 @@ export function useLivePart(docName: string) {
       setConfirmed(value);
     };
     let asked = false;
-    const onStatus = ({ status }: { status: WebSocketStatus }) => {
-      setConnected(status === WebSocketStatus.Connected);
+    const onStatus = () => {
       asked = false; // an answer asked for on a lost connection never comes
     };
-    const onUnsynced = ({ number }: { number: number }) => setUnsynced(number);
-    // Typing starts once the text is there: from the server, or from this browser's copy when offline.
-    const onSynced = () => setReady(true);
-    const onDenied = () => setDenied(true);
     let recheck: ReturnType<typeof setTimeout> | undefined;
     const askSnapshot = () => {
       clearTimeout(recheck);
@@ -86,12 +105,11 @@ export function useLivePart(docName: string) {
     provider.on('stateless', onSnapshot);
     provider.on('unsyncedChanges', onUnsyncedCheck);
     provider.on('synced', askSnapshot);
+    if (provider.isSynced) askSnapshot(); // synced before this effect ran
     provider.on('status', onStatus);
-    provider.on('unsyncedChanges', onUnsynced);
-    provider.on('synced', onSynced);
-    provider.on('authenticationFailed', onDenied);
+    // Typing starts once the text is there: from the server, or from this browser's copy when offline.
     void local.whenSynced.then(() => {
-      if (ydoc.getXmlFragment(COLLAB_FIELD).length > 0) setReady(true);
+      if (ydoc.getXmlFragment(COLLAB_FIELD).length > 0) setLocalReady(true);
     });
     // Closing the tab with changes the server has not confirmed: the browser asks first.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -109,9 +127,6 @@ export function useLivePart(docName: string) {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       provider.off('status', onStatus);
-      provider.off('unsyncedChanges', onUnsynced);
-      provider.off('synced', onSynced);
-      provider.off('authenticationFailed', onDenied);
       provider.off('stateless', onSnapshot);
       provider.off('unsyncedChanges', onUnsyncedCheck);
       provider.off('synced', askSnapshot);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCountryCode } from './countries';
 import { passwordSchema } from './password-policy';
 import { withoutNul } from './plain-text';
-import { jurisdictionLevels, jurisdictionRoles } from './roles';
+import { MAX_INVITE_ROLES, jurisdictionLevels, jurisdictionRoles } from './roles';
 
 /*
  * Input schemas shared by server actions, the API and the CLI. Messages are
@@ -60,9 +60,6 @@ export const checkbox = z
   .union([z.literal('on'), z.literal('true'), z.literal('false'), z.boolean()])
   .optional()
   .transform((v) => v === true || v === 'on' || v === 'true');
-
-/** At most this many roles are given in the invitation form; more are added on the user's page. */
-export const MAX_INVITE_ROLES = 20;
 
 const inviteRoleSchema = z.object({
   jurisdictionId: z.uuid({ message: 'validation.invalidChoice' }),

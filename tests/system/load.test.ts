@@ -36,8 +36,11 @@ describe.skipIf(!process.env.DATABASE_URL)('under load, on two instances', () =>
         `${result.readMs.length} public reads (p95 ${percentile(result.readMs, 95).toFixed(1)} ms), ${result.errors.length} errors.`,
     );
     expect(result.errors).toEqual([]);
-    expect(result.acks.length).toBeGreaterThan(50 * Math.floor(seconds / 5));
-    expect(result.readMs.length).toBeGreaterThan(0.75 * readsPerSecond * seconds);
+    // Progress, not speed (a busy CI machine saw p95 saves of 17 s): every editor had a save
+    // acknowledged, and every read sent was answered.
+    const partsAcked = new Set(result.acks.map((a) => `${a.id}/${a.section}/${a.part}`));
+    expect(partsAcked.size).toBe(50);
+    expect(result.readMs.length).toBe(result.readsSent);
     expect(await lostSaves(result.acks)).toEqual([]);
   }, 300_000);
 });
