@@ -1,3 +1,5 @@
+import type { LiveStatus } from '@/lib/domain/editor/live-status';
+
 /** The editor's interface strings, translated on the server and passed down as props. */
 export interface EditorLabels {
   toolbar: string;
@@ -18,7 +20,7 @@ export interface EditorLabels {
   undo: string;
   redo: string;
   history: string;
-  status: Record<'idle' | 'saving' | 'saved' | 'offline' | 'conflict' | 'error', string>;
+  status: Record<LiveStatus, string>;
   /** Contains "{names}". */
   alsoHere: string;
   conflictTitle: string;

@@ -1,9 +1,10 @@
 'use client';
 
-import type { SaveStatus } from './use-autosave';
+import type { LiveStatus } from '@/lib/domain/editor/live-status';
 
-const tone: Record<SaveStatus, string> = {
+const tone: Record<LiveStatus, string> = {
   idle: 'badge--off',
+  connecting: 'badge--off',
   saving: '',
   saved: 'badge--ok',
   offline: 'badge--warn',
@@ -11,8 +12,8 @@ const tone: Record<SaveStatus, string> = {
   error: 'badge--danger',
 };
 
-/** Saving / Saved / Offline / Conflict, announced politely to screen readers. */
-export function SaveStatusBadge({ status, error, labels }: { status: SaveStatus; error: string | null; labels: Record<SaveStatus, string> }) {
+/** Connecting / Saving / Saved / Offline / Conflict, announced politely to screen readers. */
+export function SaveStatusBadge({ status, error, labels }: { status: LiveStatus; error: string | null; labels: Record<LiveStatus, string> }) {
   return (
     <span role="status" aria-live="polite" className={`badge save-status ${tone[status]}`} data-testid="save-status" data-status={status} title={error ?? undefined}>
       {labels[status]}

@@ -5,10 +5,19 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { COLLAB_FIELD, SNAPSHOT_PLEASE, STORE_NOW } from '@/lib/collab/protocol';
-import type { SaveStatus } from './use-autosave';
+import { liveStatus } from '@/lib/domain/editor/live-status';
 
 /** How soon to ask again when the server's snapshot still lacks changes that are on their way. */
 const RECHECK_MS = 400;
+
+function subscribeOnline(onChange: () => void) {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
 
 /** How long "store now" may take before a comment gives up and asks to try again. */
 const STORE_TIMEOUT_MS = 15_000;
@@ -144,7 +153,8 @@ export function useLivePart(docName: string) {
     [ydoc, local, provider],
   );
 
-  const status: SaveStatus = !ready ? (connected ? 'saving' : 'offline') : !connected ? 'offline' : unsynced > 0 || !confirmed ? 'saving' : 'saved';
+  const browserOnline = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const status = liveStatus({ ready, connected, browserOnline, unsynced, confirmed });
 
   /**
    * Has the server store the part now, once it holds every change made here;

@@ -27,6 +27,7 @@ export async function getEditorLabels(): Promise<EditorLabels> {
     history: t('history'),
     status: {
       idle: t('status.idle'),
+      connecting: t('status.connecting'),
       saving: t('status.saving'),
       saved: t('status.saved'),
       offline: t('status.offline'),
