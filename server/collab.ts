@@ -86,7 +86,9 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     const state = Y.encodeStateAsUpdate(document);
     const authors = await contributors.take(documentName);
     try {
-      const { revision } = await storeLivePart(ref, { doc: check.doc, state, contributors: authors });
+      const { revision, changed } = await storeLivePart(ref, { doc: check.doc, state, contributors: authors });
+      // No revision made (that text is stored already, by another instance maybe): they belong to the next one.
+      if (!changed) await contributors.putBack(documentName, authors);
       return revision;
     } catch (error) {
       // Kept for the next try: Hocuspocus keeps the document in memory when storing fails.
