@@ -268,7 +268,11 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       await Promise.allSettled(open.map((d) => exclusively(d, () => store(d))));
       hocuspocus.closeConnections();
       ws.closeAll?.();
-      await shared?.onDestroy();
+      if (shared) {
+        // Documents leave Redis as they unload (about a second after their last connection): let them, briefly.
+        for (let waited = 0; hocuspocus.documents.size > 0 && waited < 3000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+        await shared.onDestroy();
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import RedisClient from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getDb } from '../../db/client';
@@ -34,8 +35,8 @@ describe.skipIf(!withRedis).each(targets)('live editing across two instances on 
   let one: Awaited<ReturnType<typeof startCollab>>;
   let two: Awaited<ReturnType<typeof startCollab>>;
 
+  const redisPrefix = testRedisPrefix();
   beforeAll(async () => {
-    const redisPrefix = testRedisPrefix();
     one = await startCollab({ redisUrl: testRedisUrl, redisPrefix });
     // Saves made in this process (the API below) are announced by the last server made: `two`.
     two = await startCollab({ redisUrl: testRedisUrl, redisPrefix });
@@ -107,6 +108,24 @@ describe.skipIf(!withRedis).each(targets)('live editing across two instances on 
     expect(plain(yDocJson(a.document))).toBe('Desde la API');
     expect(plain((await eventually(() => stored(ref), (r) => r.revision === 2)).doc)).toBe('Desde la API');
     a.close();
+  });
+
+  it('a store that finds the part locked by another instance is tried again, not dropped', async () => {
+    const { consultant, ref, name } = await world();
+    const a = await openProvider(one.url, await sessionCookie(consultant.user.id), name);
+    // Another instance storing this part: it holds the extension's lock (as Redlock takes it) for 2 s.
+    const redis = new RedisClient(testRedisUrl);
+    try {
+      expect(await redis.set(`${redisPrefix}:${name}:lock`, 'another-instance', 'PX', 2000, 'NX')).toBe('OK');
+      firstText(a.document).insert(4, ' y adiós');
+      await new Promise((resolve) => setTimeout(resolve, 500)); // ten times the store delay: refused by the lock meanwhile
+      expect(plain((await stored(ref)).doc)).toBe('Hola');
+      // Once the lock is gone, the change is stored, though nobody typed again.
+      await eventually(() => stored(ref), (r) => plain(r.doc) === 'Hola y adiós');
+    } finally {
+      redis.disconnect();
+      a.close();
+    }
   });
 
   it('every change is still checked where it arrives: a reader and a revoked consultant on one instance change nothing on the other', async () => {
