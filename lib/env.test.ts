@@ -31,6 +31,19 @@ describe('getEnv', () => {
     expect(() => getEnv({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrowError(/"10.0.0.0\/33"/);
   });
 
+  it('reads the Redis that several instances share, and names a bad one', () => {
+    expect(getEnv({}).REDIS_URL).toBeUndefined();
+    expect(getEnv({}).REDIS_PREFIX).toBe('mgi');
+    expect(getEnv({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: 'mgi-staging' })).toMatchObject({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: 'mgi-staging',
+    });
+    expect(getEnv({ REDIS_URL: 'rediss://user:pw@cache.example.org:6380/2' }).REDIS_URL).toBe('rediss://user:pw@cache.example.org:6380/2');
+    expect(() => getEnv({ REDIS_URL: 'http://cache.example.org' })).toThrowError(/REDIS_URL must start with redis:\/\/ or rediss:\/\//);
+    expect(() => getEnv({ REDIS_URL: '127.0.0.1:6379' })).toThrowError(/REDIS_URL/);
+    expect(() => getEnv({ REDIS_PREFIX: 'a b' })).toThrowError(/REDIS_PREFIX/);
+  });
+
   it('lists every bad variable in one message', () => {
     const attempt = () => getEnv({ PORT: 'abc', DATABASE_URL: 'not a url', AUTH_SECRET: 'short' });
     expect(attempt).toThrowError(/PORT: PORT must be a port number/);

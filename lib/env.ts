@@ -45,6 +45,14 @@ const schema = z
           ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES: ${(error as Error).message}` });
         }
       }),
+    /** Redis shared by several app instances, so that people on different instances edit one part live (server/collab-redis.ts). */
+    REDIS_URL: z
+      .string()
+      .url({ message: 'REDIS_URL must be a URL like redis://127.0.0.1:6379' })
+      .refine((v) => /^rediss?:\/\//.test(v), { message: 'REDIS_URL must start with redis:// or rediss://' })
+      .optional(),
+    /** The namespace of this deployment's keys and channels in that Redis (several deployments, or tests, can share one). */
+    REDIS_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, { message: 'REDIS_PREFIX: letters, digits, _ . - (at most 64)' }).default('mgi'),
     /** The build folder (next.config.js reads it too, being plain JavaScript). */
     MGI_DIST_DIR: z.string().min(1).default('.next'),
     /** `1`: the production server answers GET /__mgi/metrics, for the load benchmark. */

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
+import { Hocuspocus, isTransactionOrigin, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
 import crossws from 'crossws/adapters/node';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
@@ -10,8 +10,10 @@ import { caretColor } from '../lib/collab/caret-color';
 import { parseCollabDocName, SNAPSHOT_PLEASE, STORE_NOW } from '../lib/collab/doc-name';
 import { setLiveParts } from '../lib/collab/live-registry';
 import { checkUpdate, checkYDoc, replaceYContent } from '../lib/collab/yjs-doc';
-import { assertMayEditLive, liveAccess, loadLiveState, storeLivePart } from '../lib/data/live-parts';
+import { assertMayEditLive, liveAccess, liveStateOf, loadLiveState, storeLivePart } from '../lib/data/live-parts';
 import type { Actor } from '../lib/policy';
+import { contributorsInMemory, type ContributorLog } from './collab-contributors';
+import { SharedDocuments } from './collab-redis';
 
 /** The URL path of the live-editing WebSocket, on the app's own port. */
 export const COLLAB_PATH = '/collab';
@@ -21,6 +23,8 @@ export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 interface Context {
   actor: Actor;
   sid: string;
+  /** The server's own connection (a save made here reaching another instance's editors), never a person's. */
+  internal?: true;
 }
 
 /** A refusal that closes the connection; the client is told nothing more than "forbidden". */
@@ -60,9 +64,13 @@ function sameOrigin(headers: Headers): boolean {
  * refused whole when it fails; stored documents become revisions
  * (lib/data/live-parts.ts).
  */
-export function createCollabServer(options: { debounce?: number; maxDebounce?: number } = {}) {
-  // Who changed each open document since it was last stored: the next revision's authors.
-  const contributors = new Map<string, string[]>();
+export function createCollabServer(options: { debounce?: number; maxDebounce?: number; redisUrl?: string; redisPrefix?: string } = {}) {
+  // Several instances (REDIS_URL): they share open documents, the store lock and the contributors through Redis.
+  const shared = options.redisUrl ? new SharedDocuments(options.redisUrl, options.redisPrefix ?? 'mgi') : null;
+  const contributors: ContributorLog = shared?.contributors ?? contributorsInMemory();
+  /** Stores outside Hocuspocus's own debounce (store now, shutdown) hold the same lock as it does. */
+  const exclusively = <T>(document: Document, run: () => Promise<T>) =>
+    document.saveMutex.runExclusive(() => (shared ? shared.exclusively(document.name, run) : run()));
 
   /** Stores a live document (lib/data/live-parts.ts); its revision, or null when its text is not valid. */
   async function store(document: Document): Promise<number | null> {
@@ -75,20 +83,23 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       console.error(`Live document ${documentName} not stored: ${check.message}`);
       return null;
     }
-    const authors = contributors.get(documentName) ?? [];
-    contributors.delete(documentName);
+    const state = Y.encodeStateAsUpdate(document);
+    const authors = await contributors.take(documentName);
     try {
-      const { revision } = await storeLivePart(ref, { doc: check.doc, state: Y.encodeStateAsUpdate(document), contributors: authors });
+      const { revision, changed } = await storeLivePart(ref, { doc: check.doc, state, contributors: authors });
+      // No revision made (that text is stored already, by another instance maybe): they belong to the next one.
+      if (!changed) await contributors.putBack(documentName, authors);
       return revision;
     } catch (error) {
       // Kept for the next try: Hocuspocus keeps the document in memory when storing fails.
-      contributors.set(documentName, [...new Set([...authors, ...(contributors.get(documentName) ?? [])])]);
+      await contributors.putBack(documentName, authors);
       throw error;
     }
   }
 
   const hocuspocus = new Hocuspocus<Context>({
     quiet: true,
+    extensions: shared ? [shared] : [],
     // Store when typing pauses, and at least every 10 s while it does not.
     debounce: options.debounce ?? 2000,
     maxDebounce: options.maxDebounce ?? 10_000,
@@ -105,7 +116,7 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
 
     async onLoadDocument({ documentName, context }) {
       const ref = parseCollabDocName(documentName)!;
-      return loadLiveState(context.actor, ref);
+      return context.internal ? liveStateOf(ref) : loadLiveState(context.actor, ref);
     },
 
     async beforeHandleMessage({ connection, document, update: message, context }) {
@@ -136,11 +147,24 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       }
     },
 
-    async onChange({ documentName, context, connection }) {
+    async onChange({ instance, document, documentName, context, connection, transactionOrigin }) {
+      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') {
+        // A change made on another instance is stored here too (Hocuspocus would not): that
+        // instance may have stored before this one's last changes reached it, and whichever
+        // stores last then stores everything. The lock keeps the stores apart; a store of a
+        // text already stored makes no revision.
+        instance.storeDocumentHooks(document, {
+          instance,
+          document,
+          documentName,
+          clientsCount: document.getConnectionsCount(),
+          lastContext: {},
+          lastTransactionOrigin: transactionOrigin,
+        });
+        return;
+      }
       if (!connection || !context?.actor) return;
-      const list = (contributors.get(documentName) ?? []).filter((id) => id !== context.actor.userId);
-      list.push(context.actor.userId);
-      contributors.set(documentName, list);
+      contributors.add(documentName, context.actor.userId);
     },
 
     async beforeHandleAwareness({ states, context }) {
@@ -167,16 +191,36 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
         return;
       }
       if (payload !== STORE_NOW || connection.readOnly) return;
-      const revision = await document.saveMutex.runExclusive(() => store(document));
+      const revision = await exclusively(document, () => store(document));
       connection.sendStateless(JSON.stringify({ stored: revision }));
     },
   });
 
-  // Saves made elsewhere in this process (API, restore, comment marks) reach open editors.
+  /**
+   * A save made here, for a part open only on other instances: it is opened here
+   * for a moment (catching up with their copy), changed, and the change reaches
+   * them through Redis as any other does. Only one instance changes it, so the
+   * text is not inserted twice.
+   */
+  async function applySavedElsewhere(docName: string, doc: unknown) {
+    if (!shared || !(await shared.isOpenAnywhere(docName))) return; // its stored state has moved on already
+    const direct = await hocuspocus.openDirectConnection(docName, { internal: true } as Context);
+    try {
+      await direct.transact((live) => replaceYContent(live, doc));
+    } finally {
+      await direct.disconnect();
+    }
+  }
+
+  // Saves made elsewhere in this process (API, restore, comment marks) reach open editors, on any instance.
   setLiveParts({
     applySaved(docName, doc) {
       const live: Document | undefined = hocuspocus.documents.get(docName);
-      if (live && !live.isLoading) replaceYContent(live, doc, { source: 'local' });
+      if (live) {
+        if (!live.isLoading) replaceYContent(live, doc, { source: 'local' });
+        return;
+      }
+      applySavedElsewhere(docName, doc).catch((error: unknown) => console.error(`A save did not reach the editors of ${docName} on other instances`, error));
     },
   });
 
@@ -221,9 +265,14 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     async close() {
       setLiveParts(undefined);
       const open = [...hocuspocus.documents.values()].filter((d) => !d.isLoading);
-      await Promise.allSettled(open.map((d) => d.saveMutex.runExclusive(() => store(d))));
+      await Promise.allSettled(open.map((d) => exclusively(d, () => store(d))));
       hocuspocus.closeConnections();
       ws.closeAll?.();
+      if (shared) {
+        // Documents leave Redis as they unload (about a second after their last connection): let them, briefly.
+        for (let waited = 0; hocuspocus.documents.size > 0 && waited < 3000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+        await shared.onDestroy();
+      }
     },
   };
 }

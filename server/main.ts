@@ -29,7 +29,7 @@ const metrics = env.MGI_METRICS ? startProcessMetrics() : null;
  * any other upgrade is closed.
  */
 export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
-const collab = createCollabServer();
+const collab = createCollabServer({ redisUrl: env.REDIS_URL, redisPrefix: env.REDIS_PREFIX });
 const onUpgrade: UpgradeHandler = (req, socket, head) => collab.handleUpgrade(req, socket, head);
 
 // The embedded database is opened now, not on the first request, and alongside Next's own start:

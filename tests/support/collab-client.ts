@@ -19,8 +19,8 @@ export async function sessionCookie(userId: string): Promise<string> {
 }
 
 /** The live-editing server on an HTTP server of its own, on a free port. */
-export async function startCollab() {
-  const collab = createCollabServer({ debounce: 50, maxDebounce: 200 });
+export async function startCollab(shared: { redisUrl?: string; redisPrefix?: string } = {}) {
+  const collab = createCollabServer({ debounce: 50, maxDebounce: 200, ...shared });
   const server = http.createServer((_req, res) => res.writeHead(404).end()).on('upgrade', collab.handleUpgrade);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

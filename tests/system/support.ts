@@ -114,14 +114,61 @@ export async function killHard(child: ChildProcess) {
   await exited;
 }
 
-/** Production instances on one database, sharing their session secret: their origins, and how to stop them. */
-export async function startInstances(count: number, databaseUrl: string) {
+/** Production instances on one database, sharing their session secret (and `env`): their origins, processes, and how to stop them. */
+export async function startInstances(count: number, databaseUrl: string, env: Record<string, string> = {}) {
   const apps: ChildProcess[] = [];
   const origins: string[] = [];
   for (let i = 0; i < count; i++) {
     const port = await freePort();
     origins.push(`http://localhost:${port}`);
-    apps.push(await startAppServer(port, { DATABASE_URL: databaseUrl, AUTH_SECRET }));
+    apps.push(await startAppServer(port, { DATABASE_URL: databaseUrl, AUTH_SECRET, ...env }));
   }
-  return { origins, stop: () => Promise.all(apps.map(stopAppServer)) };
+  return { origins, apps, stop: () => Promise.all(apps.map(stopAppServer)) };
+}
+
+/**
+ * A load balancer in front of several instances, as a deployment has: each
+ * connection goes to the first of `origins` that accepts it, so when that
+ * instance dies, the browser's next connection (its editor reconnecting) lands
+ * on the next one. The browser only ever knows the balancer's address.
+ */
+export async function failoverBalancer(origins: string[]) {
+  const ports = origins.map((o) => Number(new URL(o).port));
+  const sockets = new Set<net.Socket>();
+  const track = (s: net.Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => {});
+  };
+  const server = net.createServer((client) => {
+    track(client);
+    client.pause();
+    const attempt = (i: number) => {
+      if (i >= ports.length) return client.destroy();
+      const upstream = net.connect(ports[i], '127.0.0.1');
+      track(upstream);
+      let connected = false;
+      upstream.once('error', () => {
+        if (!connected) attempt(i + 1); // refused: that instance is down
+      });
+      upstream.once('connect', () => {
+        connected = true;
+        client.pipe(upstream).pipe(client);
+        client.resume();
+        // Either side going away ends the other, as an instance dying ends its connections.
+        upstream.once('close', () => client.destroy());
+        client.once('close', () => upstream.destroy());
+      });
+    };
+    attempt(0);
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  return {
+    origin: `http://localhost:${port}`,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
