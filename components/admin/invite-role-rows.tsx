@@ -39,32 +39,34 @@ export function InviteRoleRows({
         {t('inviteRolesHelp')}
       </p>
       {error && <p className="field__error">{error}</p>}
-      {rows.map((row, index) => (
-        <div key={row} role="group" aria-label={t('roleRow', { n: index + 1 })} className="form-row role-row">
-          <SelectField
-            name={`roles.${row}.jurisdictionId`}
-            label={t('jurisdiction')}
-            defaultValue={values?.[`roles.${row}.jurisdictionId`] ?? ''}
-            options={[{ value: '', label: t('none') }, ...jurisdictions.map((j) => ({ value: j.id, label: j.name }))]}
-          />
-          <SelectField
-            name={`roles.${row}.role`}
-            label={t('role')}
-            defaultValue={values?.[`roles.${row}.role`] ?? 'consultant'}
-            options={jurisdictionRoles.map((r) => ({ value: r, label: roleNames(r) }))}
-          />
-          {rows.length > 1 && (
-            <button
-              type="button"
-              className="button button--quiet role-row__remove"
-              onClick={() => setRows(rows.filter((r) => r !== row))}
-              aria-label={t('removeRoleRow', { n: index + 1 })}
-            >
-              ×
-            </button>
-          )}
-        </div>
-      ))}
+      <div className="role-rows">
+        {rows.map((row, index) => (
+          <div key={row} role="group" aria-label={t('roleRow', { n: index + 1 })} className="form-row role-row">
+            <SelectField
+              name={`roles.${row}.jurisdictionId`}
+              label={t('jurisdiction')}
+              defaultValue={values?.[`roles.${row}.jurisdictionId`] ?? ''}
+              options={[{ value: '', label: t('none') }, ...jurisdictions.map((j) => ({ value: j.id, label: j.name }))]}
+            />
+            <SelectField
+              name={`roles.${row}.role`}
+              label={t('role')}
+              defaultValue={values?.[`roles.${row}.role`] ?? 'consultant'}
+              options={jurisdictionRoles.map((r) => ({ value: r, label: roleNames(r) }))}
+            />
+            {rows.length > 1 && (
+              <button
+                type="button"
+                className="button button--quiet role-row__remove"
+                onClick={() => setRows(rows.filter((r) => r !== row))}
+                aria-label={t('removeRoleRow', { n: index + 1 })}
+              >
+                ×
+              </button>
+            )}
+          </div>
+        ))}
+      </div>
       {rows.length < MAX_INVITE_ROLES && (
         <div>
           <button type="button" className="button button--secondary" onClick={() => setRows([...rows, Math.max(...rows) + 1])}>

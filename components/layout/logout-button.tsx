@@ -4,7 +4,8 @@ import { useState } from 'react';
 
 /**
  * Logs out through next-auth's own endpoint (which ends our session row), without
- * shipping next-auth's client library to every page.
+ * shipping next-auth's client library to every page. Without JavaScript the form
+ * opens next-auth's own sign-out page, whose button posts the same request.
  */
 export function LogoutButton({ label }: { label: string }) {
   const [busy, setBusy] = useState(false);
@@ -24,8 +25,17 @@ export function LogoutButton({ label }: { label: string }) {
     }
   }
   return (
-    <button type="button" className="button button--small button--quiet" disabled={busy} onClick={logout}>
-      {label}
-    </button>
+    <form
+      action="/api/auth/signout"
+      method="get"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void logout();
+      }}
+    >
+      <button type="submit" className="button button--small button--quiet" disabled={busy}>
+        {label}
+      </button>
+    </form>
   );
 }

@@ -28,7 +28,7 @@ export function PublishForm({ id, label, correction }: { id: string; label: stri
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="action" value="publish" />
       <div className="field">
-        <label htmlFor="publish-note">{correction ? t('correctionNote') : t('note')}</label>
+        <label htmlFor="publish-note">{correction ? t('correctionNote') : t('publishNote')}</label>
         <textarea
           id="publish-note"
           name="note"

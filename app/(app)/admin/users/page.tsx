@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { InviteUserForm } from '@/components/admin/invite-user-form';
 import { UserStatusBadge } from '@/components/admin/user-status-badge';
+import { EmailAddress } from '@/components/layout/email-address';
 import { requireAbility } from '@/lib/auth/require-admin';
 import { listJurisdictions } from '@/lib/data/jurisdictions';
 import { listUsers } from '@/lib/data/users';
@@ -37,7 +38,9 @@ export default async function AdminUsersPage() {
                 <tr key={u.id}>
                   <td data-label={t('name')}>
                     <strong>{u.name}</strong>
-                    <div className="small muted">{u.email}</div>
+                    <div className="small muted">
+                      <EmailAddress address={u.email} />
+                    </div>
                   </td>
                   <td data-label={t('roles')}>
                     <div className="chips">

@@ -62,7 +62,7 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
     <div className="stack">
       {back}
       <h1>{t('previewTitle', { title: profile.title })}</h1>
-      <section className="card stack" aria-labelledby="confirm-title" data-testid="publish-confirm">
+      <section className="card stack" aria-labelledby="confirm-title" data-testid="publish-confirm" id="publish-confirm">
         <h2 id="confirm-title" className="visually-hidden">
           {t('actions.publish')}
         </h2>
@@ -85,6 +85,12 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
       <section aria-labelledby="preview-title" className="stack publish-preview" data-testid="publish-preview">
         <h2 id="preview-title">{t('previewOf')}</h2>
         <EditionArticle edition={view} rendered={renderEditionParts(view.content)} uiLocale={ui} />
+        {/* The preview is long: whoever has read it to the end gets back to the button without scrolling it all again. */}
+        {plan.kind !== 'wait' && (
+          <p>
+            <a href="#publish-confirm">↑ {t('backToConfirm')}</a>
+          </p>
+        )}
       </section>
     </div>
   );

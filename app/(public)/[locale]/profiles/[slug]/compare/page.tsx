@@ -66,7 +66,9 @@ export default async function CompareEditions({ params, searchParams }: Props) {
   return (
     <div className="stack">
       <p className="breadcrumb">
-        <a href={back}>← {newer.title}</a>
+        <a href={back} lang={newer.language}>
+          ← {newer.title}
+        </a>
       </p>
       <h1>{t('compareTitle', { from: label(older), to: label(newer) })}</h1>
       <form method="get" className="compare-options actions no-print">
@@ -94,12 +96,23 @@ export default async function CompareEditions({ params, searchParams }: Props) {
             const { left, right, changed } = part;
             if (onlyChanged && !changed) return null;
             return (
-              <div key={i}>
+              <div key={i} className="compare-part">
                 {part.heading && <h3 lang={newer.language}>{part.heading}</h3>}
                 {changed ? (
+                  // Each side says which edition it is: on a phone the two are one above the other.
                   <div className="diff">
-                    <DiffView pieces={left} label={label(older)} lang={older.language} />
-                    <DiffView pieces={right} label={label(newer)} lang={newer.language} />
+                    <div className="diff__column">
+                      <p className="diff__caption">
+                        {t('olderSide', { label: label(older) })}
+                      </p>
+                      <DiffView pieces={left} label={t('olderSide', { label: label(older) })} lang={older.language} />
+                    </div>
+                    <div className="diff__column">
+                      <p className="diff__caption">
+                        {t('newerSide', { label: label(newer) })}
+                      </p>
+                      <DiffView pieces={right} label={t('newerSide', { label: label(newer) })} lang={newer.language} />
+                    </div>
                   </div>
                 ) : (
                   <p className="muted small">{t('noChanges')}</p>

@@ -117,14 +117,22 @@ export default async function HistoryPage({
                   {r.restoredFrom ? ` · ${t('restoredFrom', { revision: r.restoredFrom })}` : ''}
                 </span>
               </span>
-              {canEdit && r.revision !== current.revision && (
-                <ActionButton
-                  action={restoreRevisionAction}
-                  fields={{ id, section, part, revision: String(r.revision), baseRevision: String(current.revision) }}
-                  label={t('restore')}
-                  className="button--secondary"
-                />
-              )}
+              <span className="actions">
+                {/* What this revision changed: it against the one before (the starting copy for the first). */}
+                {!(left === r.revision - 1 && right === r.revision) && (
+                  <Link className="button button--small button--quiet" href={`/assessments/${id}/sections/${section}/${part}/history?left=${r.revision - 1}&right=${r.revision}`} aria-label={`${t('showChanges')}: ${t('revision', { revision: r.revision })}`}>
+                    {t('showChanges')}
+                  </Link>
+                )}
+                {canEdit && r.revision !== current.revision && (
+                  <ActionButton
+                    action={restoreRevisionAction}
+                    fields={{ id, section, part, revision: String(r.revision), baseRevision: String(current.revision) }}
+                    label={t('restore')}
+                    className="button--secondary"
+                  />
+                )}
+              </span>
             </li>
           ))}
           <li data-testid="revision-start">
