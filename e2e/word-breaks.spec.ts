@@ -74,6 +74,9 @@ test('admin tables, the profile overview, the dashboard and the inbox keep Frenc
       await expectReadable(admin, path, `${path.split('?')[0].replaceAll('/', '-').slice(1)}-${locale}`);
     }
     await expectReadable(consultant, `/assessments/${profile}`, `overview-${locale}`);
+    await expectReadable(consultant, `/assessments/${profile}/sections/migrants_rights/strengths/history`, `history-${locale}`);
+    // French guillemets hold on to their words (no-break spaces): "Historique de «" never ends a line.
+    if (locale === 'fr') expect(await consultant.locator('main h1').textContent()).toMatch(/«\u00a0.+\u00a0»/);
     await expectReadable(consultant, '/', `dashboard-${locale}`);
     await expectReadable(consultant, '/inbox', `inbox-${locale}`);
   }
