@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, memberships, users } from '../../db/schema';
+import { membershipInForce } from './membership-in-force';
 import { canSeeJurisdiction, type Actor } from '../policy';
 
 /** Someone who may be told of something on a jurisdiction's profile, seen as the policy sees them. */
@@ -34,7 +35,7 @@ export async function profileReaders(tx: Queryable, jurisdictionId: string): Pro
       jurisdictionName: jurisdictions.name,
     })
     .from(users)
-    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.jurisdictionId, jurisdictionId)))
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.jurisdictionId, jurisdictionId), membershipInForce))
     .leftJoin(jurisdictions, eq(jurisdictions.id, memberships.jurisdictionId))
     .where(and(eq(users.active, true), or(eq(users.isAdmin, true), sql`${memberships.userId} IS NOT NULL`)))
     .orderBy(asc(users.name), asc(users.id));
