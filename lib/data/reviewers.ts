@@ -67,6 +67,7 @@ export async function listReviewers(actor: Actor, slug: string): Promise<Reviewe
  */
 export async function inviteReviewer(actor: Actor, slug: string, input: ReviewerInput) {
   const j = await managedJurisdiction(actor, slug);
+  const email = input.email.trim().toLowerCase();
   const expiresAt = input.until ? lapsesAt(input.until) : null;
   if (expiresAt && expiresAt.getTime() <= Date.now()) {
     throw new InvalidInputError('date_in_past', 'The end date must be today or later.', { field: 'until' });
@@ -77,14 +78,14 @@ export async function inviteReviewer(actor: Actor, slug: string, input: Reviewer
     const [existing] = await tx
       .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
       .from(users)
-      .where(eq(users.email, input.email))
+      .where(eq(users.email, email))
       .for('update');
     const user =
       existing ??
       (
         await tx
           .insert(users)
-          .values({ email: input.email, name: input.name, locale: input.language })
+          .values({ email, name: input.name, locale: input.language })
           .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale })
       )[0];
     await tx
