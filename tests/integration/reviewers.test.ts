@@ -5,6 +5,7 @@ import { memberships, users } from '../../db/schema';
 import { loadActor } from '../../lib/data/actor';
 import { getAssessmentHeader, listAssessmentsOfJurisdiction, startAssessment } from '../../lib/data/assessments';
 import { setThreadStatus, startThread } from '../../lib/data/comments';
+import { listMentionable } from '../../lib/data/comment-notifications';
 import { reviewDomain } from '../../lib/data/domain-reviews';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
 import { liveAccess } from '../../lib/data/live-parts';
@@ -104,7 +105,8 @@ describe.each(targets)('consultation reviewers on %s', (target) => {
     const reviewer = await reload(user.id);
     const ref = { assessmentId: id, ...slot };
 
-    // Draft: the profile does not exist for them.
+    // Draft: the profile does not exist for them, nor they for it (nobody can name them with @).
+    expect((await listMentionable(consultant, id)).map((p) => p.id)).not.toContain(reviewer.userId);
     await expect(getAssessmentHeader(reviewer, id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(liveAccess(reviewer, ref)).rejects.toBeInstanceOf(NotFoundError);
     expect(await listAssessmentsOfJurisdiction(reviewer, j.id)).toEqual([]);
@@ -113,6 +115,7 @@ describe.each(targets)('consultation reviewers on %s', (target) => {
     expect((await getAssessmentHeader(reviewer, id)).id).toBe(id);
     expect((await listAssessmentsOfJurisdiction(reviewer, j.id)).map((a) => a.id)).toEqual([id]);
     expect(await liveAccess(reviewer, ref)).toBe('read');
+    expect((await listMentionable(consultant, id)).map((p) => p.id)).toContain(reviewer.userId);
     const { thread } = await startThread(reviewer, id, { ...slot, quote: 'Texto', body: 'El ministerio propone citar la ley.' });
     await expect(setThreadStatus(reviewer, id, thread.id, 'resolved')).rejects.toBeInstanceOf(ForbiddenError);
     await expect(savePart(reviewer, ref, { doc: para('Cambiado.'), baseRevision: 1 })).rejects.toBeInstanceOf(ForbiddenError);
