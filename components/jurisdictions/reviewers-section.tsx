@@ -35,7 +35,7 @@ export async function ReviewersSection({ jurisdiction, reviewers }: { jurisdicti
                   fields={{ jurisdiction, userId: r.userId }}
                   label={t('remove')}
                   className="button button--small button--secondary"
-                  confirm={{ title: t('removeNamed', { name: r.name }), body: t('intro'), cancel: dialog('cancel'), danger: true }}
+                  confirm={{ title: t('removeNamed', { name: r.name }), body: t('removeBody'), cancel: dialog('cancel'), danger: true }}
                 />
               </span>
             </li>
