@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { SelectField } from '@/components/forms/field';
-import { MAX_INVITE_ROLES, jurisdictionRoles } from '@/lib/domain/roles';
+import { MAX_INVITE_ROLES, staffRoles } from '@/lib/domain/roles';
 
 /** Row numbers of the roles a refused form sent back (`roles.N.jurisdictionId`), or one empty row. */
 function rowsOf(values: Record<string, string> | undefined): number[] {
@@ -52,7 +52,7 @@ export function InviteRoleRows({
               name={`roles.${row}.role`}
               label={t('role')}
               defaultValue={values?.[`roles.${row}.role`] ?? 'consultant'}
-              options={jurisdictionRoles.map((r) => ({ value: r, label: roleNames(r) }))}
+              options={staffRoles.map((r) => ({ value: r, label: roleNames(r) }))}
             />
             {rows.length > 1 && (
               <button

@@ -6,11 +6,11 @@ import { SelectField } from '@/components/forms/field';
 import { ActionButton } from '@/components/forms/action-button';
 import { FormMessage } from '@/components/forms/form-message';
 import { grantRoleAction, revokeRoleAction } from '@/lib/actions/admin-users';
-import { jurisdictionRoles } from '@/lib/domain/roles';
+import { staffRoles, type JurisdictionRole } from '@/lib/domain/roles';
 
 interface Props {
   userId: string;
-  roles: ReadonlyArray<{ jurisdictionId: string; name: string; role: 'consultant' | 'focal_point' }>;
+  roles: ReadonlyArray<{ jurisdictionId: string; name: string; role: JurisdictionRole }>;
   jurisdictions: ReadonlyArray<{ id: string; name: string }>;
 }
 
@@ -53,7 +53,7 @@ export function RoleEditor({ userId, roles, jurisdictions }: Props) {
             <SelectField
               name="role"
               label={t('role')}
-              options={jurisdictionRoles.map((r) => ({ value: r, label: roleNames(r) }))}
+              options={staffRoles.map((r) => ({ value: r, label: roleNames(r) }))}
               error={state?.fieldErrors?.role}
             />
           </div>

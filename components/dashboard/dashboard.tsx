@@ -15,6 +15,7 @@ export async function Dashboard({ actor, stats, work }: Props) {
   const t = await getTranslations('dashboard');
   const consultantOn = actor.memberships.filter((m) => m.role === 'consultant');
   const focalOn = actor.memberships.filter((m) => m.role === 'focal_point');
+  const reviewerOn = actor.memberships.filter((m) => m.role === 'reviewer');
   return (
     <div className="stack">
       <div className="page-header">
@@ -23,12 +24,12 @@ export async function Dashboard({ actor, stats, work }: Props) {
           <p>{t('greeting', { name: actor.name })}</p>
         </div>
       </div>
-      {(consultantOn.length > 0 || focalOn.length > 0 || actor.isAdmin) && (
+      {(consultantOn.length > 0 || focalOn.length > 0 || reviewerOn.length > 0 || actor.isAdmin) && (
         <WorkQueues
           queues={work}
           show={[
             ...(consultantOn.length > 0 ? (['changesRequested', 'drafts'] as const) : []),
-            ...(focalOn.length > 0 ? (['toReview'] as const) : []),
+            ...(focalOn.length > 0 || reviewerOn.length > 0 ? (['toReview'] as const) : []),
             ...(actor.isAdmin ? (['toPublish'] as const) : []),
           ]}
         />
@@ -57,6 +58,9 @@ export async function Dashboard({ actor, stats, work }: Props) {
         )}
         {focalOn.length > 0 && (
           <RoleSection id="dash-focal" title={t('asFocalPoint')} intro={t('focalPointIntro')} items={focalOn} />
+        )}
+        {reviewerOn.length > 0 && (
+          <RoleSection id="dash-reviewer" title={t('asReviewer')} intro={t('reviewerIntro')} items={reviewerOn} />
         )}
         {!actor.isAdmin && actor.memberships.length === 0 && (
           <section className="card">

@@ -47,6 +47,11 @@ export const memberships = pgTable(
       .notNull()
       .references(() => jurisdictions.id, { onDelete: 'cascade' }),
     role: jurisdictionRole('role').notNull(),
+    /** For reviewers: the ministry or organisation they review for, as the inviter named it. */
+    organisation: text('organisation'),
+    /** For reviewers: the role lapses at this moment (the actor is loaded without it), no cron needed. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

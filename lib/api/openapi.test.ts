@@ -17,4 +17,13 @@ describe('the OpenAPI document', () => {
     };
     expect(post.properties.language.enum).toEqual(['en', 'fr', 'es']);
   });
+
+  it('describes the consultation reviewers of a jurisdiction', () => {
+    const reviewers = doc.paths['/api/v1/jurisdictions/{slug}/reviewers'];
+    expect(Object.keys(reviewers)).toEqual(['get', 'post']);
+    const body = reviewers.post.requestBody.content['application/json'].schema as unknown as { required: string[]; properties: Record<string, unknown> };
+    expect(body.required).toEqual(['email', 'name']);
+    expect(Object.keys(body.properties)).toEqual(['email', 'name', 'organisation', 'until', 'language']);
+    expect(Object.keys(doc.paths['/api/v1/jurisdictions/{slug}/reviewers/{userId}'])).toEqual(['delete']);
+  });
 });

@@ -10,6 +10,8 @@ import {
   threadsResponse,
   threadStatusBody,
   startAssessmentBody,
+  reviewerInviteBody,
+  reviewerResponse,
   transitionBody,
 } from '../domain/api-schemas';
 import { domainKeys } from '../domain/profile';
@@ -18,6 +20,7 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', unre
 const json = (s: z.ZodType) => ({ 'application/json': { schema: schema(s) } });
 const error = (description: string) => ({ description, content: json(errorResponse) });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const slugParamSpec = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
 const auth = [{ bearer: [] }, { session: [] }];
 
 /** The OpenAPI 3 description of /api/v1, generated from the zod schemas the handlers use. */
@@ -126,6 +129,44 @@ export function buildOpenApi() {
             '403': error('A role on the jurisdiction, but not one that comments'),
             '404': error('No such profile or thread, or no role on it'),
             '409': error('Not possible in the profile’s state'),
+          },
+        },
+      },
+      '/api/v1/jurisdictions/{slug}/reviewers': {
+        get: {
+          summary: 'The consultation reviewers of a jurisdiction, lapsed ones included (marked)',
+          parameters: [slugParamSpec],
+          responses: {
+            '200': { description: 'The reviewers', content: json(z.object({ reviewers: z.array(reviewerResponse) })) },
+            '403': error('A role on the jurisdiction, but not focal point (admins may)'),
+            '404': error('No such jurisdiction, or no role on it'),
+          },
+        },
+        post: {
+          summary: 'Invite a consultation reviewer (one-time link to set a password)',
+          description:
+            'Reviewers read the jurisdiction’s profiles while they are in review and comment on them; nothing else. With email configured the link is emailed in `language` and `link` is null; otherwise `link` is returned for you to pass on. An existing account gets the role (or a new `until` and `organisation`) without a link.',
+          parameters: [slugParamSpec],
+          requestBody: { required: true, content: json(reviewerInviteBody) },
+          responses: {
+            '201': {
+              description: 'Invited',
+              content: json(z.object({ userId: z.uuid(), email: z.string(), existingAccount: z.boolean(), emailed: z.boolean(), link: z.string().nullable() })),
+            },
+            '400': error('The body is not right, or `until` is in the past (`date_in_past`)'),
+            '403': error('A role on the jurisdiction, but not focal point (admins may)'),
+            '404': error('No such jurisdiction, or no role on it'),
+          },
+        },
+      },
+      '/api/v1/jurisdictions/{slug}/reviewers/{userId}': {
+        delete: {
+          summary: 'Remove a consultation reviewer (effective at once)',
+          parameters: [slugParamSpec, { name: 'userId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            '204': { description: 'Removed' },
+            '403': error('A role on the jurisdiction, but not focal point (admins may)'),
+            '404': error('No such jurisdiction or reviewer, or no role on the jurisdiction'),
           },
         },
       },

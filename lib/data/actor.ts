@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { apiTokens, jurisdictions, memberships, users } from '../../db/schema';
 import type { Actor } from '../policy';
+import { membershipInForce } from './membership-in-force';
 import { hashToken } from './secret-token';
 
 const actorColumns = {
@@ -41,7 +42,7 @@ export async function loadActor(userId: string, via: Actor['via']): Promise<Acto
   const rows = await db
     .select(actorColumns)
     .from(users)
-    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), membershipInForce))
     .leftJoin(jurisdictions, eq(jurisdictions.id, memberships.jurisdictionId))
     .where(and(eq(users.id, userId), eq(users.active, true)))
     .orderBy(asc(jurisdictions.name), asc(memberships.role));
@@ -61,7 +62,7 @@ export async function loadActorByToken(token: string): Promise<Actor | null> {
     .select({ ...actorColumns, tokenId: apiTokens.id, stale })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), membershipInForce))
     .leftJoin(jurisdictions, eq(jurisdictions.id, memberships.jurisdictionId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(users.active, true)))
     .orderBy(asc(jurisdictions.name), asc(memberships.role));

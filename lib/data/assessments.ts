@@ -1,13 +1,13 @@
 import 'server-only';
 import { frozenDoc, latestEditionContent } from './editions';
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { assessmentParts, assessments, jurisdictions, titleEdits, users } from '../../db/schema';
 import type { Locale } from '../domain/locales';
 import { defaultProfileTitle, profileSlots } from '../domain/profile';
 import { countryName } from '../domain/countries';
 import { emptyDoc } from '../domain/editor/schema';
-import { canSeeJurisdiction, canStartAssessment, judgeAssessment, type Actor } from '../policy';
+import { canSeeJurisdiction, canStartAssessment, judgeAssessment, visibleProfileStates, type Actor } from '../policy';
 import { ConflictError, ForbiddenError, InvalidInputError, isUniqueViolation, NotFoundError, verdictError } from './errors';
 
 const assessmentColumns = {
@@ -124,11 +124,14 @@ export async function getAssessment(actor: Actor, id: string) {
 /** Profiles of one jurisdiction the actor may see, newest first. */
 export async function listAssessmentsOfJurisdiction(actor: Actor, jurisdictionId: string) {
   if (!canSeeJurisdiction(actor, jurisdictionId)) throw new NotFoundError('jurisdiction');
+  // A reviewer sees only the profiles in review; lib/policy says which states.
+  const states = visibleProfileStates(actor, jurisdictionId);
+  if (states.length === 0) return [];
   const db = await getDb();
   return db
     .select({ id: assessments.id, title: assessments.title, language: assessments.language, state: assessments.state, updatedAt: assessments.updatedAt })
     .from(assessments)
-    .where(eq(assessments.jurisdictionId, jurisdictionId))
+    .where(and(eq(assessments.jurisdictionId, jurisdictionId), inArray(assessments.state, states)))
     .orderBy(desc(assessments.updatedAt), asc(assessments.language));
 }
 

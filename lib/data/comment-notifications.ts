@@ -39,7 +39,7 @@ export async function notifyComment(
     .innerJoin(assessments, eq(assessments.id, commentThreads.assessmentId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, assessments.jurisdictionId))
     .where(eq(commentThreads.id, event.threadId));
-  const readers = await profileReaders(tx, profile.jurisdictionId);
+  const readers = await profileReaders(tx, profile);
   const earlier =
     event.kind === 'reply'
       ? await tx
@@ -86,6 +86,6 @@ export async function notifyComment(
 export async function listMentionable(actor: Actor, assessmentId: string): Promise<Mentionable[]> {
   const header = await getAssessmentHeader(actor, assessmentId);
   const db = await getDb();
-  const readers = await profileReaders(db, header.jurisdictionId);
+  const readers = await profileReaders(db, header);
   return readers.filter((p) => p.id !== actor.userId).map((p) => ({ id: p.id, name: p.name }));
 }

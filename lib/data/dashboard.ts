@@ -28,7 +28,8 @@ type Bucket = 'drafts' | 'changesRequested' | 'toReview' | 'toPublish';
  */
 export async function listMyWork(actor: Actor) {
   const consultantOn = actor.memberships.filter((m) => m.role === 'consultant').map((m) => m.jurisdictionId);
-  const focalOn = actor.memberships.filter((m) => m.role === 'focal_point').map((m) => m.jurisdictionId);
+  // Consultation reviewers, like focal points, have the profiles in review to read.
+  const focalOn = actor.memberships.filter((m) => m.role === 'focal_point' || m.role === 'reviewer').map((m) => m.jurisdictionId);
   const conditions: SQL[] = [];
   if (consultantOn.length) conditions.push(and(inArray(assessments.jurisdictionId, consultantOn), eq(assessments.state, 'draft'))!);
   if (focalOn.length) conditions.push(and(inArray(assessments.jurisdictionId, focalOn), eq(assessments.state, 'in_review'))!);

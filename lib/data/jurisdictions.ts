@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '../../db/client';
 import { editions, jurisdictions, memberships, users } from '../../db/schema';
@@ -51,7 +51,8 @@ export async function getJurisdictionBySlug(actor: Actor, slug: string) {
     .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.jurisdictionId, row.id), eq(users.active, true)))
+    // Reviewers are listed apart, to those who manage them (lib/data/reviewers.ts).
+    .where(and(eq(memberships.jurisdictionId, row.id), eq(users.active, true), ne(memberships.role, 'reviewer')))
     .orderBy(asc(memberships.role), asc(users.name));
   return { ...row, people };
 }

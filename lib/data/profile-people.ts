@@ -2,7 +2,9 @@ import 'server-only';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { jurisdictions, memberships, users } from '../../db/schema';
-import { canSeeJurisdiction, type Actor } from '../policy';
+import { membershipInForce } from './membership-in-force';
+import type { AssessmentState } from '../domain/workflow';
+import { seesProfile, type Actor } from '../policy';
 
 /** Someone who may be told of something on a jurisdiction's profile, seen as the policy sees them. */
 export interface Person {
@@ -15,13 +17,14 @@ export interface Person {
 }
 
 /**
- * The active people who may read the jurisdiction's profiles: the query takes
- * the admins and the people with a role on it, and lib/policy
- * (`canSeeJurisdiction`, the rule that scopes every list of profiles) decides,
+ * The active people who may read the profile in its current state: the query
+ * takes the admins and the people with a role in force on its jurisdiction, and
+ * lib/policy (`seesProfile`: a reviewer only while it is in review) decides,
  * so a change to who may read a profile changes who may be notified or
  * mentioned with it.
  */
-export async function profileReaders(tx: Queryable, jurisdictionId: string): Promise<Person[]> {
+export async function profileReaders(tx: Queryable, profile: { jurisdictionId: string; state: AssessmentState }): Promise<Person[]> {
+  const { jurisdictionId } = profile;
   const rows = await tx
     .select({
       id: users.id,
@@ -34,7 +37,7 @@ export async function profileReaders(tx: Queryable, jurisdictionId: string): Pro
       jurisdictionName: jurisdictions.name,
     })
     .from(users)
-    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.jurisdictionId, jurisdictionId)))
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.jurisdictionId, jurisdictionId), membershipInForce))
     .leftJoin(jurisdictions, eq(jurisdictions.id, memberships.jurisdictionId))
     .where(and(eq(users.active, true), or(eq(users.isAdmin, true), sql`${memberships.userId} IS NOT NULL`)))
     .orderBy(asc(users.name), asc(users.id));
@@ -55,5 +58,5 @@ export async function profileReaders(tx: Queryable, jurisdictionId: string): Pro
     }
     people.set(r.id, person);
   }
-  return [...people.values()].filter((p) => canSeeJurisdiction(p.asActor, jurisdictionId));
+  return [...people.values()].filter((p) => seesProfile(p.asActor, profile));
 }

@@ -4,6 +4,7 @@ import { getDb, type Tx } from '../../db/client';
 import { accountEvents, apiTokens, emailOutbox, jurisdictions, memberships, notifications, passwordTokens, sessions, users } from '../../db/schema';
 import { getEnv } from '../env';
 import { accountEmail, type AccountEmail } from '../mail/account-emails';
+import type { JurisdictionRole } from '../domain/roles';
 import type { Actor } from '../policy';
 import { ConflictError, ForbiddenError, InvalidInputError, isUniqueViolation, NotFoundError } from './errors';
 import { assertCan } from './guards';
@@ -85,17 +86,21 @@ async function queueAccountEmail(tx: Tx, to: { email: string; locale: string | n
  * to hand over (the README says so). A reset, as opposed to an invitation, also
  * tells the person, in the app and by email.
  */
-async function issueLink(
+export async function issueLink(
   tx: Tx,
   actor: { userId: string | null; name: string },
   user: { id: string; email: string; name: string; locale: string | null },
   purpose: 'invite' | 'reset',
+  /** An invitation to review one jurisdiction's profiles says so, and until when. */
+  reviewing?: { jurisdiction: string; until: string | null },
 ) {
   const emailed = Boolean(getEnv().SMTP_URL);
   const token = await issuePasswordToken(tx, user.id, purpose);
   const link = setPasswordLink(token);
   const mail = { name: user.name, admin: actor.name, hours: PASSWORD_LINK_HOURS };
-  if (emailed) await queueAccountEmail(tx, user, { kind: purpose, link, ...mail });
+  if (emailed) {
+    await queueAccountEmail(tx, user, reviewing && purpose === 'invite' ? { kind: 'reviewer_invite', link, ...mail, ...reviewing } : { kind: purpose, link, ...mail });
+  }
   if (purpose === 'reset') {
     if (!emailed) await queueAccountEmail(tx, user, { kind: 'reset_notice', ...mail });
     await tx.insert(notifications).values({ userId: user.id, kind: 'password_reset', actorId: actor.userId });
@@ -230,7 +235,7 @@ export async function setUserAdmin(actor: Actor, userId: string, isAdmin: boolea
   if (!row) throw new NotFoundError('user');
 }
 
-export async function grantRole(actor: Actor, input: { userId: string; jurisdictionId: string; role: 'consultant' | 'focal_point' }) {
+export async function grantRole(actor: Actor, input: { userId: string; jurisdictionId: string; role: JurisdictionRole }) {
   assertCan(actor, 'manage_users');
   const db = await getDb();
   try {
@@ -244,7 +249,7 @@ export async function grantRole(actor: Actor, input: { userId: string; jurisdict
   }
 }
 
-export async function revokeRole(actor: Actor, input: { userId: string; jurisdictionId: string; role: 'consultant' | 'focal_point' }) {
+export async function revokeRole(actor: Actor, input: { userId: string; jurisdictionId: string; role: JurisdictionRole }) {
   assertCan(actor, 'manage_users');
   const db = await getDb();
   await db

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCountryCode } from './countries';
 import { passwordSchema } from './password-policy';
 import { withoutNul } from './plain-text';
-import { MAX_INVITE_ROLES, jurisdictionLevels, jurisdictionRoles } from './roles';
+import { MAX_INVITE_ROLES, jurisdictionLevels, jurisdictionRoles, staffRoles } from './roles';
 
 /*
  * Input schemas shared by server actions, the API and the CLI. Messages are
@@ -63,7 +63,7 @@ export const checkbox = z
 
 const inviteRoleSchema = z.object({
   jurisdictionId: z.uuid({ message: 'validation.invalidChoice' }),
-  role: z.enum(jurisdictionRoles, { message: 'validation.invalidChoice' }),
+  role: z.enum(staffRoles, { message: 'validation.invalidChoice' }),
 });
 
 /**

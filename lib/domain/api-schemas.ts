@@ -6,6 +6,7 @@ import { MAX_QUOTE_LENGTH } from './editor/passage';
 
 import { MAX_COMMENT_LENGTH } from './comment-limits';
 import { holdsNul } from './plain-text';
+import { MAX_ORGANISATION_LENGTH } from './roles';
 
 /** Text PostgreSQL can store: no U+0000 (readJson refuses it first; this keeps the schemas honest on their own). */
 const storableText = () => z.string().refine((v) => !holdsNul(v), { message: 'holds the character U+0000 (NUL); control characters cannot be stored' });
@@ -107,3 +108,25 @@ export const threadResponse = z.object({
 });
 
 export const threadsResponse = z.object({ threads: z.array(threadResponse) });
+
+/** Inviting a consultation reviewer on a jurisdiction (its focal points and admins). */
+export const reviewerInviteBody = z
+  .object({
+    email: z.email().max(320).describe('Their email; an existing account gets the role without a new link.'),
+    name: storableText().trim().min(1).max(200).describe('Their name, as shown beside their comments.'),
+    organisation: storableText().trim().max(MAX_ORGANISATION_LENGTH).nullish().describe('The ministry or organisation they review for.'),
+    until: z.iso.date().nullish().describe('Last day (YYYY-MM-DD, UTC) on which the role holds; after it the role lapses on its own. Omit for no end.'),
+    language: z.enum(locales).default('en').describe('Language of the invitation email, and of the new account.'),
+  })
+  .strict();
+
+export const reviewerResponse = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  organisation: z.string().nullable(),
+  until: z.string().nullable().describe('Last day of the role (YYYY-MM-DD), or null.'),
+  lapsed: z.boolean().describe('The end date has passed: the person sees nothing of the jurisdiction any more.'),
+  pending: z.boolean().describe('The person has not set a password yet.'),
+  invitedAt: z.string(),
+});

@@ -4,13 +4,15 @@ import { createTranslator } from 'use-intl/core';
 import en from '../../messages/en.json';
 import es from '../../messages/es.json';
 import fr from '../../messages/fr.json';
+import { dayInWords } from '../domain/reviewer-schemas';
 import { defaultLocale, isLocale, type Locale } from '../domain/locales';
 
 const catalogs = { en, fr, es } as const;
 
 export type AccountEmail =
   | { kind: 'invite' | 'reset'; name: string; admin: string; link: string; hours: number }
-  | { kind: 'reset_notice'; name: string; admin: string };
+  | { kind: 'reset_notice'; name: string; admin: string }
+  | { kind: 'reviewer_invite'; name: string; admin: string; link: string; hours: number; jurisdiction: string; until: string | null };
 
 /**
  * Emails about a person's own account, in the language they last chose (the
@@ -25,6 +27,11 @@ export function accountEmail(locale: string | null, email: AccountEmail): { subj
       return { subject: t('inviteSubject'), body: t('inviteBody', { name: email.name, admin: email.admin, link: email.link, hours: email.hours }) };
     case 'reset':
       return { subject: t('resetSubject'), body: t('resetBody', { name: email.name, admin: email.admin, link: email.link, hours: email.hours }) };
+    case 'reviewer_invite': {
+      const values = { name: email.name, admin: email.admin, link: email.link, hours: email.hours, jurisdiction: email.jurisdiction };
+      const until = email.until ? t('reviewerUntil', { until: dayInWords(email.until, lang) }) : '';
+      return { subject: t('reviewerInviteSubject', { jurisdiction: email.jurisdiction }), body: t('reviewerInviteBody', { ...values, until }) };
+    }
     case 'reset_notice':
       return { subject: t('resetNoticeSubject'), body: t('resetNoticeBody', { name: email.name, admin: email.admin }) };
   }

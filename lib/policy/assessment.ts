@@ -1,4 +1,4 @@
-import type { AssessmentState } from '../domain/workflow';
+import { assessmentStates, type AssessmentState } from '../domain/workflow';
 import type { Actor } from './actor';
 import { rolesOn } from './roles';
 
@@ -16,10 +16,27 @@ export interface AssessmentRef {
  */
 export type Verdict = 'allowed' | 'hidden' | 'denied' | 'wrong_state';
 
-export function judgeAssessment(actor: Actor | null, action: AssessmentAction, a: AssessmentRef): Verdict {
-  if (!actor) return 'hidden';
+/**
+ * Whether a profile exists for the actor at all. Admins and the jurisdiction's
+ * consultants and focal points see every one of its profiles; its consultation
+ * reviewers only those in review, and nothing else (as for a stranger: 404).
+ */
+export function seesProfile(actor: Actor | null, a: AssessmentRef): actor is Actor {
+  if (!actor) return false;
+  if (actor.isAdmin) return true;
   const roles = rolesOn(actor, a.jurisdictionId);
-  if (!actor.isAdmin && roles.length === 0) return 'hidden';
+  if (roles.some((r) => r !== 'reviewer')) return true;
+  return roles.includes('reviewer') && a.state === 'in_review';
+}
+
+/** The states of a jurisdiction's profiles the actor sees ([] when none), to scope lists as seesProfile scopes one. */
+export function visibleProfileStates(actor: Actor | null, jurisdictionId: string): AssessmentState[] {
+  return assessmentStates.filter((state) => seesProfile(actor, { jurisdictionId, state }));
+}
+
+export function judgeAssessment(actor: Actor | null, action: AssessmentAction, a: AssessmentRef): Verdict {
+  if (!seesProfile(actor, a)) return 'hidden';
+  const roles = rolesOn(actor, a.jurisdictionId);
   switch (action) {
     case 'view':
       return 'allowed';

@@ -30,3 +30,13 @@ export function canSeeJurisdiction(actor: Actor | null, jurisdictionId: string):
 }
 export * from './transitions';
 export * from './comments';
+
+/**
+ * Inviting, listing and removing a jurisdiction's consultation reviewers: its
+ * focal points (who run the consultation) and admins. Whoever cannot see the
+ * jurisdiction gets 404 before this is asked.
+ */
+export function canManageReviewers(actor: Actor | null, jurisdictionId: string): boolean {
+  if (!actor) return false;
+  return actor.isAdmin || rolesOn(actor, jurisdictionId).includes('focal_point');
+}

@@ -1,5 +1,5 @@
 import type { AssessmentState } from '../domain/workflow';
-import type { Verdict } from './assessment';
+import { seesProfile, type Verdict } from './assessment';
 import type { Actor } from './actor';
 import { rolesOn } from './roles';
 
@@ -28,9 +28,8 @@ export interface TransitionSubject {
  * before the state, so a person without the right learns nothing about it.
  */
 export function judgeTransition(actor: Actor | null, action: TransitionAction, s: TransitionSubject): Verdict {
-  if (!actor) return 'hidden';
+  if (!seesProfile(actor, s)) return 'hidden';
   const roles = rolesOn(actor, s.jurisdictionId);
-  if (!actor.isAdmin && roles.length === 0) return 'hidden';
   const hasRight =
     action === 'submit'
       ? roles.includes('consultant')
@@ -50,9 +49,8 @@ export function allowedTransitions(actor: Actor | null, s: TransitionSubject): T
 
 /** Marking a domain accepted or changes-requested: the jurisdiction's focal points, during review. */
 export function judgeDomainReview(actor: Actor | null, s: { jurisdictionId: string; state: AssessmentState }): Verdict {
-  if (!actor) return 'hidden';
+  if (!seesProfile(actor, s)) return 'hidden';
   const roles = rolesOn(actor, s.jurisdictionId);
-  if (!actor.isAdmin && roles.length === 0) return 'hidden';
   if (!roles.includes('focal_point')) return 'denied';
   return s.state === 'in_review' ? 'allowed' : 'wrong_state';
 }

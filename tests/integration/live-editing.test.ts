@@ -9,6 +9,8 @@ import { startAssessment } from '../../lib/data/assessments';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
 import { loadLiveState, storeLivePart } from '../../lib/data/live-parts';
 import { validateProfileDoc } from '../../lib/domain/editor/validate-doc';
+import { profileSlots } from '../../lib/domain/profile';
+import { submitForReview } from '../../lib/data/workflow';
 import { openProvider, rawClient, sessionCookie, startCollab } from '../support/collab-client';
 import { seedJurisdiction, seedUser } from '../support/seed';
 import { freshDatabasePerSuite, targets } from '../support/test-db';
@@ -173,6 +175,29 @@ describe.each(targets)('live editing on %s', (target) => {
       expect(editor.text()).not.toContain('focal');
       for (const c of [reader, outsider]) c.close();
       editor.close();
+    });
+
+    it('a consultation reviewer: refused while the profile is a draft, read-only in review, and their changes refused', async () => {
+      const { j, consultant, ref, name } = await world();
+      const reviewer = await seedUser({ roles: [{ jurisdictionId: j.id, role: 'reviewer' }] });
+      const client = await rawClient(server.url, { cookie: await sessionCookie(reviewer.user.id), origin: origin() });
+      expect(await client.auth(name)).toBe('denied'); // a draft does not exist for them
+      client.close();
+      for (const slot of profileSlots) {
+        if (slot.section === ref.section && slot.part === ref.part) continue;
+        await savePart(consultant.actor, { assessmentId: ref.assessmentId, ...slot }, { doc: para('Texto.'), baseRevision: 0 });
+      }
+      await submitForReview(consultant.actor, ref.assessmentId);
+      const reader = await rawClient(server.url, { cookie: await sessionCookie(reviewer.user.id), origin: origin() });
+      expect(await reader.auth(name)).toBe('readonly');
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, (await reader.fetchState(name))!);
+      const sv = Y.encodeStateVector(copy);
+      ((copy.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'ministerio ');
+      expect(await reader.sendUpdate(name, Y.encodeStateAsUpdate(copy, sv))).toBe('refused');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // longer than the store delay: nothing was stored
+      expect((await part(ref)).doc).toEqual(para('Hola'));
+      reader.close();
     });
 
     it.each([

@@ -18,6 +18,7 @@ import type { AssessmentState } from '../../lib/domain/workflow';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import {
   can,
+  canManageReviewers,
   canSeeJurisdiction,
   judgeAssessment,
   judgeComment,
@@ -38,7 +39,7 @@ import { AUTH_SECRET, freePort, freshSeededDatabase, sessionCookie } from './sup
  */
 
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-const expectedStatus: Record<Verdict, number[]> = { allowed: [200, 201], hidden: [404], denied: [403], wrong_state: [409] };
+const expectedStatus: Record<Verdict, number[]> = { allowed: [200, 201, 204], hidden: [404], denied: [403], wrong_state: [409] };
 
 type Person = { key: string; email: string | null; token: string | null; actor: Actor | null };
 type Profile = { id: string; jurisdictionId: string; slug: string; state: AssessmentState; threadId: string; revision: number };
@@ -88,9 +89,25 @@ async function fingerprint() {
 
 type Request = { label: string; method: string; path: string; body?: unknown; verdict: (actor: Actor | null, p: Profile) => Verdict };
 
-function requestsFor(p: Profile): Request[] {
+/** The jurisdiction's reviewers: 404 to whoever does not see it, 403 to its people who do not run the consultation. */
+const reviewersVerdict = (a: Actor | null, p: Profile): Verdict =>
+  !canSeeJurisdiction(a, p.jurisdictionId) ? 'hidden' : canManageReviewers(a, p.jurisdictionId) ? 'allowed' : 'denied';
+
+let invitations = 0;
+
+function requestsFor(p: Profile, reviewerId: string): Request[] {
   const subject = { jurisdictionId: p.jurisdictionId, state: p.state };
   return [
+    { label: 'list reviewers', method: 'GET', path: `/api/v1/jurisdictions/${p.slug}/reviewers`, verdict: reviewersVerdict },
+    {
+      label: 'invite a reviewer',
+      method: 'POST',
+      path: `/api/v1/jurisdictions/${p.slug}/reviewers`,
+      body: { email: `invited-${++invitations}@example.org`, name: 'Invited Reviewer', organisation: 'Ministerio', language: 'es' },
+      verdict: reviewersVerdict,
+    },
+    // The reviewer of Lima holds the role on every twin too, so an allowed removal finds them there.
+    { label: 'remove a reviewer', method: 'DELETE', path: `/api/v1/jurisdictions/${p.slug}/reviewers/${reviewerId}`, verdict: reviewersVerdict },
     { label: 'read', method: 'GET', path: `/api/v1/assessments/${p.id}`, verdict: (a) => judgeAssessment(a, 'view', subject) },
     {
       label: 'read its jurisdiction',
@@ -166,6 +183,7 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
   const people: Person[] = [];
   const fixtures: Array<{ own: 'lima' | 'sonora'; profile: Profile }> = [];
   let twins = 0;
+  let reviewerId = '';
 
   beforeAll(async () => {
     db = await freshSeededDatabase();
@@ -175,11 +193,17 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
     const [sonora] = await dbh.select().from(jurisdictions).where(eq(jurisdictions.slug, 'sonora'));
     await dbh.insert(memberships).values({ userId: sonoraConsultant.id, jurisdictionId: sonora.id, role: 'consultant' });
     await dbh.insert(users).values({ email: 'nobody@example.org', name: 'No Role' });
+    // A consultation reviewer of Lima: sees its profiles in review only, and comments.
+    const [reviewer] = await dbh.insert(users).values({ email: 'reviewer.lima@example.org', name: 'Rita Reviewer' }).returning();
+    const [lima] = await dbh.select().from(jurisdictions).where(eq(jurisdictions.slug, 'lima'));
+    await dbh.insert(memberships).values({ userId: reviewer.id, jurisdictionId: lima.id, role: 'reviewer', organisation: 'Ministerio del Interior' });
+    reviewerId = reviewer.id;
     for (const [key, email] of [
       ['admin', 'admin@example.org'],
       ['consultant of Lima', 'consultant@example.org'],
       ['focal point of Lima', 'focal.lima@example.org'],
       ['user without a role', 'nobody@example.org'],
+      ['reviewer of Lima', 'reviewer.lima@example.org'],
     ] as const) {
       people.push({ key, email, token: (await unsafeCreateApiToken(email, 'authz')).token, actor: await actorOf(email) });
     }
@@ -213,6 +237,7 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
     await dbh.insert(memberships).values([
       { userId: await userId('consultant@example.org'), jurisdictionId: j.id, role: 'consultant' },
       { userId: await userId('focal.lima@example.org'), jurisdictionId: j.id, role: 'focal_point' },
+      { userId: reviewerId, jurisdictionId: j.id, role: 'reviewer' },
     ]);
     const twin = await profileIn(slug, 'en', p.state, { consultant: 'consultant@example.org', focal: 'focal.lima@example.org' });
     // In review, every domain accepted: approving then depends only on who asks.
@@ -233,14 +258,14 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
     let allowed = 0;
     for (const { own, profile } of fixtures) {
       for (const person of people) {
-        for (const r of requestsFor(profile)) {
+        for (const r of requestsFor(profile, reviewerId)) {
           const verdict = r.verdict(person.actor, profile);
           const where = `${person.key} → ${r.label} on a ${profile.state} profile of ${own === 'lima' ? 'their own jurisdiction' : 'another jurisdiction'}`;
           const want = person.actor ? expectedStatus[verdict] : [401];
           if (person.actor && verdict === 'allowed') {
             // Refreshed each time: a twin's ids and revision.
             const twin = await twinOf(profile);
-            const twinRequest = requestsFor(twin).find((x) => x.label === r.label)!;
+            const twinRequest = requestsFor(twin, reviewerId).find((x) => x.label === r.label)!;
             const answer = await send(person, twinRequest);
             allowed++;
             if (answer.headers.get('cache-control') !== 'private, no-store') mismatches.push(`${where}: Cache-Control ${answer.headers.get('cache-control')}`);
@@ -367,6 +392,11 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
       markAllReadAction: { fields: {}, verdict: (a) => (a ? 'allowed' : 'hidden') },
       // Who may be mentioned: the people who may read the profile, told only to someone who may read it.
       mentionCandidatesAction: { fields: { id: review.id }, verdict: (a) => judgeAssessment(a, 'view', review) },
+      inviteReviewerAction: {
+        fields: { jurisdiction: 'lima', email: 'mallory.reviewer@example.org', name: 'Mallory', language: 'en' },
+        verdict: (a) => reviewersVerdict(a, review),
+      },
+      removeReviewerAction: { fields: { jurisdiction: 'lima', userId: reviewerId }, verdict: (a) => reviewersVerdict(a, review) },
     };
     // Not in the table, on purpose: setPasswordAction answers to its one-time token (e2e/admin-setup.spec.ts),
     // loginAction to a password (below, and tests/system/sign-in-and-accounts.test.ts),

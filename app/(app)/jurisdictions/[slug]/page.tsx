@@ -6,7 +6,9 @@ import { requireActor } from '@/lib/auth/current-actor';
 import { NotFoundError } from '@/lib/data/errors';
 import { getJurisdictionBySlug } from '@/lib/data/jurisdictions';
 import { listAssessmentsOfJurisdiction } from '@/lib/data/assessments';
-import { canStartAssessment } from '@/lib/policy';
+import { canManageReviewers, canStartAssessment } from '@/lib/policy';
+import { listReviewers } from '@/lib/data/reviewers';
+import { ReviewersSection } from '@/components/jurisdictions/reviewers-section';
 import { StartProfileForm, type LatestByLanguage } from '@/components/profiles/start-profile-form';
 import { latestEditionsOf, listEditions } from '@/lib/data/editions';
 import { editionLabel, editionSlug } from '@/lib/domain/edition-label';
@@ -27,6 +29,7 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
     throw error;
   });
   const profiles = await listAssessmentsOfJurisdiction(actor, j.id);
+  const reviewers = canManageReviewers(actor, j.id) ? await listReviewers(actor, j.slug) : null;
   // Editions are public; imported ones have no profile behind them, so they are listed on their own.
   const published = await listEditions({ jurisdiction: j.slug });
   const ui = await getLocale();
@@ -96,6 +99,7 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
             </section>
           )}
         </div>
+        <div className="stack">
         <section className="card" aria-labelledby="people">
           <h2 id="people">{t('people')}</h2>
           {j.people.length === 0 ? (
@@ -111,6 +115,8 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
             </ul>
           )}
         </section>
+        {reviewers && <ReviewersSection jurisdiction={j.slug} reviewers={reviewers} />}
+        </div>
       </div>
     </div>
   );
