@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { buildIfNeeded } from '../cli/build-if-needed';
+import { benchCollab } from './collab';
 import { benchDashboards } from './dashboard-scale';
 import { benchEditorBundle } from './editor-bundle';
 import { benchLoad } from './load';
@@ -11,7 +12,7 @@ import { meets, type Figure } from './stats';
 
 // `npm run bench`: every benchmark in one go; prints one table and writes it to bench-results/.
 buildIfNeeded(process.env.MGI_DIST_DIR || '.next');
-// BENCH_ONLY=bundle,dashboards runs a subset while working on one figure; the full run is the record.
+// BENCH_ONLY=bundle,collab runs a subset while working on one figure; the full run is the record.
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (name: string) => !only || only.includes(name);
 const figures: Figure[] = [];
@@ -25,6 +26,7 @@ if (process.env.DATABASE_URL) {
 if (wanted('bundle')) figures.push(...(await benchEditorBundle()));
 if (wanted('public')) figures.push(...(await benchPublicPages()));
 if (wanted('publish')) figures.push(...(await benchPublish()));
+if (wanted('collab')) figures.push(...(await benchCollab(process.env.DATABASE_URL)));
 if (wanted('load')) figures.push(...(await benchLoad(process.env.DATABASE_URL)));
 
 const rows = figures.map((f) => [

@@ -21,7 +21,8 @@ const env = getEnv();
 const port = process.argv.includes('--port') ? Number(process.argv[process.argv.indexOf('--port') + 1]) : env.PORT;
 const app = next({ dev: false, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
-// Opt-in figures for the load benchmark (bench/load-run.ts): GET /__mgi/metrics, ?reset=1 to start a window.
+// Opt-in figures for the benchmarks (bench/load-run.ts, bench/collab.ts): GET /__mgi/metrics, ?reset=1 to start a
+// window, ?settled=1 for memory after a full garbage collection.
 const metrics = env.MGI_METRICS ? startProcessMetrics() : null;
 
 /**
@@ -49,7 +50,8 @@ http
     stampPeerAddress(req);
     if (metrics && req.url?.startsWith('/__mgi/metrics')) {
       if (req.url.includes('reset')) metrics.reset();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(metrics.read()));
+      const body = req.url.includes('settled') ? metrics.settled() : metrics.read();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       return;
     }
     void handle(req, res);

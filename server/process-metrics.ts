@@ -1,4 +1,6 @@
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 /**
  * The figures the load benchmark reads from each instance: the longest stall
@@ -20,6 +22,12 @@ export function startProcessMetrics() {
   }, 100);
   sampler.unref();
   return {
+    /** Memory now, after a full garbage collection: what live objects hold (memory per open live document). */
+    settled: () => {
+      collectGarbage();
+      const { rss, heapUsed } = process.memoryUsage();
+      return { rssMb: rss / 2 ** 20, heapUsedMb: heapUsed / 2 ** 20 };
+    },
     read: () => ({ eventLoopMaxMs: delay.max / 1e6, eventLoopP99Ms: delay.percentile(99) / 1e6, longestGcMs: longestGc, peakRssMb: peakRss / 2 ** 20 }),
     reset: () => {
       delay.reset();
@@ -27,4 +35,10 @@ export function startProcessMetrics() {
       peakRss = process.memoryUsage.rss();
     },
   };
+}
+
+/** A full collection on request, without starting Node with --expose-gc (only the metrics mode asks for it). */
+function collectGarbage() {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
 }

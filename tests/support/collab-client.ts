@@ -38,7 +38,7 @@ export async function startCollab(shared: { redisUrl?: string; redisPrefix?: str
 }
 
 /** A WebSocket class that sends the person's cookie and the page's origin, as a browser does. */
-function browserLikeSocket(cookie: string, origin: string) {
+export function browserLikeSocket(cookie: string, origin: string) {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers: { cookie, origin } });
