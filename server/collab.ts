@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus, isTransactionOrigin, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
+import { Hocuspocus, isTransactionOrigin, type Connection, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
 import crossws from 'crossws/adapters/node';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
@@ -8,8 +8,9 @@ import * as Y from 'yjs';
 import { actorFromCookies, actorFromSession } from '../lib/auth/cookie-actor';
 import { caretColor } from '../lib/collab/caret-color';
 import { parseCollabDocName, SNAPSHOT_PLEASE, STORE_NOW } from '../lib/collab/doc-name';
-import { setLiveParts } from '../lib/collab/live-registry';
+import { setLiveParts, type RightsScope } from '../lib/collab/live-registry';
 import { checkUpdate, checkYDoc, replaceYContent } from '../lib/collab/yjs-doc';
+import { NotFoundError } from '../lib/data/errors';
 import { assertMayEditLive, liveAccess, liveStateOf, loadLiveState, storeLivePart } from '../lib/data/live-parts';
 import type { Actor } from '../lib/policy';
 import { contributorsInMemory, type ContributorLog } from './collab-contributors';
@@ -19,6 +20,13 @@ import { SharedDocuments } from './collab-redis';
 export const COLLAB_PATH = '/collab';
 /** No single message may be larger: far above any typing, far below what would hurt the server. */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+/**
+ * How often every open connection is judged again without being told to: what
+ * reaches this instance from writes made on another one (lib/collab/live-registry.ts).
+ */
+export const RECHECK_EVERY_MS = 30_000;
+/** The close code of a connection whose rights changed: the browser reconnects and is judged afresh. */
+export const RIGHTS_CHANGED = { code: 4401, reason: 'rights-changed' } as const;
 
 interface Context {
   actor: Actor;
@@ -64,7 +72,7 @@ function sameOrigin(headers: Headers): boolean {
  * refused whole when it fails; stored documents become revisions
  * (lib/data/live-parts.ts).
  */
-export function createCollabServer(options: { debounce?: number; maxDebounce?: number; redisUrl?: string; redisPrefix?: string } = {}) {
+export function createCollabServer(options: { debounce?: number; maxDebounce?: number; redisUrl?: string; redisPrefix?: string; recheckEveryMs?: number } = {}) {
   // Several instances (REDIS_URL): they share open documents, the store lock and the contributors through Redis.
   const shared = options.redisUrl ? new SharedDocuments(options.redisUrl, options.redisPrefix ?? 'mgi') : null;
   const contributors: ContributorLog = shared?.contributors ?? contributorsInMemory();
@@ -184,13 +192,14 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
 
     async onStateless({ payload, document, connection }) {
       // "Store now" (before a comment is anchored: the server must find the passage this
-      // editor sees): the answer names the revision the stored text has.
+      // editor or reader sees): the answer names the revision the stored text has.
       if (payload === SNAPSHOT_PLEASE) {
         // What this server holds, so the editor can tell "Saved" from "still sending".
         connection.sendStateless(JSON.stringify({ snapshot: Buffer.from(Y.encodeSnapshot(Y.snapshot(document))).toString('base64') }));
         return;
       }
-      if (payload !== STORE_NOW || connection.readOnly) return;
+      // Readers ask too, before they comment on what others typed: storing adds nothing of theirs.
+      if (payload !== STORE_NOW) return;
       const revision = await exclusively(document, () => store(document));
       connection.sendStateless(JSON.stringify({ stored: revision }));
     },
@@ -212,8 +221,49 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     }
   }
 
-  // Saves made elsewhere in this process (API, restore, comment marks) reach open editors, on any instance.
+  /**
+   * Judges a connection again with the rights its person has now; when they
+   * differ from the ones it was opened with (may no longer edit, may no longer
+   * see, or may edit again), its socket is closed: the browser reconnects at
+   * once and is let in read-only, read-write, or not at all. A database that
+   * cannot answer changes nothing (each change is still judged on arrival).
+   */
+  async function recheck(connection: Connection): Promise<void> {
+    const context = connection.context as Context;
+    const ref = parseCollabDocName(connection.document.name);
+    if (!ref || !context?.actor) return;
+    let now: 'edit' | 'read' | 'none';
+    try {
+      const live = await actorFromSession(context.sid);
+      now = !live || live.actor.userId !== context.actor.userId ? 'none' : await liveAccess(live.actor, ref);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) return;
+      now = 'none';
+    }
+    if (now === (connection.readOnly ? 'read' : 'edit')) return;
+    connection.webSocket.close(RIGHTS_CHANGED.code, RIGHTS_CHANGED.reason);
+  }
+
+  /** The open connections a change of rights touches (all of them without a scope). */
+  function connectionsOf(scope?: RightsScope): Connection[] {
+    const found: Connection[] = [];
+    for (const document of hocuspocus.documents.values()) {
+      if (scope && 'assessmentId' in scope && parseCollabDocName(document.name)?.assessmentId !== scope.assessmentId) continue;
+      for (const connection of document.getConnections()) {
+        if (scope && 'userId' in scope && (connection.context as Context)?.actor?.userId !== scope.userId) continue;
+        found.push(connection);
+      }
+    }
+    return found;
+  }
+
+  const rechecking = setInterval(() => {
+    for (const connection of connectionsOf()) void recheck(connection);
+  }, options.recheckEveryMs ?? RECHECK_EVERY_MS);
+  rechecking.unref();
+
   setLiveParts({
+    // Saves made elsewhere in this process (API, restore, comment marks) reach open editors, on any instance.
     applySaved(docName, doc) {
       const live: Document | undefined = hocuspocus.documents.get(docName);
       if (live) {
@@ -221,6 +271,10 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
         return;
       }
       applySavedElsewhere(docName, doc).catch((error: unknown) => console.error(`A save did not reach the editors of ${docName} on other instances`, error));
+    },
+    // Rights changed in this process (workflow, roles, accounts) cut live editing now.
+    rightsChanged(scope) {
+      for (const connection of connectionsOf(scope)) void recheck(connection);
     },
   });
 
@@ -264,6 +318,7 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     /** Stores every open document now and closes every connection (shutdown, tests). */
     async close() {
       setLiveParts(undefined);
+      clearInterval(rechecking);
       const open = [...hocuspocus.documents.values()].filter((d) => !d.isLoading);
       await Promise.allSettled(open.map((d) => exclusively(d, () => store(d))));
       hocuspocus.closeConnections();

@@ -12,8 +12,10 @@ interface Props {
   section: string;
   part: string;
   language: string;
-  /** Server-rendered HTML of the part (lib/domain/editor/render-html.ts). */
+  /** Server-rendered HTML of the part (lib/domain/editor/render-html.ts), shown until the live text arrives. */
   html: string;
+  /** The part's live document (lib/collab/protocol.ts): the text follows others' typing, read-only. */
+  liveDocName?: string;
   canStart: boolean;
   labels: CommentLabels;
 }
@@ -60,13 +62,59 @@ function selectedPassage(container: HTMLElement, range: Range): Passage | null {
   return { quote, occurrence: occurrencesBefore(text, quote, first) };
 }
 
-/** A part's text, read-only, where a reviewer selects a passage and comments on it. */
-export function PassageCommenter({ assessmentId, section, part, language, html, canStart, labels: t }: Props) {
+type LiveView = ReturnType<(typeof import('./watch-live-part'))['watchLivePart']>;
+
+/**
+ * A part's text, read-only, where a reviewer selects a passage and comments on
+ * it. With `liveDocName` the text is the live one (others' typing appears as
+ * it happens); it holds still while the person has a caret or a selection in
+ * it or writes a comment (replacing the text would lose them), and catches up
+ * as soon as they are done.
+ */
+export function PassageCommenter({ assessmentId, section, part, language, html: storedHtml, liveDocName, canStart, labels: t }: Props) {
   const router = useRouter();
   const textRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Passage | null>(null);
   const [composing, setComposing] = useState<Passage | null>(null);
   const [hint, setHint] = useState(false);
+  const [html, setHtml] = useState(storedHtml);
+  const liveRef = useRef<LiveView | null>(null);
+  const newest = useRef(storedHtml);
+  const composingRef = useRef(false);
+
+  /** Shows the newest live text unless the person is selecting or commenting in this part. */
+  function catchUp() {
+    const container = textRef.current;
+    const current = document.getSelection();
+    const holding = composingRef.current || (!!container && !!current && current.rangeCount > 0 && container.contains(current.anchorNode));
+    if (!holding) setHtml(newest.current);
+  }
+
+  useEffect(() => {
+    if (!liveDocName) return;
+    let live: LiveView | null = null;
+    let gone = false;
+    void import('./watch-live-part').then(({ watchLivePart }) => {
+      if (gone) return;
+      live = watchLivePart(liveDocName, (next) => {
+        newest.current = next;
+        catchUp();
+      });
+      liveRef.current = live;
+    });
+    document.addEventListener('selectionchange', catchUp);
+    return () => {
+      gone = true;
+      document.removeEventListener('selectionchange', catchUp);
+      live?.destroy();
+      liveRef.current = null;
+    };
+  }, [liveDocName]);
+
+  useEffect(() => {
+    composingRef.current = composing !== null;
+    if (!composing) catchUp();
+  }, [composing]);
 
   /** The passage selected in this part right now, or null. */
   function passageNow(): Passage | null {
@@ -132,6 +180,8 @@ export function PassageCommenter({ assessmentId, section, part, language, html, 
 
   async function post(body: string): Promise<string | null> {
     if (!composing) return null;
+    // Live text others typed may not be stored yet: have it stored first, so the passage is found.
+    if (liveRef.current && (await liveRef.current.storeNow()) === null) return t.saveFirst;
     const form = new FormData();
     Object.entries({ id: assessmentId, section, part, quote: composing.quote, occurrence: String(composing.occurrence), body }).forEach(([k, v]) => form.set(k, v));
     const result = await startThreadAction(null, form);
@@ -167,7 +217,7 @@ export function PassageCommenter({ assessmentId, section, part, language, html, 
       )}
       {composing && <CommentComposer assessmentId={assessmentId} quote={composing.quote} language={language} labels={t} onSubmit={post} onCancel={() => setComposing(null)} />}
       {/* Clicks on highlights are a mouse shortcut; the panel lists every thread for keyboards. */}
-      <div ref={textRef} className="rendered-part" lang={language} onClick={onClick} {...selectable} dangerouslySetInnerHTML={{ __html: html }} />
+      <div ref={textRef} className="rendered-part" lang={language} onClick={onClick} {...selectable} dangerouslySetInnerHTML={{ __html: liveDocName ? html : storedHtml }} />
     </>
   );
 }

@@ -23,6 +23,8 @@ export interface EditorLabels {
   status: Record<LiveStatus, string>;
   /** Contains "{names}". */
   alsoHere: string;
+  /** Shown when the server turned this editor read-only (a right was taken away while it was open). */
+  readOnlyNow: string;
   conflictTitle: string;
   conflictHelp: string;
   /** Contains "{revision}". */

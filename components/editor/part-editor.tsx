@@ -143,10 +143,12 @@ export default function PartEditor(props: PartEditorProps) {
   useEffect(() => {
     if (!editor) return;
     const ready = live.ready && !live.denied;
-    editor.setEditable(ready);
+    // Read-only when the server says so (server/collab.ts, lib/policy): it refuses their changes anyway.
+    editor.setEditable(ready && !live.readOnly);
     // Until the text is there the textbox says so (assistive technology, and tools that wait for it).
     editor.view.dom.setAttribute('aria-disabled', String(!ready));
-  }, [editor, live.ready, live.denied]);
+    editor.view.dom.setAttribute('aria-readonly', String(live.readOnly));
+  }, [editor, live.ready, live.denied, live.readOnly]);
 
   return (
     // The wrapper only listens for the comment shortcut bubbling up from the editor.
@@ -164,10 +166,21 @@ export default function PartEditor(props: PartEditorProps) {
               {fill(t.alsoHere, { names: others.join(', ') })}
             </span>
           )}
-          <SaveStatusBadge status={shownStatus} error={null} labels={t.status} />
+          {!live.readOnly && <SaveStatusBadge status={shownStatus} error={null} labels={t.status} />}
         </div>
       </div>
-      {editor ? (
+      {live.readOnly ? (
+        <div className="comment-bar">
+          <p className="notice notice--info" role="status" data-testid="read-only-now">
+            {t.readOnlyNow}
+          </p>
+          {commentLabels && (
+            <button type="button" className="button button--secondary button--small" onMouseDown={(e) => e.preventDefault()} onClick={() => void startComment()}>
+              {commentLabels.commentOnSelection}
+            </button>
+          )}
+        </div>
+      ) : editor ? (
         <Toolbar editor={editor} controls={contentId} labels={t} onComment={commentLabels ? () => void startComment() : undefined} commentLabel={commentLabels?.comment} />
       ) : (
         <div className="editor-toolbar" aria-hidden="true" />

@@ -41,12 +41,19 @@ export function useLivePart(docName: string) {
     const provider = new HocuspocusProvider({ url: `${protocol}//${window.location.host}/collab`, name: docName, document: ydoc, token: 'session' });
     // Noted from the start: the first sync can arrive before React subscribes (a busy machine
     // runs the socket's messages before the effects), and "synced" fires only once.
-    const seen = { synced: false, denied: false };
+    const seen = { synced: false, denied: false, readOnly: false };
     provider.on('synced', () => {
       seen.synced = true;
     });
     provider.on('authenticationFailed', () => {
       seen.denied = true;
+    });
+    // What the server lets this connection do: it decides (lib/policy) at each (re)connection. A right
+    // taken away closes the connection (server/collab.ts) and the reconnection comes back read-only.
+    provider.on('authenticated', ({ scope }: { scope: string }) => {
+      seen.readOnly = scope !== 'read-write';
+      // What this browser still holds the server now refuses: it must not come back with a later right to edit.
+      if (seen.readOnly) void local.clearData();
     });
     return { ydoc, local, provider, seen };
   });
@@ -54,7 +61,7 @@ export function useLivePart(docName: string) {
   // Read from the provider at each render, so no event sent before the subscription is missed.
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const events = ['status', 'synced', 'unsyncedChanges', 'authenticationFailed'] as const;
+      const events = ['status', 'synced', 'unsyncedChanges', 'authenticationFailed', 'authenticated'] as const;
       events.forEach((e) => provider.on(e, onChange));
       return () => events.forEach((e) => provider.off(e, onChange));
     },
@@ -68,6 +75,7 @@ export function useLivePart(docName: string) {
   const unsynced = useSyncExternalStore(subscribe, () => provider.unsyncedChanges, () => 0);
   const synced = useSyncExternalStore(subscribe, () => seen.synced, () => false);
   const denied = useSyncExternalStore(subscribe, () => seen.denied, () => false);
+  const readOnly = useSyncExternalStore(subscribe, () => seen.readOnly, () => false);
   const [localReady, setLocalReady] = useState(false);
   const ready = synced || localReady;
   // True once a server snapshot held this browser's whole document; any local change clears it.
@@ -122,7 +130,7 @@ export function useLivePart(docName: string) {
     });
     // Closing the tab with changes the server has not confirmed: the browser asks first.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (provider.hasUnsyncedChanges || !confirmedRef.current) event.preventDefault();
+      if (!seen.readOnly && (provider.hasUnsyncedChanges || !confirmedRef.current)) event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     // The browser knows at once when the network goes; the socket would notice only at its next timeout.
@@ -142,7 +150,7 @@ export function useLivePart(docName: string) {
       ydoc.off('update', onLocalUpdate);
       clearTimeout(recheck);
     };
-  }, [ydoc, local, provider]);
+  }, [ydoc, local, provider, seen]);
 
   useEffect(
     () => () => {
@@ -190,5 +198,5 @@ export function useLivePart(docName: string) {
     [provider],
   );
 
-  return { ydoc, provider, status, ready, denied, storeNow };
+  return { ydoc, provider, status, ready, denied, readOnly, storeNow };
 }

@@ -3,12 +3,26 @@
  * Next's handlers but is bundled apart from them, so they meet on globalThis,
  * and only with plain data: a save made outside the live documents (the API,
  * a restore, a comment mark) is handed over as ProseMirror JSON, which the
- * server merges into the open document so that editors see it at once.
+ * server merges into the open document so that editors see it at once; a
+ * right that changed (role granted or revoked, user deactivated or demoted,
+ * profile moved along the workflow) is handed over as who or what it touches,
+ * and the server judges those people's open connections again at once.
+ *
+ * Only this process hears it. With several instances, another instance's
+ * connections learn of it by other means: every change that arrives is
+ * judged again before it is applied (a writer who lost the right is cut at
+ * their next keystroke), and the server judges every open connection again
+ * on a short period (server/collab.ts, RECHECK_EVERY_MS), which also ends a
+ * reader's live view once their role is gone.
  */
 export interface LiveParts {
   /** Merges a stored document into the live one of that name, if it is open here. */
   applySaved(docName: string, doc: unknown): void;
+  /** Judges again the open connections of this person, or to this profile's parts. */
+  rightsChanged(scope: RightsScope): void;
 }
+
+export type RightsScope = { userId: string } | { assessmentId: string };
 
 const holder = globalThis as typeof globalThis & { __mgiLiveParts?: LiveParts };
 
@@ -18,4 +32,9 @@ export function setLiveParts(live: LiveParts | undefined): void {
 
 export function liveParts(): LiveParts | undefined {
   return holder.__mgiLiveParts;
+}
+
+/** After a write that changed someone's rights has committed: live connections follow at once. */
+export function announceRightsChanged(scope: RightsScope): void {
+  liveParts()?.rightsChanged(scope);
 }

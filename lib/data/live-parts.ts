@@ -6,7 +6,7 @@ import { collabDocName } from '../collab/doc-name';
 import { liveParts } from '../collab/live-registry';
 import { nextYState, yStateFromJson } from '../collab/yjs-doc';
 import type { ProfileDoc } from '../domain/editor/validate-doc';
-import { judgeAssessment, type Actor } from '../policy';
+import { judgeAssessment, liveAccessOn, type Actor } from '../policy';
 import { clearAcceptance } from './domain-reviews';
 import { NotFoundError, verdictError } from './errors';
 import type { PartRef } from './parts';
@@ -26,8 +26,9 @@ export async function liveAccess(actor: Actor | null, ref: PartRef): Promise<'ed
     .select({ jurisdictionId: assessments.jurisdictionId, state: assessments.state })
     .from(assessments)
     .where(eq(assessments.id, ref.assessmentId));
-  if (!profile || judgeAssessment(actor, 'view', profile) !== 'allowed') throw new NotFoundError('profile');
-  return judgeAssessment(actor, 'edit', profile) === 'allowed' ? 'edit' : 'read';
+  const access = profile ? liveAccessOn(actor, profile) : 'none';
+  if (access === 'none') throw new NotFoundError('profile');
+  return access;
 }
 
 /**

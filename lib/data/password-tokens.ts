@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from '../../db/client';
 import { passwordTokens, sessions, users } from '../../db/schema';
+import { announceRightsChanged } from '../collab/live-registry';
 import { DataError, InvalidInputError } from './errors';
 import { loginKeys, recordFailure, recordLoginSuccess, secondsUntilAllowed, setPasswordKey } from './login-throttle';
 import { hashPassword } from './passwords';
@@ -91,8 +92,10 @@ export async function consumePasswordToken(token: string, password: string, addr
       .returning({ email: users.email });
     if (!updated) throw new InvalidInputError('link_invalid', 'This account is deactivated.');
     await tx.delete(sessions).where(eq(sessions.userId, spent.userId));
-    return updated;
+    return { ...updated, id: spent.userId };
   });
+  // Every session ended: their open live parts close too.
+  announceRightsChanged({ userId: user.id });
   const { pair, known } = loginKeys(user.email, address);
   await recordLoginSuccess(pair?.key ?? null, known);
   return user;

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
 import { accountEvents, apiTokens, emailOutbox, jurisdictions, memberships, notifications, passwordTokens, sessions, users } from '../../db/schema';
+import { announceRightsChanged } from '../collab/live-registry';
 import { getEnv } from '../env';
 import { accountEmail, type AccountEmail } from '../mail/account-emails';
 import type { JurisdictionRole } from '../domain/roles';
@@ -219,6 +220,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     }
     await tx.insert(accountEvents).values({ userId, actorId: actor.userId, kind: active ? 'reactivated' : 'deactivated' });
   });
+  announceRightsChanged({ userId });
 }
 
 export async function setUserAdmin(actor: Actor, userId: string, isAdmin: boolean) {
@@ -233,6 +235,7 @@ export async function setUserAdmin(actor: Actor, userId: string, isAdmin: boolea
     .where(eq(users.id, userId))
     .returning({ id: users.id });
   if (!row) throw new NotFoundError('user');
+  announceRightsChanged({ userId });
 }
 
 export async function grantRole(actor: Actor, input: { userId: string; jurisdictionId: string; role: JurisdictionRole }) {
@@ -247,6 +250,8 @@ export async function grantRole(actor: Actor, input: { userId: string; jurisdict
     }
     throw error;
   }
+  // A new role can let them edit what they hold open read-only: they reconnect with it.
+  announceRightsChanged({ userId: input.userId });
 }
 
 export async function revokeRole(actor: Actor, input: { userId: string; jurisdictionId: string; role: JurisdictionRole }) {
@@ -261,6 +266,8 @@ export async function revokeRole(actor: Actor, input: { userId: string; jurisdic
         eq(memberships.role, input.role),
       ),
     );
+  // Their open parts of that jurisdiction close, or turn read-only if another role still lets them read.
+  announceRightsChanged({ userId: input.userId });
 }
 
 /** Records the interface language a person chose, for the emails they get. */

@@ -5,6 +5,7 @@ import { assessmentParts, assessments, assessmentTransitions, partRevisions, tit
 import { hasRealText } from '../domain/editor/doc-text';
 import { profileSlots } from '../domain/profile';
 import { allowedTransitions, judgeTransition, transitions, type Actor, type TransitionAction } from '../policy';
+import { announceRightsChanged } from '../collab/live-registry';
 import { getAssessmentHeader } from './assessments';
 import { domainsNotAccepted } from './domain-reviews';
 import { freezeEdition } from './editions';
@@ -61,7 +62,7 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
     throw new InvalidInputError('note_too_long', `The note is longer than ${MAX_NOTE_LENGTH} characters.`);
   }
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const done = await db.transaction(async (tx) => {
     const [profile] = await tx
       .select({ jurisdictionId: assessments.jurisdictionId, state: assessments.state, createdAt: assessments.createdAt })
       .from(assessments)
@@ -118,6 +119,9 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
     await notifyTransition(tx, { action, assessmentId, jurisdictionId: profile.jurisdictionId, actor, note: row.note });
     return { ...row, edition };
   });
+  // Who may edit changed with the state: open editors of its parts follow now (submitted → read-only).
+  announceRightsChanged({ assessmentId });
+  return done;
 }
 
 /** A consultant sends a complete draft to the focal points. */

@@ -35,6 +35,7 @@ export async function getEditorLabels(): Promise<EditorLabels> {
       error: t('status.error'),
     },
     alsoHere: t('alsoHere', { names: keep('names') }),
+    readOnlyNow: t('readOnlyNow'),
     conflictTitle: t('conflictTitle'),
     conflictHelp: t('conflictHelp'),
     theirVersion: t('theirVersion', { revision: keep('revision') }),

@@ -54,3 +54,16 @@ export function canOnAssessment(actor: Actor | null, action: AssessmentAction, a
 export function canStartAssessment(actor: Actor | null, jurisdictionId: string): boolean {
   return rolesOn(actor, jurisdictionId).includes('consultant');
 }
+
+/**
+ * How a person may hold a part open live (server/collab.ts): `edit` when they
+ * may change it in its current state, `read` when they may only see it (they
+ * watch others type, read-only), `none` when the profile does not exist for
+ * them (the connection is refused as for a profile that does not exist).
+ */
+export type LiveAccess = 'edit' | 'read' | 'none';
+
+export function liveAccessOn(actor: Actor | null, a: AssessmentRef): LiveAccess {
+  if (judgeAssessment(actor, 'view', a) !== 'allowed') return 'none';
+  return judgeAssessment(actor, 'edit', a) === 'allowed' ? 'edit' : 'read';
+}

@@ -7,6 +7,8 @@ import { collabDocName } from '../../lib/collab/doc-name';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
+import { grantRole, revokeRole, setUserActive } from '../../lib/data/users';
+import { RIGHTS_CHANGED } from '../../server/collab';
 import { loadLiveState, storeLivePart } from '../../lib/data/live-parts';
 import { validateProfileDoc } from '../../lib/domain/editor/validate-doc';
 import { profileSlots } from '../../lib/domain/profile';
@@ -264,6 +266,121 @@ describe.each(targets)('live editing on %s', (target) => {
       const row = await eventually(() => part(ref), (r) => JSON.stringify(r.doc).includes('antes'));
       expect(JSON.stringify(row.doc)).not.toContain('después');
       hostile.close();
+    });
+  });
+  describe('a right taken away cuts live editing at once', () => {
+    let server: Awaited<ReturnType<typeof startCollab>>;
+    beforeAll(async () => {
+      server = await startCollab();
+    });
+    afterAll(() => server?.stop());
+
+    const origin = () => `http://127.0.0.1:${server.port}`;
+    const connect = async (userId: string) => rawClient(server.url, { cookie: await sessionCookie(userId), origin: origin() });
+    /** An update inserting `words` at the start of the first paragraph of the server's text. */
+    async function edit(client: Awaited<ReturnType<typeof rawClient>>, name: string, words: string) {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, (await client.fetchState(name))!);
+      const sv = Y.encodeStateVector(copy);
+      ((copy.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, words);
+      return Y.encodeStateAsUpdate(copy, sv);
+    }
+
+    it('submitting the profile closes its editors\' connections with no change sent; they come back read-only and what they send is refused', async () => {
+      const { consultant, ref, name } = await world();
+      for (const slot of profileSlots) {
+        if (slot.section !== ref.section || slot.part !== ref.part) await savePart(consultant.actor, { assessmentId: ref.assessmentId, ...slot }, { doc: para('Texto'), baseRevision: 0 });
+      }
+      const writer = await connect(consultant.user.id);
+      expect(await writer.auth(name)).toBe('read-write');
+      const late = await edit(writer, name, 'tarde ');
+      const provider = await openProvider(server.url, await sessionCookie(consultant.user.id), name);
+      const scopes: string[] = [];
+      provider.provider.on('authenticated', ({ scope }: { scope: string }) => scopes.push(scope));
+
+      await submitForReview(consultant.actor, ref.assessmentId);
+      await eventually(() => writer.closed(), (closed) => closed !== null);
+      expect(writer.closed()?.code).toBe(RIGHTS_CHANGED.code);
+      // The browser's provider reconnects by itself and is let in read-only.
+      await eventually(() => scopes, (s) => s.includes('readonly'));
+
+      const again = await connect(consultant.user.id);
+      expect(await again.auth(name)).toBe('readonly');
+      expect(await again.sendUpdate(name, late)).toBe('refused');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // longer than the store delay: nothing was stored
+      expect((await part(ref)).doc).toEqual(para('Hola'));
+      expect(provider.text()).not.toContain('tarde');
+      again.close();
+      provider.close();
+    });
+
+    it('a revoked role closes the connection at once, and the person is let in no more', async () => {
+      const { j, consultant, ref, name } = await world();
+      const admin = await seedUser({ isAdmin: true });
+      const writer = await connect(consultant.user.id);
+      expect(await writer.auth(name)).toBe('read-write');
+      await revokeRole(admin.actor, { userId: consultant.user.id, jurisdictionId: j.id, role: 'consultant' });
+      await eventually(() => writer.closed(), (closed) => closed !== null);
+      expect(writer.closed()?.code).toBe(RIGHTS_CHANGED.code);
+      expect(await (await connect(consultant.user.id)).auth(name)).toBe('denied');
+      expect((await part(ref)).revision).toBe(1);
+    });
+
+    it('a deactivated user is cut at once, readers included, and their handshake is refused', async () => {
+      const { focal, name } = await world();
+      const admin = await seedUser({ isAdmin: true });
+      const reader = await connect(focal.user.id);
+      expect(await reader.auth(name)).toBe('readonly');
+      await setUserActive(admin.actor, focal.user.id, false);
+      await eventually(() => reader.closed(), (closed) => closed !== null);
+      expect(reader.closed()?.code).toBe(RIGHTS_CHANGED.code);
+      expect((await connect(focal.user.id)).opened).toBe(false);
+    });
+
+    it('a role granted lets a reader reconnect as an editor', async () => {
+      const { j, focal, name } = await world();
+      const admin = await seedUser({ isAdmin: true });
+      const reader = await connect(focal.user.id);
+      expect(await reader.auth(name)).toBe('readonly');
+      await grantRole(admin.actor, { userId: focal.user.id, jurisdictionId: j.id, role: 'consultant' });
+      await eventually(() => reader.closed(), (closed) => closed !== null);
+      const editor = await connect(focal.user.id);
+      expect(await editor.auth(name)).toBe('read-write');
+      expect(await editor.sendUpdate(name, await edit(editor, name, 'ahora '))).toBe('applied');
+      editor.close();
+    });
+
+    it('people whose rights did not change keep their connection', async () => {
+      const { consultant, second, j, name } = await world();
+      const admin = await seedUser({ isAdmin: true });
+      const stays = await connect(second.user.id);
+      const goes = await connect(consultant.user.id);
+      expect([await stays.auth(name), await goes.auth(name)]).toEqual(['read-write', 'read-write']);
+      await revokeRole(admin.actor, { userId: consultant.user.id, jurisdictionId: j.id, role: 'consultant' });
+      await eventually(() => goes.closed(), (closed) => closed !== null);
+      // Both were judged together: the one still allowed edits on.
+      expect(await stays.sendUpdate(name, await edit(stays, name, 'sigo '))).toBe('applied');
+      expect(stays.closed()).toBeNull();
+      stays.close();
+    });
+  });
+
+  describe('a right taken away on another instance', () => {
+    let server: Awaited<ReturnType<typeof startCollab>>;
+    beforeAll(async () => {
+      server = await startCollab({ recheckEveryMs: 100 });
+    });
+    afterAll(() => server?.stop());
+
+    it('ends a reader\'s live view at the next periodic check, though nothing told this instance', async () => {
+      const { j, focal, name } = await world();
+      const reader = await rawClient(server.url, { cookie: await sessionCookie(focal.user.id), origin: `http://127.0.0.1:${server.port}` });
+      expect(await reader.auth(name)).toBe('readonly');
+      const db = await getDb();
+      // Written as another instance would: straight to the database, no announcement here.
+      await db.delete(memberships).where(and(eq(memberships.userId, focal.user.id), eq(memberships.jurisdictionId, j.id)));
+      await eventually(() => reader.closed(), (closed) => closed !== null);
+      expect(reader.closed()?.code).toBe(RIGHTS_CHANGED.code);
     });
   });
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PartEditorLoader } from '@/components/editor/part-editor-loader';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
+import { collabDocName } from '@/lib/collab/protocol';
 import { getAssessment } from '@/lib/data/assessments';
 import { domainDescriptions } from '@/lib/domain/domain-descriptions';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
@@ -111,6 +112,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
                 part={part}
                 language={profile.language}
                 html={renderDocHtml(stored.doc)}
+                liveDocName={collabDocName({ assessmentId: id, section: key, part })}
                 canStart={commenting.includes('start')}
                 labels={commentLabels}
               />

@@ -1,0 +1,61 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { COLLAB_FIELD, STORE_NOW } from '@/lib/collab/protocol';
+import { renderDocHtml } from '@/lib/domain/editor/render-html';
+
+/** How long "store now" may take before a comment gives up and asks to try again. */
+const STORE_TIMEOUT_MS = 15_000;
+
+/**
+ * A part followed live by someone who may only read it: the same /collab
+ * connection an editor opens (the server lets it in read-only and refuses
+ * anything it would send), turned into the part's HTML, rendered from the
+ * shared schema as the server renders a stored part, each time it changes.
+ * Nothing is kept in this browser: a reader has nothing of their own to keep.
+ * Loaded on demand: the section page stays within its script budget.
+ */
+export function watchLivePart(docName: string, onHtml: (html: string) => void) {
+  const ydoc = new Y.Doc();
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  // The session cookie authenticates the handshake; the token only satisfies the protocol. No awareness: a reader has no caret.
+  const provider = new HocuspocusProvider({ url: `${protocol}//${window.location.host}/collab`, name: docName, document: ydoc, token: 'session', awareness: null });
+  const render = () => {
+    if (!provider.isSynced) return; // an empty document until the server's arrives
+    try {
+      onHtml(renderDocHtml(yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(COLLAB_FIELD))));
+    } catch {
+      // The server lets only valid text through; should it ever fail here, the last good view stays.
+    }
+  };
+  ydoc.on('update', render);
+  provider.on('synced', render);
+
+  return {
+    /** Has the server store the part now (so a comment finds the passage seen here): its revision, or null. */
+    storeNow(): Promise<number | null> {
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => finish(null), STORE_TIMEOUT_MS);
+        const onStateless = ({ payload }: { payload: string }) => {
+          try {
+            const stored = (JSON.parse(payload) as { stored?: number | null }).stored;
+            if (stored !== undefined) finish(stored);
+          } catch {
+            /* not ours */
+          }
+        };
+        function finish(revision: number | null) {
+          clearTimeout(timer);
+          provider.off('stateless', onStateless);
+          resolve(revision);
+        }
+        provider.on('stateless', onStateless);
+        provider.sendStateless(STORE_NOW);
+      });
+    },
+    destroy() {
+      provider.destroy();
+      ydoc.destroy();
+    },
+  };
+}
