@@ -82,11 +82,17 @@ export function PassageCommenter({ assessmentId, section, part, language, html: 
   const newest = useRef(storedHtml);
   const composingRef = useRef(false);
 
-  /** Shows the newest live text unless the person is selecting or commenting in this part. */
+  /**
+   * Shows the newest live text unless the person is commenting, selecting (a
+   * selection in this part) or moving the keyboard caret in it (the text has
+   * focus): a new text would take those away. A click that leaves a bare caret
+   * in text that cannot take focus holds nothing.
+   */
   function catchUp() {
     const container = textRef.current;
     const current = document.getSelection();
-    const holding = composingRef.current || (!!container && !!current && current.rangeCount > 0 && container.contains(current.anchorNode));
+    const selecting = !!container && !!current && !current.isCollapsed && container.contains(current.anchorNode);
+    const holding = composingRef.current || selecting || (!!container && document.activeElement === container);
     if (!holding) setHtml(newest.current);
   }
 
@@ -103,9 +109,11 @@ export function PassageCommenter({ assessmentId, section, part, language, html: 
       liveRef.current = live;
     });
     document.addEventListener('selectionchange', catchUp);
+    document.addEventListener('focusout', catchUp);
     return () => {
       gone = true;
       document.removeEventListener('selectionchange', catchUp);
+      document.removeEventListener('focusout', catchUp);
       live?.destroy();
       liveRef.current = null;
     };

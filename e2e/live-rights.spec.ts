@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demo, loginAs } from './support/auth';
+import { freshJurisdiction, uniqueId } from './support/jurisdictions';
+import { editorOf, fillAllParts, openProfile, selectText } from './support/profiles';
+
+/*
+ * Rights on the live text, as people meet them: a focal point watches a draft
+ * being written, live but read-only, and can comment on what was just typed;
+ * the moment the profile is submitted, the consultant's open editor stops
+ * taking text, without a reload.
+ */
+
+const shots = async (page: Page, name: string) => {
+  await page.screenshot({ path: `test-results/screenshots/${name}-desktop.png`, fullPage: true });
+  const { width, height } = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `test-results/screenshots/${name}-phone.png`, fullPage: true });
+  await page.setViewportSize({ width, height });
+};
+
+test('a focal point watches the consultant type, read-only; once the profile is submitted the consultant\'s editor is read-only at once', async ({ browser, baseURL }) => {
+  test.slow();
+  const { slug } = await freshJurisdiction(browser, 'Rights');
+  const consultant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const focal = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const cp = await consultant.newPage();
+  const fp = await focal.newPage();
+  await loginAs(cp, demo.consultant);
+  await loginAs(fp, demo.focalLima);
+  const id = await openProfile(cp.request, slug, 'es', baseURL!);
+  await fillAllParts(cp.request, id, baseURL!, (section, part) => `Texto de ${section} ${part}.`);
+
+  await cp.goto(`/assessments/${id}/sections/migrants_rights`);
+  await fp.goto(`/assessments/${id}/sections/migrants_rights`);
+  const editor = editorOf(cp, 'migrants_rights', 'strengths');
+  const watched = fp.locator('section[aria-labelledby="part-strengths"] .rendered-part');
+  await expect(watched).toHaveText('Texto de migrants_rights strengths.');
+
+  // The consultant types; the focal point sees each word arrive, with no reload and no way to type.
+  const words = `ventanilla ${uniqueId()}`;
+  await editor.text.click();
+  await cp.keyboard.press('End');
+  await cp.keyboard.type(` Una ${words}.`);
+  await expect(watched).toHaveText(`Texto de migrants_rights strengths. Una ${words}.`);
+  await watched.click();
+  await fp.keyboard.type('x');
+  await expect(watched).toHaveText(`Texto de migrants_rights strengths. Una ${words}.`);
+  await expect(fp.getByTestId('editor-migrants_rights-strengths')).toHaveCount(0);
+
+  await expect(editor.status).toHaveText('Saved');
+  await shots(fp, 'live-read-only');
+
+  // Submitted (here over the API, as from another tab): the open editor turns read-only without a reload.
+  const submitted = await cp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'submit' }, headers: { origin: baseURL! } });
+  expect(submitted.status()).toBe(200);
+  const textbox = editor.root.locator('[role="textbox"]');
+  await expect(textbox).toHaveAttribute('aria-readonly', 'true');
+  await expect(textbox).toHaveAttribute('contenteditable', 'false');
+  await expect(editor.root.getByTestId('read-only-now')).toBeVisible();
+  await expect(editor.root.getByRole('toolbar')).toHaveCount(0);
+  await textbox.click();
+  await cp.keyboard.type('tarde');
+  await expect(textbox).not.toContainText('tarde');
+  await shots(cp, 'editor-turned-read-only');
+
+  // Nothing of it reached the server or the focal point.
+  const stored = await (await cp.request.get(`/api/v1/assessments/${id}`)).json();
+  expect(JSON.stringify(stored.sections.migrants_rights.strengths.doc)).not.toContain('tarde');
+  await expect(watched).toHaveText(`Texto de migrants_rights strengths. Una ${words}.`);
+
+  // In review the consultant still comments, from the read-only editor.
+  await selectText(cp, textbox, words);
+  await editor.root.getByRole('button', { name: 'Comment on the selected passage' }).click();
+  await cp.getByRole('textbox', { name: 'Comment', exact: true }).fill('Which one?');
+  await cp.getByRole('button', { name: 'Post comment' }).click();
+  await expect(cp.getByTestId('comment-panel').getByTestId('thread')).toContainText('Which one?');
+  // The highlight reaches both screens (the consultant's page, refreshed by the comment, now shows the reader's view).
+  await expect(watched.locator('[data-thread-id]')).toHaveText(words);
+  await expect(cp.locator('section[aria-labelledby="part-strengths"] [data-thread-id]')).toHaveText(words);
+  await consultant.close();
+  await focal.close();
+});
