@@ -25,20 +25,6 @@ export interface EditorLabels {
   alsoHere: string;
   /** Shown when the server turned this editor read-only (a right was taken away while it was open). */
   readOnlyNow: string;
-  conflictTitle: string;
-  conflictHelp: string;
-  /** Contains "{revision}". */
-  theirVersion: string;
-  yourVersion: string;
-  /** Contains "{name}" and "{when}". */
-  conflictSavedBy: string;
-  /** Contains "{name}"; when the time is unknown. */
-  conflictSavedByName: string;
-  /** When the author is unknown (an account since removed). */
-  conflictSavedBySomeone: string;
-  conflictLegend: string;
-  keepMine: string;
-  keepTheirs: string;
 }
 
 /** Puts values into a label that was translated with a literal `{name}` left in it. */

@@ -23,12 +23,8 @@ export interface PartEditorProps {
   label: string;
   language: string;
   initialDoc: JSONContent;
-  initialRevision: number;
-  /** Who made the stored revision and when (ISO), named if text left in this browser meets it as a conflict. */
-  initialSavedBy?: string | null;
+  /** When the stored text was last saved (ISO); none: nobody saved it this round ("Unchanged in this round"). */
   initialSavedAt?: string | null;
-  /** The newest revision someone else made (0: nobody); later ones are this person's own. */
-  lastOtherRevision?: number;
   labels: EditorLabels;
   /** Present when this person may start comment threads here. */
   commentLabels?: CommentLabels;

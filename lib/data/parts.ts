@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, isNull, max, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { assessmentParts, assessments, editions, partRevisionContributors, partRevisions, users } from '../../db/schema';
 import { validateProfileDoc } from '../domain/editor/validate-doc';
@@ -106,30 +106,6 @@ export async function savePart(
   });
   if (checked.ok) announceSaved(ref, checked.doc);
   return saved;
-}
-
-/**
- * For each part of a section, the newest revision made by someone other than
- * the actor (0 when nobody else ever saved it). Text left in the actor's
- * browser based on that revision or later is theirs to send, whatever
- * revisions their own saves (another tab, a closed page) made since.
- */
-export async function lastRevisionsByOthers(actor: Actor, assessmentId: string, section: SectionKey): Promise<Record<string, number>> {
-  await getAssessmentHeader(actor, assessmentId);
-  const db = await getDb();
-  const rows = await db
-    .select({ part: partRevisions.part, revision: max(partRevisions.revision) })
-    .from(partRevisions)
-    .where(
-      and(
-        eq(partRevisions.assessmentId, assessmentId),
-        eq(partRevisions.section, section),
-        // A removed author (null) counts as someone else.
-        or(isNull(partRevisions.authorId), ne(partRevisions.authorId, actor.userId)),
-      ),
-    )
-    .groupBy(partRevisions.part);
-  return Object.fromEntries(rows.map((r) => [r.part, Number(r.revision ?? 0)]));
 }
 
 /** The saved revisions of a part, newest first, without their documents. */

@@ -36,15 +36,5 @@ export async function getEditorLabels(): Promise<EditorLabels> {
     },
     alsoHere: t('alsoHere', { names: keep('names') }),
     readOnlyNow: t('readOnlyNow'),
-    conflictTitle: t('conflictTitle'),
-    conflictHelp: t('conflictHelp'),
-    theirVersion: t('theirVersion', { revision: keep('revision') }),
-    yourVersion: t('yourVersion'),
-    conflictSavedBy: t('conflictSavedBy', { name: keep('name'), when: keep('when') }),
-    conflictSavedByName: t('conflictSavedByName', { name: keep('name') }),
-    conflictSavedBySomeone: t('conflictSavedBySomeone'),
-    conflictLegend: t('conflictLegend'),
-    keepMine: t('keepMine'),
-    keepTheirs: t('keepTheirs'),
   };
 }

@@ -4,7 +4,7 @@ import { getDb } from '../../db/client';
 import { assessmentParts, assessments, partRevisions } from '../../db/schema';
 import { getAssessment, startAssessment } from '../../lib/data/assessments';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
-import { getPartRevision, lastRevisionsByOthers, listPartRevisions, restorePartRevision, RevisionConflictError, savePart } from '../../lib/data/parts';
+import { getPartRevision, listPartRevisions, restorePartRevision, RevisionConflictError, savePart } from '../../lib/data/parts';
 import { heartbeatPresence } from '../../lib/data/presence';
 import { seedJurisdiction, seedUser } from '../support/seed';
 import { targets, freshDatabasePerSuite } from '../support/test-db';
@@ -85,19 +85,6 @@ describe.each(targets)('authoring on %s', (target) => {
     const profile = await getAssessment(consultant, id);
     expect(profile.parts.find((p) => p.section === ref.section && p.part === ref.part)?.revision).toBe(1);
     expect(await listPartRevisions(consultant, ref)).toHaveLength(1);
-  });
-
-  it('tells each person the newest revision someone else made, part by part', async () => {
-    const { id, consultant, second, stranger } = await world();
-    const strengths = { assessmentId: id, section: 'well_being', part: 'strengths' } as const;
-    const potential = { assessmentId: id, section: 'well_being', part: 'potential' } as const;
-    await savePart(consultant, strengths, { doc: para('one'), baseRevision: 0 });
-    await savePart(second, strengths, { doc: para('two'), baseRevision: 1 });
-    await savePart(consultant, strengths, { doc: para('three'), baseRevision: 2 });
-    await savePart(consultant, potential, { doc: para('mine'), baseRevision: 0 });
-    expect(await lastRevisionsByOthers(consultant, id, 'well_being')).toEqual({ strengths: 2 });
-    expect(await lastRevisionsByOthers(second, id, 'well_being')).toEqual({ strengths: 3, potential: 1 });
-    await expect(lastRevisionsByOthers(stranger, id, 'well_being')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('gives exactly one success and 19 conflicts for 20 parallel saves on the same base', async () => {

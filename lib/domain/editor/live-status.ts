@@ -1,7 +1,8 @@
-import type { SaveStatus } from './autosave-machine';
-
-/** What a part's badge can say: the save states, and "Connecting…" while the text is first fetched. */
-export type LiveStatus = SaveStatus | 'connecting';
+/**
+ * What a part's badge can say: "Connecting…" while the text is first fetched, the live states, and
+ * "Unchanged in this round"; the title form's badge says "Not saved" (error) too.
+ */
+export type LiveStatus = 'idle' | 'connecting' | 'saving' | 'saved' | 'offline' | 'conflict' | 'error';
 
 export interface LiveFacts {
   /** The text is there (from the server, or this browser's copy). */

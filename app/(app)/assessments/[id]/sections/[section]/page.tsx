@@ -20,7 +20,6 @@ import { listThreads } from '@/lib/data/comments';
 import { getCommentLabels } from '@/lib/i18n/comment-labels';
 import { DomainReviewForm } from '@/components/profiles/domain-review-form';
 import { listDomainReviews } from '@/lib/data/domain-reviews';
-import { lastRevisionsByOthers } from '@/lib/data/parts';
 import { getEditorLabels } from '@/lib/i18n/editor-labels';
 import type { Metadata } from 'next';
 import { titleFrom } from '@/lib/auth/page-title';
@@ -49,7 +48,6 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const previous = sectionKeys[index - 1];
   const next = sectionKeys[index + 1];
   const labels = canEdit ? await getEditorLabels() : null;
-  const othersLast = canEdit ? await lastRevisionsByOthers(actor, id, key) : {};
   const mark = key === 'introduction' ? undefined : (await listDomainReviews(actor, id)).find((r) => r.domain === key);
   const canReview = key !== 'introduction' && judgeDomainReview(actor, profile) === 'allowed';
   const r = await getTranslations('review');
@@ -92,10 +90,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
               label={label}
               language={profile.language}
               initialDoc={stored.doc as JSONContent}
-              initialRevision={stored.revision}
-              initialSavedBy={stored.updatedByName}
               initialSavedAt={stored.updatedAt?.toISOString() ?? null}
-              lastOtherRevision={othersLast[part] ?? 0}
               labels={labels}
               commentLabels={commenting.includes('start') ? commentLabels : undefined}
             />
