@@ -2,14 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getDb } from '../../db/client';
-import { assessmentParts, memberships, partRevisions } from '../../db/schema';
+import { assessmentParts, assessments, memberships, partRevisions } from '../../db/schema';
 import { collabDocName } from '../../lib/collab/doc-name';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
 import { grantRole, revokeRole, setUserActive } from '../../lib/data/users';
 import { RIGHTS_CHANGED } from '../../server/collab';
-import { loadLiveState, storeLivePart } from '../../lib/data/live-parts';
+import { liveAccess, loadLiveState, storeLivePart } from '../../lib/data/live-parts';
+import { loadActor } from '../../lib/data/actor';
+import { NotFoundError } from '../../lib/data/errors';
 import { validateProfileDoc } from '../../lib/domain/editor/validate-doc';
 import { profileSlots } from '../../lib/domain/profile';
 import { submitForReview } from '../../lib/data/workflow';
@@ -59,6 +61,26 @@ describe.each(targets)('live editing on %s', (target) => {
       .where(and(eq(assessmentParts.assessmentId, ref.assessmentId), eq(assessmentParts.section, ref.section), eq(assessmentParts.part, ref.part)));
     return row;
   }
+
+  describe('who may hold a part open live', () => {
+    it('follows the profile\'s state and the person\'s roles as they are in the database now', async () => {
+      const { j, consultant, focal, stranger, ref } = await world();
+      const admin = await seedUser({ isAdmin: true });
+      expect(await liveAccess(consultant.actor, ref)).toBe('edit');
+      expect(await liveAccess(focal.actor, ref)).toBe('read');
+      expect(await liveAccess(admin.actor, ref)).toBe('read');
+      await expect(liveAccess(stranger.actor, ref)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(liveAccess(consultant.actor, { ...ref, assessmentId: '00000000-0000-4000-8000-000000000000' })).rejects.toBeInstanceOf(NotFoundError);
+      const db = await getDb();
+      await db.update(assessments).set({ state: 'in_review' }).where(eq(assessments.id, ref.assessmentId));
+      expect(await liveAccess(consultant.actor, ref)).toBe('read');
+      await db.update(assessments).set({ state: 'draft' }).where(eq(assessments.id, ref.assessmentId));
+      await revokeRole(admin.actor, { userId: consultant.user.id, jurisdictionId: j.id, role: 'consultant' });
+      // The actor as the next request would load it: the role is gone.
+      const reloaded = await loadActor(consultant.user.id, 'session');
+      await expect(liveAccess(reloaded, ref)).rejects.toBeInstanceOf(NotFoundError);
+    });
+  });
 
   describe('persistence', () => {
     it('makes the live state once from the stored text, and every later load takes that one', async () => {
