@@ -1,6 +1,8 @@
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import type { afterStoreDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import { randomUUID } from 'node:crypto';
 import RedisClient from 'ioredis';
+import type { RightsScope } from '../lib/collab/live-registry';
 
 /** How long one instance may hold a part's store lock: far above a store on a busy machine. */
 const LOCK_MS = 15_000;
@@ -30,13 +32,53 @@ const isLockedElsewhere = (error: unknown) => error instanceof Error && error.na
  * the last one on any instance: they are kept in Redis (`contributors`).
  */
 export class SharedDocuments extends RedisExtension {
-  constructor(url: string, prefix: string) {
+  /** This instance, so that it does not act twice on its own notices. */
+  private readonly instanceId = randomUUID();
+  /** The connection that hears other instances' notices (a subscribed client can do nothing else). */
+  private rightsListener: RedisClient | null = null;
+
+  constructor(
+    private readonly url: string,
+    prefix: string,
+  ) {
     super({
       createClient: () => new RedisClient(url),
       prefix,
       lockTimeout: LOCK_MS,
       awaitInitialSyncTimeout: PEER_SYNC_MS,
     });
+  }
+
+  private get rightsChannel() {
+    return `${this.configuration.prefix}#rights`;
+  }
+
+  /** Tells the other instances that rights changed (lib/collab/live-registry.ts): they judge their connections again. */
+  announceRights(scope: RightsScope): void {
+    this.pub
+      .publish(this.rightsChannel, JSON.stringify({ from: this.instanceId, scope }))
+      .catch((error: unknown) => console.error('Redis: a change of rights was not announced to the other instances', error));
+  }
+
+  /** Calls `listener` for each change of rights another instance announces; resolves once listening. */
+  async listenForRights(listener: (scope: RightsScope) => void): Promise<void> {
+    const client = new RedisClient(this.url);
+    this.rightsListener = client;
+    client.on('message', (channel: string, text: string) => {
+      if (channel !== this.rightsChannel) return;
+      try {
+        const notice = JSON.parse(text) as { from?: string; scope?: RightsScope };
+        if (notice.from !== this.instanceId && notice.scope) listener(notice.scope);
+      } catch {
+        // not a notice of ours
+      }
+    });
+    await client.subscribe(this.rightsChannel);
+  }
+
+  override async onDestroy() {
+    this.rightsListener?.disconnect();
+    await super.onDestroy();
   }
 
   override async onStoreDocument(payload: onStoreDocumentPayload) {

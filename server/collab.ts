@@ -21,8 +21,9 @@ export const COLLAB_PATH = '/collab';
 /** No single message may be larger: far above any typing, far below what would hurt the server. */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 /**
- * How often every open connection is judged again without being told to: what
- * reaches this instance from writes made on another one (lib/collab/live-registry.ts).
+ * How often every open connection is judged again without being told to: the
+ * safety net for a notice of changed rights that never arrived (Redis down for
+ * a moment, a write made by a script or straight in the database).
  */
 export const RECHECK_EVERY_MS = 30_000;
 /** The close code of a connection whose rights changed: the browser reconnects and is judged afresh. */
@@ -226,7 +227,10 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
    * differ from the ones it was opened with (may no longer edit, may no longer
    * see, or may edit again), its socket is closed: the browser reconnects at
    * once and is let in read-only, read-write, or not at all. A database that
-   * cannot answer changes nothing (each change is still judged on arrival).
+   * cannot answer changes nothing (each change is still judged on arrival). A
+   * connection let in just before the change but still loading its document
+   * is not among the open ones yet: its first change, or the periodic check,
+   * judges it.
    */
   async function recheck(connection: Connection): Promise<void> {
     const context = connection.context as Context;
@@ -272,11 +276,20 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       }
       applySavedElsewhere(docName, doc).catch((error: unknown) => console.error(`A save did not reach the editors of ${docName} on other instances`, error));
     },
-    // Rights changed in this process (workflow, roles, accounts) cut live editing now.
+    // Rights changed in this process (workflow, roles, accounts) cut live editing now, here and on the other instances.
     rightsChanged(scope) {
       for (const connection of connectionsOf(scope)) void recheck(connection);
+      shared?.announceRights(scope);
     },
   });
+  // Rights changed on another instance: the connections here are judged again at once too.
+  const ready = shared
+    ? shared
+        .listenForRights((scope) => {
+          for (const connection of connectionsOf(scope)) void recheck(connection);
+        })
+        .catch((error: unknown) => console.error('Redis: not listening for changes of rights (the periodic check remains)', error))
+    : Promise.resolve();
 
   const ws = crossws({
     serverOptions: { maxPayload: MAX_MESSAGE_BYTES },
@@ -306,6 +319,8 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
 
   return {
     hocuspocus,
+    /** Resolves once this instance hears the other instances' notices (at once without Redis). */
+    ready,
     /** For the HTTP server's `upgrade` event: /collab is ours, anything else is closed. */
     handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
       const path = (req.url ?? '').split('?')[0];

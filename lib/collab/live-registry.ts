@@ -8,10 +8,12 @@
  * profile moved along the workflow) is handed over as who or what it touches,
  * and the server judges those people's open connections again at once.
  *
- * Only this process hears it. With several instances, another instance's
- * connections learn of it by other means: every change that arrives is
- * judged again before it is applied (a writer who lost the right is cut at
- * their next keystroke), and the server judges every open connection again
+ * With several instances (REDIS_URL), the live server passes the notice on
+ * to the others through Redis (server/collab-redis.ts), and they judge their
+ * connections at once too. Should a notice be lost (Redis down for a moment,
+ * a write made by a script), two safety nets remain: every change that
+ * arrives is judged again before it is applied (a writer who lost the right
+ * is cut at their next keystroke), and every open connection is judged again
  * on a short period (server/collab.ts, RECHECK_EVERY_MS), which also ends a
  * reader's live view once their role is gone.
  */

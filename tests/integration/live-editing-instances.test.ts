@@ -8,6 +8,8 @@ import { collabDocName } from '../../lib/collab/doc-name';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
+import { revokeRole } from '../../lib/data/users';
+import { RIGHTS_CHANGED } from '../../server/collab';
 import { openProvider, rawClient, sessionCookie, startCollab } from '../support/collab-client';
 import { redisReachable, testRedisPrefix, testRedisUrl } from '../support/redis';
 import { seedJurisdiction, seedUser } from '../support/seed';
@@ -37,9 +39,11 @@ describe.skipIf(!withRedis).each(targets)('live editing across two instances on 
 
   const redisPrefix = testRedisPrefix();
   beforeAll(async () => {
-    one = await startCollab({ redisUrl: testRedisUrl, redisPrefix });
+    // No periodic recheck of rights within a test: a right taken away must reach the other instance by its notice.
+    const recheckEveryMs = 3_600_000;
+    one = await startCollab({ redisUrl: testRedisUrl, redisPrefix, recheckEveryMs });
     // Saves made in this process (the API below) are announced by the last server made: `two`.
-    two = await startCollab({ redisUrl: testRedisUrl, redisPrefix });
+    two = await startCollab({ redisUrl: testRedisUrl, redisPrefix, recheckEveryMs });
   });
   afterAll(async () => {
     await two?.stop();
@@ -161,5 +165,17 @@ describe.skipIf(!withRedis).each(targets)('live editing across two instances on 
     expect(plain((await eventually(() => stored(ref), (r) => plain(r.doc) === 'antes Hola')).doc)).toBe('antes Hola');
     for (const c of [reader, writer]) c.close();
     editor.close();
+  });
+  it('a right taken away on one instance cuts live editing on the other at once', async () => {
+    const { j, consultant, name } = await world();
+    const admin = await seedUser({ isAdmin: true });
+    // Connected to `one`; the role is revoked in this process, whose live server is `two`.
+    const writer = await rawClient(one.url, { cookie: await sessionCookie(consultant.user.id), origin: `http://127.0.0.1:${one.port}` });
+    expect(await writer.auth(name)).toBe('read-write');
+    expect(await writer.fetchState(name)).not.toBeNull(); // the document is open there (loaded, in sync with `two`)
+    await revokeRole(admin.actor, { userId: consultant.user.id, jurisdictionId: j.id, role: 'consultant' });
+    // No change sent: the notice went through Redis (the periodic check is 30 s away).
+    await eventually(() => writer.closed(), (closed) => closed !== null);
+    expect(writer.closed()?.code).toBe(RIGHTS_CHANGED.code);
   });
 });

@@ -22,6 +22,7 @@ export async function sessionCookie(userId: string): Promise<string> {
 /** `redisUrl`: instances sharing documents; `recheckEveryMs`: how often open connections are judged again. */
 export async function startCollab(options: { redisUrl?: string; redisPrefix?: string; recheckEveryMs?: number } = {}) {
   const collab = createCollabServer({ debounce: 50, maxDebounce: 200, ...options });
+  await collab.ready;
   const server = http.createServer((_req, res) => res.writeHead(404).end()).on('upgrade', collab.handleUpgrade);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
