@@ -81,6 +81,7 @@ export async function consumePasswordToken(token: string, password: string, addr
     throw linkInvalid();
   }
   const passwordHash = await hashPassword(password);
+  let userId = '';
   const user = await db.transaction(async (tx) => {
     // Checked again under the update: the link may have been spent while we hashed.
     const [spent] = await tx.update(passwordTokens).set({ usedAt: sql`now()` }).where(validToken(token)).returning({ userId: passwordTokens.userId });
@@ -92,10 +93,11 @@ export async function consumePasswordToken(token: string, password: string, addr
       .returning({ email: users.email });
     if (!updated) throw new InvalidInputError('link_invalid', 'This account is deactivated.');
     await tx.delete(sessions).where(eq(sessions.userId, spent.userId));
-    return { ...updated, id: spent.userId };
+    userId = spent.userId;
+    return updated;
   });
   // Every session ended: their open live parts close too.
-  announceRightsChanged({ userId: user.id });
+  announceRightsChanged({ userId });
   const { pair, known } = loginKeys(user.email, address);
   await recordLoginSuccess(pair?.key ?? null, known);
   return user;
