@@ -1,11 +1,10 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { COLLAB_FIELD, STORE_NOW } from '@/lib/collab/protocol';
+import { COLLAB_FIELD } from '@/lib/collab/protocol';
+import { storeNow } from '@/components/editor/store-now';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
 
-/** How long "store now" may take before a comment gives up and asks to try again. */
-const STORE_TIMEOUT_MS = 15_000;
 
 /**
  * A part followed live by someone who may only read it: the same /collab
@@ -33,26 +32,7 @@ export function watchLivePart(docName: string, onHtml: (html: string) => void) {
 
   return {
     /** Has the server store the part now (so a comment finds the passage seen here): its revision, or null. */
-    storeNow(): Promise<number | null> {
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => finish(null), STORE_TIMEOUT_MS);
-        const onStateless = ({ payload }: { payload: string }) => {
-          try {
-            const stored = (JSON.parse(payload) as { stored?: number | null }).stored;
-            if (stored !== undefined) finish(stored);
-          } catch {
-            /* not ours */
-          }
-        };
-        function finish(revision: number | null) {
-          clearTimeout(timer);
-          provider.off('stateless', onStateless);
-          resolve(revision);
-        }
-        provider.on('stateless', onStateless);
-        provider.sendStateless(STORE_NOW);
-      });
-    },
+    storeNow: () => storeNow(provider, { afterOwnChanges: false }),
     destroy() {
       provider.destroy();
       ydoc.destroy();

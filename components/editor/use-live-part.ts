@@ -4,7 +4,8 @@ import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { COLLAB_FIELD, SNAPSHOT_PLEASE, STORE_NOW } from '@/lib/collab/protocol';
+import { COLLAB_FIELD, SNAPSHOT_PLEASE } from '@/lib/collab/protocol';
+import { storeNow } from './store-now';
 import { liveStatus } from '@/lib/domain/editor/live-status';
 
 /** How soon to ask again when the server's snapshot still lacks changes that are on their way. */
@@ -19,8 +20,6 @@ function subscribeOnline(onChange: () => void) {
   };
 }
 
-/** How long "store now" may take before a comment gives up and asks to try again. */
-const STORE_TIMEOUT_MS = 15_000;
 
 /**
  * One part's live document: a Yjs document kept in this browser (IndexedDB, so
@@ -164,39 +163,7 @@ export function useLivePart(docName: string) {
   const browserOnline = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
   const status = liveStatus({ ready, connected, browserOnline, unsynced, confirmed });
 
-  /**
-   * Has the server store the part now, once it holds every change made here;
-   * resolves with the stored revision, or null when that cannot happen now (offline).
-   */
-  const storeNow = useCallback(
-    () =>
-      new Promise<number | null>((resolve) => {
-        const timer = setTimeout(() => finish(null), STORE_TIMEOUT_MS);
-        const onStateless = ({ payload }: { payload: string }) => {
-          try {
-            const stored = (JSON.parse(payload) as { stored?: number | null }).stored;
-            if (stored !== undefined) finish(stored);
-          } catch {
-            /* not ours */
-          }
-        };
-        const ask = () => {
-          if (provider.hasUnsyncedChanges) return;
-          provider.off('unsyncedChanges', ask);
-          provider.sendStateless(STORE_NOW);
-        };
-        function finish(revision: number | null) {
-          clearTimeout(timer);
-          provider.off('stateless', onStateless);
-          provider.off('unsyncedChanges', ask);
-          resolve(revision);
-        }
-        provider.on('stateless', onStateless);
-        provider.on('unsyncedChanges', ask);
-        ask();
-      }),
-    [provider],
-  );
+  const storeLive = useCallback(() => storeNow(provider, { afterOwnChanges: true }), [provider]);
 
-  return { ydoc, provider, status, ready, denied, readOnly, storeNow };
+  return { ydoc, provider, status, ready, denied, readOnly, storeNow: storeLive };
 }
