@@ -6,7 +6,10 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM packages load their own files at run time: keep them out of the bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'nodemailer', 'pdfkit'],
+  // yjs too: server/main.ts (Hocuspocus) runs Next's handlers in its process, and a second, bundled
+  // copy would break Yjs's constructor checks between them ("Yjs was already imported"). Both
+  // then import node_modules/yjs/dist/yjs.mjs (tests/system/one-yjs.test.ts).
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'nodemailer', 'pdfkit', 'yjs'],
   poweredByHeader: false,
   // Tests and CI build into their own folder so a running demo is not disturbed.
   distDir: process.env.MGI_DIST_DIR || '.next',
