@@ -44,7 +44,15 @@ try {
   process.exit(1);
 }
 
-http
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s) is shorter than what
+ * clients and proxies keep theirs for (load balancers 60 s): a request sent on a connection the
+ * server is closing at that moment fails with ECONNRESET, as a test's API request did on a busy
+ * machine. The server keeps connections longer than they do, as proxies advise.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
+const server = http
   .createServer((req, res) => {
     // Before anything reads a header: the socket's address, for login throttling (lib/auth/client-address.ts).
     stampPeerAddress(req);
@@ -56,8 +64,10 @@ http
     }
     void handle(req, res);
   })
-  .on('upgrade', onUpgrade)
-  .listen(port, () => console.log(`> Ready on http://localhost:${port}`));
+  .on('upgrade', onUpgrade);
+server.keepAliveTimeout = KEEP_ALIVE_MS;
+server.headersTimeout = KEEP_ALIVE_MS + 1000; // must exceed keepAliveTimeout
+server.listen(port, () => console.log(`> Ready on http://localhost:${port}`));
 
 // A stop (Ctrl-C, SIGTERM) stores the open live documents first, within a few seconds: what was
 // typed since the last pause is kept (browsers would send it again anyway, from their own copy).

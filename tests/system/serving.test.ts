@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
@@ -87,6 +88,27 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
     const pdf = await get(0, '/profiles/lima/2022-08/pdf', { method: 'HEAD' });
     expect(pdf.status).toBe(200);
     expect((await (await get(0, '/profiles/lima/2022-08/pdf')).arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+
+  it('keeps an idle keep-alive connection open past the 5 s after which Node would close it under a client', async () => {
+    // A client (or proxy) reuses idle connections for longer than Node's default 5 s; a request sent
+    // as the server closes one fails with ECONNRESET. The second request must ride the first's socket.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const ask = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = http.get(`${origins[0]}/api/v1/openapi.json`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+      });
+    try {
+      expect((await ask()).reused).toBe(false);
+      await new Promise((r) => setTimeout(r, 7000));
+      expect(await ask()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('odd methods, encoded paths, unknown hosts and forwarded headers change nothing for others', async () => {
