@@ -233,3 +233,13 @@ test('a public PDF with an unknown language or a malformed slug is a 404, not a 
   expect(ok.status()).toBe(200);
   expect(ok.headers()['content-type']).toBe('application/pdf');
 });
+
+test('a NUL in the public index search finds nothing; it is not a server error nor a false outage page', async ({ request }) => {
+  for (const path of ['/profiles?q=%00', '/profiles?q=li%00ma', '/profiles?country=%00', '/profiles?q=%00&level=country']) {
+    const r = await request.get(path);
+    expect(r.status(), path).toBe(200);
+    expect(await r.text(), path).not.toContain('Retry-After');
+  }
+  const control = await request.get('/profiles?q=lima');
+  expect(await control.text()).toContain('Lima');
+});

@@ -40,7 +40,10 @@ export function useLivePart(docName: string) {
     const provider = new HocuspocusProvider({ url: `${protocol}//${window.location.host}/collab`, name: docName, document: ydoc, token: 'session' });
     // Noted from the start: the first sync can arrive before React subscribes (a busy machine
     // runs the socket's messages before the effects), and "synced" fires only once.
-    const seen = { synced: false, denied: false, readOnly: false };
+    const seen = { synced: false, denied: false, readOnly: false, everConnected: false };
+    provider.on('status', ({ status }: { status: WebSocketStatus }) => {
+      if (status === WebSocketStatus.Connected) seen.everConnected = true;
+    });
     provider.on('synced', () => {
       seen.synced = true;
     });
@@ -75,6 +78,7 @@ export function useLivePart(docName: string) {
   const synced = useSyncExternalStore(subscribe, () => seen.synced, () => false);
   const denied = useSyncExternalStore(subscribe, () => seen.denied, () => false);
   const readOnly = useSyncExternalStore(subscribe, () => seen.readOnly, () => false);
+  const everConnected = useSyncExternalStore(subscribe, () => seen.everConnected, () => false);
   const [localReady, setLocalReady] = useState(false);
   const ready = synced || localReady;
   // True once a server snapshot held this browser's whole document; any local change clears it.
@@ -161,7 +165,7 @@ export function useLivePart(docName: string) {
   );
 
   const browserOnline = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
-  const status = liveStatus({ ready, connected, browserOnline, unsynced, confirmed });
+  const status = liveStatus({ ready, connected, browserOnline, everConnected, unsynced, confirmed });
 
   const storeLive = useCallback(() => storeNow(provider, { afterOwnChanges: true }), [provider]);
 

@@ -9,6 +9,7 @@ import type { Actor } from '../policy';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { getAssessmentHeader } from './assessments';
 import { planPublication, type PublicationPlan } from '../domain/publication-plan';
+import { holdsNul } from '../domain/plain-text';
 
 const monthName = (year: number, month: number) =>
   new Date(Date.UTC(year, month - 1, 15)).toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -273,8 +274,13 @@ export async function listPublishedJurisdictions(filter: PublicJurisdictionFilte
   // Written out qualified: inside a subquery drizzle would name the column without its table.
   const published = sql`exists (select 1 from editions e where e.jurisdiction_id = jurisdictions.id)`;
   const where: SQL[] = [published];
-  if (filter.q) where.push(ilike(jurisdictions.name, `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
-  if (filter.country) where.push(eq(jurisdictions.country, filter.country));
+  // PostgreSQL text cannot hold NUL: such a filter matches nothing (as a query it would fail, and a
+  // stranger's `?q=%00` would get a server error).
+  if ([filter.q, filter.country].some((v) => v && holdsNul(v))) where.push(sql`false`);
+  else {
+    if (filter.q) where.push(ilike(jurisdictions.name, `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+    if (filter.country) where.push(eq(jurisdictions.country, filter.country));
+  }
   if (filter.level) where.push(eq(jurisdictions.level, filter.level));
   const rows = await db
     .select({

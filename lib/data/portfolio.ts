@@ -4,6 +4,7 @@ import { getDb } from '../../db/client';
 import { assessments, jurisdictions } from '../../db/schema';
 import type { Actor } from '../policy';
 import { assertCan } from './guards';
+import { holdsNul } from '../domain/plain-text';
 
 // 25 rows: a screenful or two, and a page that costs the same to render however large the portfolio.
 export const PORTFOLIO_PAGE_SIZE = 25;
@@ -28,8 +29,12 @@ export async function listPortfolio(actor: Actor, query: PortfolioQuery) {
   assertCan(actor, 'view_admin');
   const db = await getDb();
   const filters: SQL[] = [];
-  if (query.q) filters.push(ilike(jurisdictions.name, `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
-  if (query.country) filters.push(eq(jurisdictions.country, query.country));
+  // PostgreSQL text cannot hold NUL: such a filter matches nothing rather than failing the query.
+  if ([query.q, query.country].some((v) => v && holdsNul(v))) filters.push(sql`false`);
+  else {
+    if (query.q) filters.push(ilike(jurisdictions.name, `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+    if (query.country) filters.push(eq(jurisdictions.country, query.country));
+  }
   if (query.level) filters.push(eq(jurisdictions.level, query.level));
   if (query.state === 'none') filters.push(sql`${assessments.id} IS NULL`);
   else if (query.state) filters.push(eq(assessments.state, query.state));

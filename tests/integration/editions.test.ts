@@ -52,6 +52,10 @@ describe.each(targets)('editions on %s', (target) => {
     expect((await listEditions({ jurisdiction: j.slug })).map((e) => e.id)).toEqual([edition.id]);
     const listed = (await listPublishedJurisdictions({ q: j.name.slice(0, 5) })).rows.find((r) => r.slug === j.slug);
     expect(listed?.latest).toMatchObject({ year: edition.year, month: edition.month, language: 'es', title: edition.title });
+    // A NUL (which PostgreSQL text cannot hold) in a filter matches nothing rather than failing the query.
+    for (const filter of [{ q: '\u0000' }, { q: `${j.name.slice(0, 5)}\u0000` }, { country: '\u0000' }]) {
+      expect((await listPublishedJurisdictions(filter)).rows).toEqual([]);
+    }
   });
 
   it('the database refuses UPDATE, DELETE and TRUNCATE on editions', async () => {

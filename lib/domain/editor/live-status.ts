@@ -11,6 +11,8 @@ export interface LiveFacts {
   connected: boolean;
   /** The browser believes it has a network. */
   browserOnline: boolean;
+  /** The socket has been open at least once since the page loaded. */
+  everConnected: boolean;
   /** Changes sent that the server has not acknowledged. */
   unsynced: number;
   /** A server snapshot held every change made here. */
@@ -19,11 +21,12 @@ export interface LiveFacts {
 
 /**
  * The badge of a live part. Before the text is there, "Offline" only when the browser says so:
- * a slow first answer is not an outage. After, Offline while the socket is down (the text
- * stays in this browser), Saving until the server holds every change, then Saved.
+ * a slow first answer is not an outage. After, Offline while the socket is down once it had
+ * been up, or the browser has no network (the text stays in this browser), Saving until the server holds every change, then Saved.
  */
 export function liveStatus(f: LiveFacts): LiveStatus {
   if (!f.ready) return f.connected || f.browserOnline ? 'connecting' : 'offline';
-  if (!f.connected) return 'offline';
+  // This browser's own copy can be there before the socket's first answer: not an outage yet.
+  if (!f.connected) return f.everConnected || !f.browserOnline ? 'offline' : 'connecting';
   return f.unsynced > 0 || !f.confirmed ? 'saving' : 'saved';
 }
