@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { COLLAB_FIELD, SNAPSHOT_PLEASE } from '@/lib/collab/protocol';
+import { keepLocalCopy } from './local-copy';
 import { storeNow } from './store-now';
 import { liveStatus } from '@/lib/domain/editor/live-status';
 
@@ -35,6 +36,8 @@ export function useLivePart(docName: string) {
   const [live] = useState(() => {
     const ydoc = new Y.Doc();
     const local = new IndexeddbPersistence(`mgi:${docName}`, ydoc);
+    // Before the provider: what a tab closed too soon left behind goes to the server with the rest.
+    const copy = keepLocalCopy(docName, ydoc, local);
     const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     // The session cookie authenticates the handshake; the token only satisfies the protocol.
     const provider = new HocuspocusProvider({ url: `${protocol}//${window.location.host}/collab`, name: docName, document: ydoc, token: 'session' });
@@ -55,11 +58,14 @@ export function useLivePart(docName: string) {
     provider.on('authenticated', ({ scope }: { scope: string }) => {
       seen.readOnly = scope !== 'read-write';
       // What this browser still holds the server now refuses: it must not come back with a later right to edit.
-      if (seen.readOnly) void local.clearData();
+      if (seen.readOnly) {
+        copy.clear();
+        void local.clearData();
+      }
     });
-    return { ydoc, local, provider, seen };
+    return { ydoc, local, copy, provider, seen };
   });
-  const { ydoc, local, provider, seen } = live;
+  const { ydoc, local, copy, provider, seen } = live;
   // Read from the provider at each render, so no event sent before the subscription is missed.
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -157,11 +163,12 @@ export function useLivePart(docName: string) {
 
   useEffect(
     () => () => {
+      copy.stop();
       provider.destroy();
       void local.destroy();
       ydoc.destroy();
     },
-    [ydoc, local, provider],
+    [ydoc, local, copy, provider],
   );
 
   const browserOnline = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
