@@ -84,8 +84,9 @@ test('people see who else has a part open', async ({ browser, baseURL }) => {
   const id = await openProfile(cp.request, 'huaquillas', 'en', baseURL!);
   await cp.goto(`/assessments/${id}/sections/mobility_crises`);
   await pp.goto(`/assessments/${id}/sections/mobility_crises`);
+  // Whoever comes first, each sees the other without waiting for a heartbeat (every 15 s) and without
+  // reloading: a newcomer whose marker is stored says so live, and the others ask the server again.
   await expect(editorOf(pp, 'mobility_crises', 'strengths').root.getByTestId('presence')).toContainText('Carlos Consultant');
-  await cp.reload(); // the next heartbeat of Carlos sees Paula
   await expect(editorOf(cp, 'mobility_crises', 'strengths').root.getByTestId('presence')).toContainText(`Paula ${suffix}`);
   await paula.close();
   await carlos.close();

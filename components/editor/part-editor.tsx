@@ -43,7 +43,7 @@ export default function PartEditor(props: PartEditorProps) {
   const contentId = useId();
   const editorRef = useRef<Editor | null>(null);
   const live = useLivePart(collabDocName({ assessmentId, section, part }));
-  const others = usePresence(assessmentId, section, part);
+  const others = usePresence(assessmentId, section, part, live.provider.awareness);
 
   const editor = useEditor({
     extensions: [
