@@ -57,6 +57,23 @@ test('every page has a title of its own', async ({ page, browser, baseURL }) => 
   expect(admin[userPage!]).toContain('Carlos Consultant');
 });
 
+test('signed out, the home page has its own title and the browser finds the app icon', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Migration governance profiles, from draft to edition' })).toBeVisible();
+  // The home page's title, not the dashboard's (which says "Your dashboard" to no one).
+  expect(await page.title()).toBe('Migration governance profiles, from draft to edition · MGI Studio');
+  // Next declares app/icon.svg in the head; the browser stops asking for a favicon that is not there.
+  const href = await page.locator('link[rel="icon"]').first().getAttribute('href');
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+  expect(await icon.text()).toContain('#0b3d91'); // the brand's blue (components/layout/brand.tsx, --brand)
+  await loginAs(page, demo.consultant);
+  await page.goto('/');
+  expect(await page.title()).toBe('Your dashboard · MGI Studio');
+});
+
 test('on a phone the header takes one row, its menu opens and closes by keyboard, and controls are 44 px', async ({ page, browser, baseURL }) => {
   const { slug } = await freshJurisdiction(browser, 'Phone');
   await loginAs(page, demo.consultant);

@@ -6,8 +6,10 @@ import { countAdminOverview } from '@/lib/data/overview';
 import { listMyWork } from '@/lib/data/dashboard';
 import type { Metadata } from 'next';
 
+/** The tab says what the page shows: the dashboard when someone is signed in, the home page otherwise. */
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('dashboard'))('title') };
+  const actor = await getActor();
+  return { title: actor ? (await getTranslations('dashboard'))('title') : (await getTranslations('home'))('title') };
 }
 
 export default async function HomePage() {
