@@ -61,7 +61,7 @@ test('signed out, the home page has its own title and the browser finds the app 
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Migration governance profiles, from draft to edition' })).toBeVisible();
   // The home page's title, not the dashboard's (which says "Your dashboard" to no one).
-  expect(await page.title()).toBe('Migration governance profiles, from draft to edition · MGI Studio');
+  expect(await page.title()).toBe('Migration governance profiles, from draft to edition');
   // Next declares app/icon.svg in the head; the browser stops asking for a favicon that is not there.
   const href = await page.locator('link[rel="icon"]').first().getAttribute('href');
   expect(href).toMatch(/^\/icon\.svg/);
@@ -71,7 +71,7 @@ test('signed out, the home page has its own title and the browser finds the app 
   expect(await icon.text()).toContain('#0b3d91'); // the brand's blue (components/layout/brand.tsx, --brand)
   await loginAs(page, demo.consultant);
   await page.goto('/');
-  expect(await page.title()).toBe('Your dashboard · MGI Studio');
+  expect(await page.title()).toBe('Your dashboard');
 });
 
 test('on a phone the header takes one row, its menu opens and closes by keyboard, and controls are 44 px', async ({ page, browser, baseURL }) => {
