@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { localeCookieName } from './lib/domain/locales';
+import { pageMethodRefusal } from './lib/http/allowed-methods';
 import { negotiateLocale } from './lib/domain/negotiate-locale';
 import { publicCacheControl } from './lib/editions/cache-policy';
 import { internalProfilePath, publicPageKind } from './lib/editions/public-route';
@@ -24,11 +25,21 @@ const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
  *   request's policy header and puts it on the scripts it renders. The
  *   prerendered /about page, made before any request, lists its build's inline
  *   scripts by hash instead.
+ * - A page answers GET, HEAD and POST; OPTIONS says so, other methods get 405
+ *   with `Allow` (lib/http/allowed-methods.ts).
  * - While this instance knows its database to be away (db/outage-watch.ts, a
  *   flag in memory: no query here), pages are answered 503 with Retry-After
  *   and a page that reloads itself, without rendering them.
  */
 export function proxy(request: NextRequest) {
+  // A page renders for GET, HEAD and POST (server actions) only: a DELETE or PROPFIND got the page itself.
+  const refusal = pageMethodRefusal(request.method);
+  if (refusal) {
+    return new NextResponse(refusal.status === 405 ? 'Method not allowed.\n' : null, {
+      status: refusal.status,
+      headers: { Allow: refusal.allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy() },
+    });
+  }
   if ((request.method === 'GET' || request.method === 'HEAD') && databaseOutageKnown()) {
     const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
     const response = new NextResponse(outageHtml(ui), outageResponseInit());

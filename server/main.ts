@@ -5,6 +5,7 @@ import { getHandle } from '../db/client';
 import { DataDirInUseError } from '../db/pglite-lock';
 import { stampPeerAddress } from '../lib/auth/client-address';
 import { getEnv } from '../lib/env';
+import { unbuildableMethodRefusal } from '../lib/http/allowed-methods';
 import { createCollabServer } from './collab';
 import { startProcessMetrics } from './process-metrics';
 
@@ -14,7 +15,9 @@ import { startProcessMetrics } from './process-metrics';
  * Cache-Control are proxy.ts's, the static headers next.config.js's, caching
  * Next's ('use cache'). It exists rather than `next start` for two things only:
  * the embedded database is opened (and its folder locked) at start, and
- * WebSocket upgrades have a place to go (`onUpgrade`). `npm start` and
+ * WebSocket upgrades have a place to go (`onUpgrade`). (And TRACE, TRACK and
+ * CONNECT are answered 405 here: no Request can carry them, so proxy.ts never
+ * sees them and Next failed with a 500.) `npm start` and
  * `npm run demo` run it, bundled into the build folder (cli/serve.ts).
  */
 const env = getEnv();
@@ -56,6 +59,12 @@ const server = http
   .createServer((req, res) => {
     // Before anything reads a header: the socket's address, for login throttling (lib/auth/client-address.ts).
     stampPeerAddress(req);
+    // TRACE and the like cannot become a Request at all (Next answered 500): refused before Next.
+    const refusal = unbuildableMethodRefusal(req.method, (req.url ?? '/').split('?')[0]);
+    if (refusal) {
+      res.writeHead(refusal.status, { Allow: refusal.allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Method not allowed.\n');
+      return;
+    }
     if (metrics && req.url?.startsWith('/__mgi/metrics')) {
       if (req.url.includes('reset')) metrics.reset();
       const body = req.url.includes('settled') ? metrics.settled() : metrics.read();
