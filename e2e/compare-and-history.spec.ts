@@ -26,6 +26,25 @@ test('compare refuses an edition against itself and shows only changed parts; hi
   await expect(page.getByRole('status')).toHaveText('2 imported, 0 already imported, 0 refused.');
   const slug = `cmp${id}`;
 
+  // The bare compare address (a shortened link) offers the choice instead of a 404, the two newest chosen.
+  const bare = await page.goto(`/profiles/${slug}/compare`);
+  expect(bare?.status()).toBe(200);
+  await expect(page.locator('main').getByRole('status')).toHaveText('Choose the two editions to compare.');
+  await expect(page.getByLabel('Older edition')).toHaveValue('2021-03');
+  await expect(page.getByLabel('Newer edition')).toHaveValue('2021-04');
+  await page.screenshot({ path: 'test-results/screenshots/compare-choose-desktop.png', fullPage: true });
+  await page.setViewportSize(phone);
+  await page.screenshot({ path: 'test-results/screenshots/compare-choose-phone.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page).toHaveURL(/compare\?from=2021-03&to=2021-04/);
+  await expect(page.locator('ins').filter({ hasText: 'y aprobar' })).toBeVisible();
+  // An unreadable edition is the same question, not an error.
+  await page.goto(`/profiles/${slug}/compare?from=yesterday`);
+  await expect(page.locator('main').getByRole('status')).toHaveText('Choose the two editions to compare.');
+  // A jurisdiction without editions is still not found.
+  expect((await page.goto(`/profiles/nowhere-${id}/compare`))?.status()).toBe(404);
+
   await page.goto(`/profiles/${slug}/compare?from=2021-04&to=2021-04`);
   const refusal = page.locator('main').getByRole('alert');
   await expect(refusal).toContainText('You chose the');

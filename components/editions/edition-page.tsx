@@ -5,6 +5,7 @@ import { cachedEdition, cachedEditionHtml, cachedEditionList, cachedEditionVersi
 import { renderEditionParts } from '@/lib/editions/rendered-edition';
 import { editionLabel, editionSlug } from '@/lib/domain/edition';
 import { isLocale, type Locale } from '@/lib/domain/locales';
+import { CompareForm } from './compare-form';
 import { CorrectionNotice } from './correction-notice';
 import { EditionArticle } from './edition-article';
 import { PrintButton } from './print-button';
@@ -89,30 +90,13 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
             ))}
           </ol>
           {sameLanguage.length > 1 ? (
-            <form action={`/profiles/${slug}/compare`} className="form compare-form">
-              <h3>{t('compare')}</h3>
-              {languages.length > 1 && <input type="hidden" name="lang" value={edition.language} />}
-              {(
-                [
-                  ['from', t('from'), sameLanguage[1]],
-                  ['to', t('to'), sameLanguage[0]],
-                ] as const
-              ).map(([name, text, preselected]) => (
-                <div className="field" key={name}>
-                  <label htmlFor={`compare-${name}`}>{text}</label>
-                  <select id={`compare-${name}`} name={name} defaultValue={editionSlug(preselected.year, preselected.month)}>
-                    {sameLanguage.map((e) => (
-                      <option key={e.id} value={editionSlug(e.year, e.month)}>
-                        {label(e)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              ))}
-              <button className="button button--small" type="submit">
-                {t('compareButton')}
-              </button>
-            </form>
+            <CompareForm
+              slug={slug}
+              editions={sameLanguage}
+              lang={languages.length > 1 ? edition.language : undefined}
+              label={label}
+              labels={{ compare: t('compare'), from: t('from'), to: t('to'), compareButton: t('compareButton') }}
+            />
           ) : (
             <p className="muted small">{t('onlyOne')}</p>
           )}

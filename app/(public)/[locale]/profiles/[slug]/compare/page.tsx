@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
+import { CompareForm } from '@/components/editions/compare-form';
 import { DiffView } from '@/components/profiles/diff-view';
-import { cachedEdition } from '@/lib/editions/public-data';
+import { cachedEdition, cachedEditionList } from '@/lib/editions/public-data';
 import { editionLabel, editionSlug, parseEditionSlug } from '@/lib/domain/edition';
 import { diffDocs } from '@/lib/domain/word-diff';
-import { isLocale } from '@/lib/domain/locales';
+import { isLocale, type Locale } from '@/lib/domain/locales';
 import { domainKeys, domainName, domainParts, partHeadings } from '@/lib/domain/profile';
 import { contentLanguageParam, isJurisdictionSlug } from '@/lib/editions/page-params';
 
@@ -24,8 +25,10 @@ export default async function CompareEditions({ params, searchParams }: Props) {
   const query = await searchParams;
   const from = typeof query.from === 'string' ? parseEditionSlug(query.from) : null;
   const to = typeof query.to === 'string' ? parseEditionSlug(query.to) : null;
-  if (!isJurisdictionSlug(slug) || !from || !to) notFound();
+  if (!isJurisdictionSlug(slug)) notFound();
   const lang = contentLanguageParam(query.lang);
+  // Opened without two editions (a shortened link, a bookmark of the bare address): offer to choose them.
+  if (!from || !to) return <ChooseEditions slug={slug} lang={lang} />;
   const [older, newer] = await Promise.all([cachedEdition(slug, from, lang), cachedEdition(slug, to, lang)]);
   if (!older || !newer) notFound();
   const t = await getTranslations('public');
@@ -122,6 +125,53 @@ export default async function CompareEditions({ params, searchParams }: Props) {
           })}
         </section>
       ))}
+    </div>
+  );
+}
+
+/**
+ * The compare page without its two editions: the form to pick them, in the content language
+ * asked for or else the latest edition's; a jurisdiction with no edition is not found.
+ */
+async function ChooseEditions({ slug, lang }: { slug: string; lang?: Locale }) {
+  const all = await cachedEditionList(slug);
+  if (all.length === 0) notFound();
+  const language = lang && all.some((e) => e.language === lang) ? lang : all[0].language;
+  const sameLanguage = all.filter((e) => e.language === language);
+  const several = new Set(all.map((e) => e.language)).size > 1;
+  const t = await getTranslations('public');
+  const locale = await getLocale();
+  const label = (e: { year: number; month: number }) => editionLabel(e.year, e.month, locale);
+  const newest = sameLanguage[0];
+  return (
+    <div className="stack compare-choose">
+      <p className="breadcrumb">
+        <a href={`/profiles/${slug}${several ? `?lang=${language}` : ''}`} lang={language}>
+          ← {newest.title}
+        </a>
+      </p>
+      <h1>{t('compare')}</h1>
+      {sameLanguage.length > 1 ? (
+        <>
+          <p className="notice notice--info" role="status">
+            {t('compareChoose')}
+          </p>
+          <div className="card">
+            <CompareForm
+              slug={slug}
+              editions={sameLanguage}
+              lang={several ? language : undefined}
+              label={label}
+              labels={{ compare: t('editions'), from: t('from'), to: t('to'), compareButton: t('compareButton') }}
+              headingLevel="h2"
+            />
+          </div>
+        </>
+      ) : (
+        <p className="notice notice--info" role="status">
+          {t('onlyOne')}
+        </p>
+      )}
     </div>
   );
 }
