@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, getHandle } from '../db/client';
 import { acquireDataDirLock, DataDirInUseError } from '../db/pglite-lock';
+import { demoAccountLines } from './demo-banner';
 import { DEMO_PASSWORD, demoAccounts, unsafeImportDemoEditions, unsafeSeedDemoData } from '../lib/data/demo-seed';
 import { getEnv, type Env } from '../lib/env';
 import { buildIfNeeded, serverEntry } from './build-if-needed';
@@ -94,10 +95,7 @@ export async function serve({ demo }: { demo: boolean }) {
   console.log(env.DATABASE_URL ? 'Database: PostgreSQL (DATABASE_URL)' : `Database: embedded, in ${dataDir}`);
   if (demo) {
     console.log(`\nLog in with any of these accounts, password "${DEMO_PASSWORD}":`);
-    for (const a of demoAccounts) {
-      const roles = a.isAdmin ? 'global admin' : a.roles.map((r) => `${r.role} on ${r.slug}`).join(', ');
-      console.log(`  ${a.email.padEnd(28)} ${roles}`);
-    }
+    for (const line of demoAccountLines(demoAccounts)) console.log(line);
     console.log(`\nPublished profiles, readable without logging in: ${env.APP_URL}/profiles`);
     console.log('');
   }
