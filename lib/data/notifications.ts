@@ -6,6 +6,8 @@ import { editionSlug } from '../domain/edition-label';
 import { getEnv } from '../env';
 import { notificationEmail, type NotificationEmail, type NotificationKind } from '../mail/notification-emails';
 import type { Actor, TransitionAction } from '../policy';
+import { getAssessmentHeader } from './assessments';
+import { ForbiddenError, NotFoundError } from './errors';
 import { assertCan } from './guards';
 
 export interface Recipient {
@@ -182,7 +184,12 @@ export async function listNotifications(actor: Actor, limit = 50) {
     .where(eq(notifications.userId, actor.userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
-  return rows.map(({ edition, section, ...n }) => ({ ...n, href: targetOf({ ...n, section, edition }) }));
+  return rows.map(({ edition, section, ...n }) => ({
+    ...n,
+    href: targetOf({ ...n, section, edition }),
+    // Which edition a publication made public: the inbox names it by its label, in the reader's language.
+    edition: edition.year && edition.month ? { year: edition.year, month: edition.month } : null,
+  }));
 }
 
 export type NotificationView = Awaited<ReturnType<typeof listNotifications>>[number];
@@ -194,7 +201,7 @@ export type NotificationView = Awaited<ReturnType<typeof listNotifications>>[num
  */
 export async function openNotification(actor: Actor, id: string): Promise<string | null> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const opened = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(notifications)
       .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
@@ -213,8 +220,28 @@ export async function openNotification(actor: Actor, id: string): Promise<string
       .leftJoin(editions, eq(editions.id, notifications.editionId))
       .leftJoin(editionJurisdiction, eq(editionJurisdiction.id, editions.jurisdictionId))
       .where(eq(notifications.id, id));
-    return targetOf(n) ?? '/inbox';
+    return { target: targetOf(n) ?? '/inbox', assessmentId: n.assessmentId };
   });
+  if (!opened) return null;
+  // A profile this person may no longer open (a reviewer's, back in draft; a role ended): say so kindly,
+  // instead of sending them to its 404. Asked outside the transaction (PGlite has one connection).
+  if (opened.assessmentId && opened.target.startsWith('/assessments/') && !(await canStillView(actor, opened.assessmentId))) {
+    return NOTIFICATION_UNAVAILABLE;
+  }
+  return opened.target;
+}
+
+/** Where a notification leads when what it is about is no longer open to its reader. */
+export const NOTIFICATION_UNAVAILABLE = '/inbox/unavailable';
+
+async function canStillView(actor: Actor, assessmentId: string) {
+  try {
+    await getAssessmentHeader(actor, assessmentId);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) return false;
+    throw error;
+  }
 }
 
 export async function countUnread(actor: Actor): Promise<number> {

@@ -7,9 +7,9 @@ import { listMentionable, notifyComment } from '../../lib/data/comment-notificat
 import { replyToThread, startThread } from '../../lib/data/comments';
 import { reviewDomain } from '../../lib/data/domain-reviews';
 import { InvalidInputError, NotFoundError } from '../../lib/data/errors';
-import { countUnread, listNotifications, openNotification } from '../../lib/data/notifications';
+import { countUnread, listNotifications, NOTIFICATION_UNAVAILABLE, openNotification } from '../../lib/data/notifications';
 import { savePart } from '../../lib/data/parts';
-import { approveProfile, publishProfile, submitForReview } from '../../lib/data/workflow';
+import { approveProfile, publishProfile, requestChanges, submitForReview } from '../../lib/data/workflow';
 import { editionSlug } from '../../lib/domain/edition-label';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import { seedJurisdiction, seedUser } from '../support/seed';
@@ -143,6 +143,8 @@ describe.each(targets)('comment, mention and publication notifications on %s', (
     expect(published.map((n) => n.userId).sort()).toEqual([w.consultant.userId, w.consultant2.userId, w.focal.userId, w.focal2.userId].sort());
     const [item] = (await listNotifications(w.consultant)).filter((n) => n.kind === 'published');
     const now = new Date();
+    // The inbox names the edition by its label (app/(app)/inbox/page.tsx), so it knows which one.
+    expect(item.edition).toEqual({ year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 });
     const path = `/profiles/${w.j.slug}/${editionSlug(now.getUTCFullYear(), now.getUTCMonth() + 1)}?lang=es`;
     expect(item.href).toBe(path);
     const mails = await mailsTo([w.consultant.email, w.consultant2.email, w.admin.email]);
@@ -173,5 +175,23 @@ describe.each(targets)('comment, mention and publication notifications on %s', (
     await openNotification(w.consultant, n.id);
     const [again] = (await listNotifications(w.consultant)).filter((x) => x.id === n.id);
     expect(again.readAt).toEqual(read.readAt);
+  });
+
+  it('a link to a profile no longer open to its reader leads to a page saying so, not to a 404', async () => {
+    const w = await world();
+    const reviewer = (await seedUser({ name: `Rita Revisora ${uniq()}`, roles: [{ jurisdictionId: w.j.id, role: 'reviewer' }] })).actor;
+    const { thread } = await startThread(w.focal, w.id, { ...slot, quote: 'ventanilla única', body: `@${reviewer.name} @${w.consultant.name} ¿de acuerdo?` });
+    const mine = async (actor: typeof reviewer) => (await listNotifications(actor)).find((n) => n.kind === 'mentioned')!;
+    const link = `/assessments/${w.id}/sections/${slot.section}#thread-${thread.id}`;
+    // In review the reviewer reads the profile: the link leads to the thread.
+    expect(await openNotification(reviewer, (await mine(reviewer)).id)).toBe(link);
+    // Back in draft, a reviewer may no longer read it; the consultant still may.
+    await requestChanges(w.focal, w.id, 'Falta la ordenanza.');
+    const stale = await mine(reviewer);
+    expect(await openNotification(reviewer, stale.id)).toBe(NOTIFICATION_UNAVAILABLE);
+    expect(await openNotification(w.consultant, (await mine(w.consultant)).id)).toBe(link);
+    // Still marked read, and still nobody else's to open.
+    expect((await listNotifications(reviewer)).find((n) => n.id === stale.id)!.readAt).not.toBeNull();
+    expect(await openNotification(w.stranger, stale.id)).toBeNull();
   });
 });

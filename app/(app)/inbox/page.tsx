@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/forms/action-button';
 import { markAllReadAction } from '@/lib/actions/inbox';
 import { requireActor } from '@/lib/auth/current-actor';
 import { countUnread, listNotifications } from '@/lib/data/notifications';
+import { editionLabel } from '@/lib/domain/edition';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('inbox'))('title') };
@@ -14,6 +15,7 @@ export default async function InboxPage() {
   const [items, unread] = await Promise.all([listNotifications(actor), countUnread(actor)]);
   const t = await getTranslations('inbox');
   const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <div className="stack">
       <div className="page-header">
@@ -32,7 +34,9 @@ export default async function InboxPage() {
               <li key={n.id} className={n.readAt ? 'inbox__item' : 'inbox__item inbox__item--unread'} data-testid="notification">
                 <p className="inbox__what">
                   {!n.readAt && <span className="visually-hidden">{t('unreadItem')} </span>}
-                  {t(`kinds.${n.kind as 'submitted'}`, { name: n.actorName ?? '—' })}
+                  {n.kind === 'published' && n.edition
+                    ? t('publishedEdition', { name: n.actorName ?? '—', label: editionLabel(n.edition.year, n.edition.month, locale) })
+                    : t(`kinds.${n.kind as 'submitted'}`, { name: n.actorName ?? '—' })}
                 </p>
                 {/* On a line of its own, so no language's punctuation is needed; a plain <a>: opening
                     marks it read (app/(app)/inbox/[id]/route.ts), so nothing may prefetch it. */}
