@@ -30,7 +30,10 @@ async function setPassword(page: Page, link: string, password: string) {
   await page.getByLabel('New password').fill(password);
   await page.getByLabel('Repeat the password').fill(password);
   await page.getByRole('button', { name: 'Save password' }).click();
-  await expect(page.getByText('Your password is set.')).toBeVisible();
+  await expect(page.getByText('Your password is set. You are signed in.')).toBeVisible();
+  expect((await page.request.get('/api/v1/me')).status()).toBe(200);
+  await page.getByRole('link', { name: 'Continue to your dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your dashboard' })).toBeVisible();
 }
 
 test('an admin sets up a jurisdiction with a consultant and a focal point in the browser', async ({ page, browser }) => {
@@ -75,6 +78,11 @@ test('an admin sets up a jurisdiction with a consultant and a focal point in the
   await invitePage.goto(consultantLink);
   await expect(invitePage.getByText(/expired or was already used/)).toBeVisible();
 
+  // Setting the password signed them in: their dashboard is there at once.
+  await invitePage.goto('/');
+  await expect(invitePage.getByTestId('dash-consultant').getByRole('link', { name: `Villa ${id}` })).toBeVisible();
+  // And the password works on its own.
+  await invitee.clearCookies();
   await invitePage.goto('/login');
   await invitePage.getByLabel('Email').fill(`consuelo.${id}@example.org`);
   await invitePage.getByLabel('Password').fill('a good long passphrase');

@@ -14,8 +14,9 @@ export function SetPasswordForm({ token }: { token: string }) {
     return (
       <div className="stack">
         <FormMessage state={state} />
-        <Link className="button" href="/login">
-          {t('goLogin')}
+        {/* Signed in by the action (its cookie refreshes the router, header included). */}
+        <Link className="button" href="/">
+          {t('continue')}
         </Link>
       </div>
     );

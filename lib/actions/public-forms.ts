@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { clientAddress } from '../auth/client-address';
 import { getActor } from '../auth/current-actor';
+import { startSessionCookie } from '../auth/session-cookie';
 import { DataError } from '../data/errors';
 import { consumePasswordToken } from '../data/password-tokens';
 import { setUserLocale } from '../data/users';
@@ -40,7 +41,11 @@ export async function setPasswordAction(_previous: ActionState, formData: FormDa
     return { ok: false, message: t('errors.check_fields'), fieldErrors: fieldErrorsOf(t, parsed.error) };
   }
   try {
-    const { email } = await consumePasswordToken(parsed.data.token, parsed.data.password, clientAddress(await headers()));
+    const requestHeaders = await headers();
+    const { email, userId } = await consumePasswordToken(parsed.data.token, parsed.data.password, clientAddress(requestHeaders));
+    // The link proved who they are, as a password would: they are signed in here, as the login form does
+    // it (every other session of theirs ended when the password changed).
+    await startSessionCookie(userId, requestHeaders.get('user-agent'));
     return { ok: true, message: t('setPassword.done'), data: { email } };
   } catch (error) {
     if (error instanceof DataError) return { ok: false, message: describeError(t, error) };

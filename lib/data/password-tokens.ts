@@ -64,7 +64,7 @@ const linkInvalid = () =>
  * server a hash. The address the person set their password from counts as
  * theirs for login throttling.
  */
-export async function consumePasswordToken(token: string, password: string, address: string | null = null): Promise<{ email: string }> {
+export async function consumePasswordToken(token: string, password: string, address: string | null = null): Promise<{ email: string; userId: string }> {
   const key = setPasswordKey(address);
   const wait = await secondsUntilAllowed([key]);
   if (wait > 0) {
@@ -100,5 +100,5 @@ export async function consumePasswordToken(token: string, password: string, addr
   announceRightsChanged({ userId });
   const { pair, known } = loginKeys(user.email, address);
   await recordLoginSuccess(pair?.key ?? null, known);
-  return user;
+  return { email: user.email, userId };
 }

@@ -57,7 +57,7 @@ describe.each(targets)('setting a password through a link on %s', (target) => {
       await expect(consumePasswordToken(`pw_guess-${i}`, 'a long enough password', '192.0.2.20')).rejects.toMatchObject({ code: 'link_invalid' });
     }
     await expect(consumePasswordToken(tokenOf(link!), 'a long enough password', '192.0.2.20')).rejects.toMatchObject({ code: 'set_password_throttled', status: 429 });
-    expect(await consumePasswordToken(tokenOf(link!), 'a long enough password', '192.0.2.21')).toEqual({ email: 'throttled.link@example.org' });
+    expect(await consumePasswordToken(tokenOf(link!), 'a long enough password', '192.0.2.21')).toMatchObject({ email: 'throttled.link@example.org', userId: expect.any(String) });
     // The address it was set from is now the person's own for login throttling.
     const db = await getDb();
     expect(await db.select().from(loginThrottle).where(eq(loginThrottle.key, 'known:throttled.link@example.org|192.0.2.21'))).toHaveLength(1);
