@@ -74,6 +74,19 @@ test('signed out, the home page has its own title and the browser finds the app 
   expect(await page.title()).toBe('Your dashboard');
 });
 
+test('a notification about what is no longer open to its reader says so, with the way back', async ({ page }) => {
+  // Where /inbox/{id} leads then (lib/data/notifications.ts; tests/integration/comment-notifications.test.ts).
+  await loginAs(page, demo.consultant);
+  await page.goto('/inbox/unavailable');
+  await expect(page.getByRole('heading', { level: 1, name: 'No longer available to you' })).toBeVisible();
+  expect(await page.title()).toContain('No longer available to you');
+  await page.screenshot({ path: 'test-results/screenshots/inbox-unavailable-desktop.png', fullPage: true });
+  await page.setViewportSize(phone);
+  await page.screenshot({ path: 'test-results/screenshots/inbox-unavailable-phone.png', fullPage: true });
+  await page.getByRole('link', { name: 'Back to your inbox' }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
+});
+
 test('on a phone the header takes one row, its menu opens and closes by keyboard, and controls are 44 px', async ({ page, browser, baseURL }) => {
   const { slug } = await freshJurisdiction(browser, 'Phone');
   await loginAs(page, demo.consultant);
