@@ -8,6 +8,9 @@ describe('allowed methods', () => {
     expect(unbuildableMethodRefusal('track', '/')).toEqual({ status: 405, allow: 'GET, HEAD, POST' });
     expect(unbuildableMethodRefusal('TRACE', '/api/v1/editions')).toEqual({ status: 405, allow: 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE' });
     expect(unbuildableMethodRefusal('CONNECT', '/api')).toMatchObject({ status: 405 });
+    expect(unbuildableMethodRefusal('TRACE', '/robots.txt')).toEqual({ status: 405, allow: 'GET, HEAD' });
+    expect(unbuildableMethodRefusal('TRACE', '/_next/static/chunks/a')).toEqual({ status: 405, allow: 'GET, HEAD' });
+    expect(unbuildableMethodRefusal('TRACE', '/profiles/lima/2024-06/pdf')).toEqual({ status: 405, allow: 'GET, HEAD, POST' });
   });
 
   it('hands every other method to Next', () => {

@@ -7,6 +7,9 @@
 /** A page answers GET and HEAD, and POST for its server actions. */
 export const PAGE_METHODS = ['GET', 'HEAD', 'POST'] as const;
 
+/** A file is read, nothing else. */
+export const FILE_METHODS = ['GET', 'HEAD'] as const;
+
 /** What a route handler may export; OPTIONS on an API address names that route's own. */
 export const API_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -26,7 +29,9 @@ export interface MethodRefusal {
 export function unbuildableMethodRefusal(method: string | undefined, pathname: string): MethodRefusal | null {
   if (!method || !UNBUILDABLE.has(method.toUpperCase())) return null;
   const api = pathname === '/api' || pathname.startsWith('/api/');
-  return { status: 405, allow: (api ? API_METHODS : PAGE_METHODS).join(', ') };
+  // Files (Next's assets, public/, the icon) are only ever read.
+  const file = pathname.startsWith('/_next/') || /\.[a-z0-9]+$/i.test(pathname);
+  return { status: 405, allow: (api ? API_METHODS : file ? FILE_METHODS : PAGE_METHODS).join(', ') };
 }
 
 /** For a page (proxy.ts): OPTIONS says what it allows, any other method but the page's own is refused. */
