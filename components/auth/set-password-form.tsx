@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Field } from '@/components/forms/field';
@@ -10,17 +9,6 @@ import { setPasswordAction } from '@/lib/actions/public-forms';
 export function SetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('setPassword');
   const [state, action, pending] = useActionState(setPasswordAction, null);
-  if (state?.ok) {
-    return (
-      <div className="stack">
-        <FormMessage state={state} />
-        {/* Signed in by the action (its cookie refreshes the router, header included). */}
-        <Link className="button" href="/">
-          {t('continue')}
-        </Link>
-      </div>
-    );
-  }
   return (
     <form className="form" action={action} noValidate>
       <FormMessage state={state} />

@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { clientAddress } from '../auth/client-address';
 import { getActor } from '../auth/current-actor';
@@ -42,13 +43,14 @@ export async function setPasswordAction(_previous: ActionState, formData: FormDa
   }
   try {
     const requestHeaders = await headers();
-    const { email, userId } = await consumePasswordToken(parsed.data.token, parsed.data.password, clientAddress(requestHeaders));
+    const { userId } = await consumePasswordToken(parsed.data.token, parsed.data.password, clientAddress(requestHeaders));
     // The link proved who they are, as a password would: they are signed in here, as the login form does
     // it (every other session of theirs ended when the password changed).
     await startSessionCookie(userId, requestHeaders.get('user-agent'));
-    return { ok: true, message: t('setPassword.done'), data: { email } };
   } catch (error) {
     if (error instanceof DataError) return { ok: false, message: describeError(t, error) };
     throw error;
   }
+  // A page of its own: the set-password page, refreshed with the new cookie, would find its link spent.
+  redirect('/set-password/done');
 }

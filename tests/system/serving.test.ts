@@ -191,7 +191,7 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
         req.end();
       });
     for (const path of ['/', '/profiles/lima/2022-08', '/login', '/api/v1/editions']) {
-      for (const method of ['TRACE', 'TRACK']) {
+      for (const method of ['TRACE']) {
         const answer = await ask(method, path);
         expect(answer.status, `${method} ${path}`).toBe(405);
         expect(answer.allow, `${method} ${path}`).toMatch(/^GET, HEAD, /);
@@ -203,6 +203,8 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
       expect(answer.allow).toBe('GET, HEAD, POST');
       expect(answer.body).not.toContain(OLD_TITLE);
     }
+    // A method Node's parser does not know at all (TRACK) is its 400, before any code of ours.
+    expect((await ask('TRACK', '/')).status).toBe(400);
     expect(await ask('OPTIONS', '/about')).toMatchObject({ status: 204, allow: 'GET, HEAD, POST' });
     // What the API's routes serve is theirs to say: an unexported method is Next's 405.
     expect((await ask('DELETE', '/api/v1/editions')).status).toBe(405);
