@@ -119,6 +119,53 @@ test('text left in the browser comes back merged: never doubled, never a conflic
   await storedOnce(again.request, id, section, part, 'Le texte d’Amina. Deuxième.');
 });
 
+test('typed offline and closed at once while IndexedDB is slow to commit: the words are still there', async ({ page, baseURL }) => {
+  // IndexedDB commits each change a moment after it is written, and a closing page aborts what it has
+  // not committed (the last letters were lost in CI). Here every read-write transaction is kept open
+  // for seconds, so the close always comes first: only the copy made on pagehide can keep the words.
+  await page.addInitScript(() => {
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = open.apply(this, args);
+      if ((window as { slowIndexedDb?: boolean }).slowIndexedDb && args[1] === 'readwrite') {
+        const names = args[0];
+        const store = tx.objectStore(typeof names === 'string' ? names : [...names][0]);
+        const until = Date.now() + 5000;
+        const keepOpen = () => {
+          if (Date.now() < until) store.count().onsuccess = keepOpen;
+        };
+        keepOpen();
+      }
+      return tx;
+    } as IDBDatabase['transaction'];
+  });
+  await loginAs(page, demo.consultant);
+  const id = await openProfile(page.request, jurisdiction, 'fr', baseURL!);
+  const [section, part] = ['migrants_rights', 'potential'];
+  await page.goto(`/assessments/${id}/sections/${section}`);
+  let editor = editorOf(page, section, part);
+  await editor.text.click();
+  await page.keyboard.type('Premier mot.');
+  await expect(editor.status).toHaveText('Saved');
+  await storedOnce(page.request, id, section, part, 'Premier mot.');
+
+  await page.context().setOffline(true);
+  await expect(editor.status).toContainText('Offline');
+  await page.evaluate(() => ((window as { slowIndexedDb?: boolean }).slowIndexedDb = true));
+  await editor.text.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' Gardé.');
+  await page.close();
+  await page.context().setOffline(false);
+
+  const again = await page.context().newPage();
+  await again.goto(`/assessments/${id}/sections/${section}`);
+  editor = editorOf(again, section, part);
+  await expect(editor.text).toHaveText('Premier mot. Gardé.');
+  await expect(editor.status).toHaveText('Saved');
+  await storedOnce(again.request, id, section, part, 'Premier mot. Gardé.');
+});
+
 test('control characters typed or pasted are removed, and the text saves', async ({ page, baseURL }) => {
   await loginAs(page, demo.consultant);
   const id = await openProfile(page.request, jurisdiction, 'en', baseURL!);
