@@ -9,6 +9,7 @@ import { announceRightsChanged } from '../collab/live-registry';
 import { getAssessmentHeader } from './assessments';
 import { domainsNotAccepted } from './domain-reviews';
 import { freezeEdition } from './editions';
+import { staleSlotsOf } from './translations';
 import { notifyPublished, notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { MAX_NOTE_LENGTH, stateInWords, transitionDoneInWords } from '../domain/workflow';
@@ -90,6 +91,11 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
         const missing = await missingParts(tx, assessmentId);
         if (missing.length > 0) {
           throw new InvalidInputError('incomplete', `These parts are still empty: ${missing.join(', ')}.`, { missing });
+        }
+        // A translation goes to review only once every part matches its source's current text.
+        const stale = await staleSlotsOf(tx, assessmentId);
+        if (stale.length > 0) {
+          throw new InvalidInputError('source_changed', `The source of these parts changed since they were translated: ${stale.join(', ')}. Update them, or mark them up to date.`, { stale });
         }
         break;
       }
