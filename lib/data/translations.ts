@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
 import { assessmentParts, assessments, jurisdictions, partRevisions } from '../../db/schema';
 import { countryName } from '../domain/countries';
@@ -7,7 +7,7 @@ import { stripCommentMarks } from '../domain/edition';
 import type { Locale } from '../domain/locales';
 import { defaultProfileTitle } from '../domain/profile';
 import { staleSlots, withStaleness, type SourcePart } from '../domain/translation';
-import { judgeAssessment, judgeStartTranslation, seesProfile, type Actor } from '../policy';
+import { judgeAssessment, judgeStartTranslation, seesProfile, visibleProfileStates, type Actor } from '../policy';
 import { getAssessmentHeader, openAssessmentConflict } from './assessments';
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError, verdictError } from './errors';
 import { getPartStart, type PartRef } from './parts';
@@ -215,4 +215,23 @@ export async function markPartUpToDate(actor: Actor, ref: PartRef, seen?: number
       sourceRevision: current.textRevision,
     });
   });
+}
+
+/** The translations of a profile the actor sees, with how many of their parts are stale. */
+export async function listTranslationsOf(actor: Actor, source: { id: string; jurisdictionId: string }) {
+  const states = visibleProfileStates(actor, source.jurisdictionId);
+  if (states.length === 0) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({ id: assessments.id, title: assessments.title, language: assessments.language, state: assessments.state })
+    .from(assessments)
+    .where(and(eq(assessments.sourceId, source.id), inArray(assessments.state, states)))
+    .orderBy(asc(assessments.language), desc(assessments.createdAt));
+  if (rows.length === 0) return [];
+  const sourceParts = await sourceTextRevisions(db, source.id);
+  const parts = await db
+    .select({ assessmentId: assessmentParts.assessmentId, section: assessmentParts.section, part: assessmentParts.part, sourceRevision: assessmentParts.sourceRevision })
+    .from(assessmentParts)
+    .where(inArray(assessmentParts.assessmentId, rows.map((r) => r.id)));
+  return rows.map((r) => ({ ...r, stale: staleSlots(parts.filter((p) => p.assessmentId === r.id), sourceParts).length }));
 }
