@@ -199,7 +199,7 @@ export function buildOpenApi() {
           responses: {
             '200': {
               description:
-                '`{ "editions": [ { jurisdiction, edition, label, language, title, …, version, versionEdition, corrected } ] }`: each month once, by its newest version (a corrected month has `corrected: true`).',
+                '`{ "editions": [ { jurisdiction, edition, label, language, title, …, version, versionEdition, corrected, languages } ] }`: each month once per language, by its newest version (a corrected month has `corrected: true`); `languages` lists every language that month’s edition is published in (a profile and its translations published together).',
             },
             '400': error('A malformed slug or locale'),
           },
@@ -224,7 +224,7 @@ export function buildOpenApi() {
           responses: {
             '200': {
               description:
-                'The edition, with `version`, `versionEdition`, `corrected`, `correctedBy` (the version that replaced it, or null) and `versions` (each with its `edition`, `publishedAt`, `correctionNote`, `url`). A version’s URL (2024-06-v1) is sent `Cache-Control: immutable`; the month’s URL may change with a correction.',
+                'The edition, with `languages` (every language this month\'s edition is in), `version`, `versionEdition`, `corrected`, `correctedBy` (the version that replaced it, or null) and `versions` (each with its `edition`, `publishedAt`, `correctionNote`, `url`). A version’s URL (2024-06-v1) is sent `Cache-Control: immutable`; the month’s URL may change with a correction.',
             },
             '400': error('A malformed locale'),
             '404': error('No such edition'),

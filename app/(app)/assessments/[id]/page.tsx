@@ -95,9 +95,10 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
           {translation.source.visible ? (
             <p style={{ margin: 0 }}>
               {tr.rich('translationOf', {
-                title: () => (
+                title: translation.source.title,
+                source: (chunks) => (
                   <Link href={`/assessments/${translation.source.id}`} lang={translation.source.language}>
-                    {translation.source.title}
+                    {chunks}
                   </Link>
                 ),
               })}{' '}
