@@ -48,6 +48,7 @@ export async function startTranslation(actor: Actor, sourceId: string, language:
       jurisdictionId: assessments.jurisdictionId,
       state: assessments.state,
       language: assessments.language,
+      sourceId: assessments.sourceId,
       jurisdictionName: jurisdictions.name,
       country: jurisdictions.country,
       level: jurisdictions.level,
@@ -58,6 +59,9 @@ export async function startTranslation(actor: Actor, sourceId: string, language:
   if (!source) throw new NotFoundError('profile');
   const verdict = judgeStartTranslation(actor, source);
   if (verdict !== 'allowed') throw verdictError(verdict === 'wrong_state' ? 'denied' : verdict);
+  if (source.sourceId) {
+    throw new InvalidInputError('translate_the_source', 'This profile is itself a translation; translate its source instead.', { sourceId: source.sourceId });
+  }
   if (language === source.language) {
     throw new InvalidInputError('same_language', 'A translation is in another language than its source.', { field: 'language' });
   }

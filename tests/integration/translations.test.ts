@@ -66,7 +66,8 @@ describe.each(targets)('translations on %s', (target) => {
     expect(again).toBeInstanceOf(ConflictError);
     expect((again as DataError).details?.id).toBe(id);
     await expect(startTranslation(consultant, sourceId, 'es')).rejects.toMatchObject({ code: 'same_language', status: 400 });
-    // French is another language: allowed alongside.
+    // French is another language: allowed alongside, from the source but not from its translation.
+    await expect(startTranslation(consultant, id, 'fr')).rejects.toMatchObject({ code: 'translate_the_source', status: 400 });
     await startTranslation(consultant, sourceId, 'fr');
   });
 

@@ -67,7 +67,8 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   for (const p of translation?.parts ?? []) if (p.stale) staleBySection[p.section] = (staleBySection[p.section] ?? 0) + 1;
   const staleTotal = Object.values(staleBySection).reduce((a, b) => a + b, 0);
   const translations = await listTranslationsOf(actor, profile);
-  const mayTranslate = judgeStartTranslation(actor, profile) === 'allowed';
+  // Translations are made from the source, not from another translation.
+  const mayTranslate = !profile.sourceId && judgeStartTranslation(actor, profile) === 'allowed';
   const tr = await getTranslations('translations');
   const badge = { complete: 'badge--ok', partial: 'badge--warn', empty: 'badge--off' } as const;
   return (

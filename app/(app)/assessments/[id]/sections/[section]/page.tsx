@@ -73,7 +73,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const sources = Object.fromEntries(await Promise.all(partsOf(key).map(async (part) => [part, await sourceOf(part)] as const)));
 
   return (
-    <div className="section-layout">
+    <div className={`section-layout${translation?.source.visible ? ' section-layout--translation' : ''}`}>
       <CommentHighlights openThreadIds={threads.filter((x) => x.status === 'open').map((x) => x.id)} />
       <div className="stack section-layout__main">
         <div>
@@ -168,7 +168,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
                     )}
                   </div>
                 ) : (
-                  <p className="small muted translation-pair__ok" data-testid={`current-${key}-${part}`}>
+                  <p className="small muted translation-pair__ok" role="status" data-testid={`current-${key}-${part}`}>
                     ✓ {tr('upToDate')}
                   </p>
                 )}
