@@ -4,7 +4,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { cachedEdition, cachedEditionHtml, cachedEditionList, cachedEditionVersions } from '@/lib/editions/public-data';
 import { renderEditionParts } from '@/lib/editions/rendered-edition';
 import { editionLabel, editionSlug } from '@/lib/domain/edition';
-import { isLocale, type Locale } from '@/lib/domain/locales';
+import { isLocale, localeNames, type Locale } from '@/lib/domain/locales';
+import { languagesByMonth } from '@/lib/domain/edition-languages';
 import { CompareForm } from './compare-form';
 import { CorrectionNotice } from './correction-notice';
 import { EditionArticle } from './edition-article';
@@ -25,6 +26,9 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
   const sameLanguage = all.filter((e) => e.language === edition.language);
   const newest = sameLanguage[0];
   const languages = [...new Set(all.map((e) => e.language))];
+  // The same edition (month) in other languages: a source and its translations, published together.
+  const alsoIn = languagesByMonth(all)({ slug, year: edition.year, month: edition.month }).filter((l) => l !== edition.language);
+  const elsewhere = languages.filter((l) => l !== edition.language && !alsoIn.includes(l));
   const t = await getTranslations('public');
   const p = await getTranslations('profiles');
   const locale = await getLocale();
@@ -63,11 +67,23 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
           <a className="button button--secondary button--small" href={`/profiles/${slug}/${pdfSlug}/pdf?lang=${edition.language}`} download>
             {t('pdf')}
           </a>
-          {languages.length > 1 && (
+          {alsoIn.length > 0 && (
+            <span className="small" data-testid="also-in">
+              {t('otherLanguages')}{' '}
+              {alsoIn.map((l, i) => (
+                <span key={l}>
+                  {i > 0 && ' · '}
+                  <Link href={`/profiles/${slug}/${editionSlug(edition.year, edition.month)}?lang=${l}`} hrefLang={l} lang={l}>
+                    {localeNames[l]}
+                  </Link>
+                </span>
+              ))}
+            </span>
+          )}
+          {elsewhere.length > 0 && (
             <span className="small">
               {t('otherLanguages')}{' '}
-              {languages
-                .filter((l) => l !== edition.language)
+              {elsewhere
                 .map((l) => (
                   <Link key={l} href={`/profiles/${slug}?lang=${l}`} hrefLang={l}>
                     {p(`languages.${l}`)}

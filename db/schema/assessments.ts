@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   integer,
+  type AnyPgColumn,
   jsonb,
   pgEnum,
   pgTable,
@@ -51,12 +52,19 @@ export const assessments = pgTable(
      * the month it is published in (lib/domain/publication-plan.ts).
      */
     correctsEditionId: uuid('corrects_edition_id'),
+    /**
+     * Set for a translation: the profile it translates (same jurisdiction,
+     * another language). Its parts record which revision of the source part
+     * they were made from (assessment_parts.source_revision).
+     */
+    sourceId: uuid('source_id').references((): AnyPgColumn => assessments.id, { onDelete: 'restrict' }),
   },
   (t) => [
     uniqueIndex('assessments_one_open_per_language')
       .on(t.jurisdictionId, t.language)
       .where(sql`${t.state} <> 'published'`),
     index('assessments_jurisdiction_idx').on(t.jurisdictionId),
+    index('assessments_source_idx').on(t.sourceId),
     // Queues across all jurisdictions (e.g. every approved profile for admins).
     index('assessments_state_idx').on(t.state, t.updatedAt),
   ],
@@ -92,6 +100,12 @@ export const assessmentParts = pgTable(
      * Null until the part is first opened for live editing.
      */
     yjsState: bytea('yjs_state'),
+    /**
+     * In a translation: the revision of the source part (its last saved text,
+     * part_revisions.revision, 0 for the text it started with) this part was
+     * made from or last marked up to date with. Null outside translations.
+     */
+    sourceRevision: integer('source_revision'),
   },
   (t) => [
     primaryKey({ columns: [t.assessmentId, t.section, t.part] }),

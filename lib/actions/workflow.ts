@@ -35,14 +35,15 @@ export const transitionAction = actionWithActor(
       published = (await runTransition(actor, id, action, note?.trim() || null)).edition;
       if (action === 'publish') refreshPublicPages();
     } catch (error) {
-      if (error instanceof DataError && error.code === 'incomplete') {
+      if (error instanceof DataError && (error.code === 'incomplete' || error.code === 'source_changed')) {
         const ui = await getLocale();
-        const names = (error.details?.missing as string[]).map((slot) => {
+        const slots = (error.code === 'incomplete' ? error.details?.missing : error.details?.stale) as string[];
+        const names = slots.map((slot) => {
           const [section, part] = slot.split('/');
           const where = isDomainKey(section) ? domainName(section, ui) : t('profiles.introduction');
           return part === 'body' ? where : `${where} — ${t(`profiles.parts.${part}`)}`;
         });
-        return { ok: false, message: t('errors.incomplete', { parts: names.join('; ') }), values };
+        return { ok: false, message: t(`errors.${error.code}`, { parts: names.join('; ') }), values };
       }
       if (error instanceof DataError && error.code === 'review_incomplete') {
         const ui = await getLocale();

@@ -26,4 +26,13 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(body.properties)).toEqual(['email', 'name', 'organisation', 'until', 'language']);
     expect(Object.keys(doc.paths['/api/v1/jurisdictions/{slug}/reviewers/{userId}'])).toEqual(['delete']);
   });
+
+  it('describes translations: starting one, marking a part up to date, and each part\'s standing', () => {
+    expect(Object.keys(doc.paths['/api/v1/assessments/{id}/translations'])).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/assessments/{id}/sections/{domain}/{part}/up-to-date'])).toEqual(['post']);
+    const profile = doc.paths['/api/v1/assessments/{id}'].get.responses['200'].content['application/json'];
+    const shape = profile.schema as unknown as { properties: Record<string, { properties?: Record<string, { properties?: Record<string, { properties?: Record<string, unknown> }> }> }> };
+    expect(Object.keys(shape.properties)).toContain('sourceId');
+    expect(Object.keys(shape.properties.sections.properties!.introduction.properties!.body.properties!)).toEqual(['doc', 'revision', 'sourceRevision', 'stale']);
+  });
 });

@@ -13,6 +13,8 @@ import {
   reviewerInviteBody,
   reviewerResponse,
   transitionBody,
+  startTranslationBody,
+  upToDateBody,
 } from '../domain/api-schemas';
 import { domainKeys } from '../domain/profile';
 
@@ -67,6 +69,22 @@ export function buildOpenApi() {
           responses: { '200': { description: 'The profile', content: json(assessmentResponse) }, '404': error('No such profile, or no role on it') },
         },
       },
+      '/api/v1/assessments/{id}/translations': {
+        post: {
+          summary: 'Start a translation of a profile (in any state) into another content language',
+          description:
+            'The translation is a profile of its own, of the same jurisdiction, linked to its source (`sourceId`); its parts start as copies of the source\'s text, each recording the source revision it was made from.',
+          parameters: [idParam],
+          requestBody: { required: true, content: json(startTranslationBody) },
+          responses: {
+            '201': { description: 'Started', content: json(z.object({ id: z.uuid() })) },
+            '400': error('The body is not right, or the language is the source\'s own (`same_language`)'),
+            '403': error('Not a consultant of this jurisdiction'),
+            '404': error('No such profile, or no role on it'),
+            '409': { description: 'An unpublished profile in that language exists already; its id is in `id`', content: json(errorResponse.extend({ id: z.uuid() })) },
+          },
+        },
+      },
       '/api/v1/assessments/{id}/transitions': {
         post: {
           summary: 'Move a profile along the workflow (submit, request_changes, approve, publish)',
@@ -74,7 +92,7 @@ export function buildOpenApi() {
           requestBody: { required: true, content: json(transitionBody) },
           responses: {
             '200': { description: 'The new state and the recorded transition' },
-            '400': error('Incomplete profile (`incomplete`, with `details.missing`), or a missing note'),
+            '400': error('Incomplete profile (`incomplete`, with `details.missing`), a translation with parts whose source changed (`source_changed`, with `details.stale`), or a missing note'),
             '403': error('A role on the jurisdiction, but not this right (or you edited this round)'),
             '404': error('No such profile, or no role on it'),
             '409': error('The state has moved on (`state_moved`)'),
@@ -181,7 +199,7 @@ export function buildOpenApi() {
           responses: {
             '200': {
               description:
-                '`{ "editions": [ { jurisdiction, edition, label, language, title, …, version, versionEdition, corrected } ] }`: each month once, by its newest version (a corrected month has `corrected: true`).',
+                '`{ "editions": [ { jurisdiction, edition, label, language, title, …, version, versionEdition, corrected, languages } ] }`: each month once per language, by its newest version (a corrected month has `corrected: true`); `languages` lists every language that month’s edition is published in (a profile and its translations published together).',
             },
             '400': error('A malformed slug or locale'),
           },
@@ -206,10 +224,29 @@ export function buildOpenApi() {
           responses: {
             '200': {
               description:
-                'The edition, with `version`, `versionEdition`, `corrected`, `correctedBy` (the version that replaced it, or null) and `versions` (each with its `edition`, `publishedAt`, `correctionNote`, `url`). A version’s URL (2024-06-v1) is sent `Cache-Control: immutable`; the month’s URL may change with a correction.',
+                'The edition, with `languages` (every language this month\'s edition is in), `version`, `versionEdition`, `corrected`, `correctedBy` (the version that replaced it, or null) and `versions` (each with its `edition`, `publishedAt`, `correctionNote`, `url`). A version’s URL (2024-06-v1) is sent `Cache-Control: immutable`; the month’s URL may change with a correction.',
             },
             '400': error('A malformed locale'),
             '404': error('No such edition'),
+          },
+        },
+      },
+      '/api/v1/assessments/{id}/sections/{domain}/{part}/up-to-date': {
+        post: {
+          summary: 'Mark a translated part up to date with its source part',
+          description: 'Records the source part\'s current revision as the one this part matches. The body is optional.',
+          parameters: [
+            idParam,
+            { name: 'domain', in: 'path', required: true, schema: { type: 'string', enum: ['introduction', ...domainKeys] } },
+            { name: 'part', in: 'path', required: true, schema: { type: 'string', enum: ['body', 'strengths', 'potential'] } },
+          ],
+          requestBody: { required: false, content: json(upToDateBody) },
+          responses: {
+            '200': { description: 'Marked', content: json(z.object({ sourceRevision: z.number().int(), stale: z.boolean() })) },
+            '400': error('The body is not right, or the profile is not a translation (`not_a_translation`)'),
+            '403': error('No right to edit this profile'),
+            '404': error('No such profile or part, or no role on it'),
+            '409': error('The profile is no longer a draft (`wrong_state`), or the source moved on from `sourceRevision` (`source_moved`, with `details.sourceRevision`)'),
           },
         },
       },

@@ -1,12 +1,13 @@
 import type { EditionSummary, EditionView } from '../data/editions';
 import { editionLabel, editionSlug } from '../domain/edition';
+import type { Locale } from '../domain/locales';
 
 /*
  * Fields are only ever added here: clients rely on the existing ones. `edition`
  * stays the month ("2024-06", whose URL shows the newest version); `version`
  * and `versionEdition` ("2024-06-v2") name the exact version.
  */
-export function presentEditionSummary(e: EditionSummary, locale: string) {
+export function presentEditionSummary(e: EditionSummary, locale: string, languages?: readonly Locale[]) {
   return {
     jurisdiction: e.slug,
     edition: editionSlug(e.year, e.month),
@@ -23,16 +24,18 @@ export function presentEditionSummary(e: EditionSummary, locale: string) {
     versionEdition: editionSlug(e.year, e.month, e.version),
     /** Whether this version corrects an earlier one of the same month. */
     corrected: e.version > 1,
+    /** Every language this month's edition is published in (a source and its translations), this one included. */
+    languages: languages && languages.length > 0 ? [...languages] : [e.language],
   };
 }
 
 type Version = EditionSummary & { note: string | null };
 
 /** One edition, with every version of its month (original first) and, for a correction, its note. */
-export function presentEdition(e: EditionView, locale: string, versions: Version[] = []) {
+export function presentEdition(e: EditionView, locale: string, versions: Version[] = [], languages?: readonly Locale[]) {
   const newest = versions[versions.length - 1];
   return {
-    ...presentEditionSummary(e, locale),
+    ...presentEditionSummary(e, locale, languages),
     content: e.content,
     signOff: e.signOff,
     note: e.note,

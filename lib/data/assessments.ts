@@ -19,6 +19,7 @@ const assessmentColumns = {
   updatedAt: assessments.updatedAt,
   basedOnEditionId: assessments.basedOnEditionId,
   correctsEditionId: assessments.correctsEditionId,
+  sourceId: assessments.sourceId,
   jurisdictionId: jurisdictions.id,
   jurisdictionSlug: jurisdictions.slug,
   jurisdictionName: jurisdictions.name,
@@ -26,7 +27,7 @@ const assessmentColumns = {
   country: jurisdictions.country,
 };
 
-function openAssessmentConflict(id: string) {
+export function openAssessmentConflict(id: string) {
   return new ConflictError('assessment_open', 'An unpublished profile in this language already exists; continue that one.', { id });
 }
 
@@ -112,6 +113,7 @@ export async function getAssessment(actor: Actor, id: string) {
       part: assessmentParts.part,
       doc: assessmentParts.doc,
       revision: assessmentParts.revision,
+      sourceRevision: assessmentParts.sourceRevision,
       updatedAt: assessmentParts.updatedAt,
       updatedByName: users.name,
     })

@@ -9,6 +9,7 @@ import { announceRightsChanged } from '../collab/live-registry';
 import { getAssessmentHeader } from './assessments';
 import { domainsNotAccepted } from './domain-reviews';
 import { freezeEdition } from './editions';
+import { staleSlotsOf } from './translations';
 import { notifyPublished, notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { MAX_NOTE_LENGTH, stateInWords, transitionDoneInWords } from '../domain/workflow';
@@ -91,6 +92,11 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
         if (missing.length > 0) {
           throw new InvalidInputError('incomplete', `These parts are still empty: ${missing.join(', ')}.`, { missing });
         }
+        // A translation goes to review only once every part matches its source's current text.
+        const stale = await staleSlotsOf(tx, assessmentId);
+        if (stale.length > 0) {
+          throw new InvalidInputError('source_changed', `The source of these parts changed since they were translated: ${stale.join(', ')}. Update them, or mark them up to date.`, { stale });
+        }
         break;
       }
       case 'request_changes':
@@ -117,11 +123,47 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
     const edition = action === 'publish' ? await freezeEdition(tx, actor, assessmentId, row.note) : null;
     if (edition) await notifyPublished(tx, { actor, assessmentId, jurisdictionId: profile.jurisdictionId, editionId: edition.id });
     await notifyTransition(tx, { action, assessmentId, jurisdictionId: profile.jurisdictionId, actor, note: row.note });
-    return { ...row, edition };
+    // Its approved, up-to-date translations go out with it, in this transaction: one month, several languages.
+    const translations = edition ? await publishTranslationsWith(tx, actor, assessmentId, edition) : [];
+    return { ...row, edition, translations };
   });
   // Who may edit changed with the state: open editors of its parts follow now (submitted → read-only).
   announceRightsChanged({ assessmentId });
+  for (const t of done.translations) announceRightsChanged({ assessmentId: t.id });
   return done;
+}
+
+/**
+ * Inside the publish transaction of a source: each of its approved translations
+ * whose every part matches the source's current text is published too, into
+ * the same month's edition in its own language. A translation still stale stays
+ * approved; one that cannot be published in that same month (its language has
+ * an edition this month already) refuses the whole publication, so that the
+ * edition comes out in every language or not at all.
+ */
+async function publishTranslationsWith(tx: Tx, actor: Actor, sourceId: string, edition: { year: number; month: number }) {
+  const approved = await tx
+    .select({ id: assessments.id, jurisdictionId: assessments.jurisdictionId, state: assessments.state, language: assessments.language })
+    .from(assessments)
+    .where(and(eq(assessments.sourceId, sourceId), eq(assessments.state, 'approved')))
+    .orderBy(asc(assessments.language))
+    .for('update');
+  const published: Array<{ id: string; language: string; edition: { id: string; year: number; month: number; version: number } }> = [];
+  for (const t of approved) {
+    if ((await staleSlotsOf(tx, t.id)).length > 0) continue;
+    if (judgeTransition(actor, 'publish', { ...t, actorEditedThisRound: false }) !== 'allowed') continue;
+    await tx.update(assessments).set({ state: 'published', updatedAt: sql`now()` }).where(eq(assessments.id, t.id));
+    await tx.insert(assessmentTransitions).values({ assessmentId: t.id, action: 'publish', fromState: 'approved', toState: 'published', actorId: actor.userId, note: null });
+    const own = await freezeEdition(tx, actor, t.id, null);
+    if (own.year !== edition.year || own.month !== edition.month) {
+      throw new ConflictError('translation_elsewhere', `The ${t.language} translation would not be published in the same edition as its source; publish it on its own.`, {
+        language: t.language,
+      });
+    }
+    await notifyPublished(tx, { actor, assessmentId: t.id, jurisdictionId: t.jurisdictionId, editionId: own.id });
+    published.push({ id: t.id, language: t.language, edition: own });
+  }
+  return published;
 }
 
 /** A consultant sends a complete draft to the focal points. */

@@ -28,6 +28,22 @@ export const startAssessmentBody = z
   })
   .strict();
 
+export const startTranslationBody = z
+  .object({ language: z.enum(locales).describe('Content language of the translation; another one than the source profile\'s.') })
+  .strict();
+
+export const upToDateBody = z
+  .object({
+    sourceRevision: z
+      .number()
+      .int()
+      .min(0)
+      .max(2_147_483_647)
+      .optional()
+      .describe('The source part\'s revision the translator looked at; when given and the source has moved on since, 409 `source_moved` and nothing changes.'),
+  })
+  .strict();
+
 /** ProseMirror JSON; its content is checked against the profile schema on the server. */
 export const profileDocSchema = z
   .object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() })
@@ -41,7 +57,12 @@ export const savePartBody = z
   })
   .strict();
 
-export const partSchema = z.object({ doc: profileDocSchema, revision: z.number().int() });
+export const partSchema = z.object({
+  doc: profileDocSchema,
+  revision: z.number().int(),
+  sourceRevision: z.number().int().nullable().describe('In a translation: the revision of the source part this part was made from or last marked up to date with; null otherwise.'),
+  stale: z.boolean().describe('In a translation: true when the source part\'s text changed since `sourceRevision`; always false otherwise.'),
+});
 
 export const assessmentResponse = z.object({
   id: z.uuid(),
@@ -49,6 +70,7 @@ export const assessmentResponse = z.object({
   language: z.enum(locales),
   title: z.string(),
   state: z.enum(assessmentStates),
+  sourceId: z.uuid().nullable().describe('For a translation, the id of the profile it translates; null otherwise.'),
   sections: z.object({
     introduction: z.object({ body: partSchema }),
     ...Object.fromEntries(domainKeys.map((d) => [d, z.object({ strengths: partSchema, potential: partSchema })])),

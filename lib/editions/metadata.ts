@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { cachedEdition } from './public-data';
+import { cachedEdition, cachedEditionList } from './public-data';
+import { languagesByMonth } from '../domain/edition-languages';
 import { editionLabel, editionSlug } from '../domain/edition';
 import type { Locale } from '../domain/locales';
 
@@ -13,11 +14,15 @@ export async function editionMetadata(slug: string, when: { year: number; month:
   const label = editionLabel(edition.year, edition.month, await getLocale());
   const title = `${edition.title} · ${label}`;
   const description = t('description', { title: edition.title, label });
+  // Each language of this edition has its own stable URL; hreflang links join them.
+  const month = editionSlug(edition.year, edition.month);
+  const languages = languagesByMonth(await cachedEditionList(slug))({ slug, year: edition.year, month: edition.month });
+  const alternates = languages.length > 1 ? Object.fromEntries(languages.map((l) => [l, `/profiles/${slug}/${month}?lang=${l}`])) : undefined;
   return {
     title,
     description,
     // One version of a corrected edition is its own page; otherwise the month's URL is the edition's.
-    alternates: { canonical: `/profiles/${slug}/${editionSlug(edition.year, edition.month, when !== 'latest' ? when.version : undefined)}` },
+    alternates: { canonical: `/profiles/${slug}/${editionSlug(edition.year, edition.month, when !== 'latest' ? when.version : undefined)}${alternates ? `?lang=${edition.language}` : ''}`, ...(alternates ? { languages: alternates } : {}) },
     openGraph: { title, description, type: 'article', locale: edition.language, publishedTime: edition.publishedAt.toISOString() },
   };
 }

@@ -67,3 +67,13 @@ export function liveAccessOn(actor: Actor | null, a: AssessmentRef): LiveAccess 
   if (judgeAssessment(actor, 'view', a) !== 'allowed') return 'none';
   return judgeAssessment(actor, 'edit', a) === 'allowed' ? 'edit' : 'read';
 }
+
+/**
+ * Who starts a translation of a profile (in any state): whoever sees the
+ * source and is a consultant of its jurisdiction, as for starting a profile.
+ * Others who see it are refused (403); the rest do not see it (404).
+ */
+export function judgeStartTranslation(actor: Actor | null, source: AssessmentRef): Verdict {
+  if (!seesProfile(actor, source)) return 'hidden';
+  return canStartAssessment(actor, source.jurisdictionId) ? 'allowed' : 'denied';
+}

@@ -18,7 +18,10 @@ import { orNotFound } from '@/lib/auth/load-or-404';
 import { getAssessment } from '@/lib/data/assessments';
 import { domainName } from '@/lib/domain/profile';
 import { sectionProgress } from '@/lib/domain/profile-progress';
-import { canOnAssessment } from '@/lib/policy';
+import { canOnAssessment, judgeStartTranslation } from '@/lib/policy';
+import { listTranslationsOf, translationState } from '@/lib/data/translations';
+import { translationLanguages } from '@/lib/domain/translation';
+import { StartTranslationForm } from '@/components/profiles/start-translation-form';
 import type { Metadata } from 'next';
 import { titleFrom } from '@/lib/auth/page-title';
 import { getAssessmentHeader } from '@/lib/data/assessments';
@@ -58,6 +61,15 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
     if (!hasText) return t('neverChanged');
     return basedOnLabel ? t('copiedFrom', { label: basedOnLabel }) : t('notChangedYet');
   };
+  // A translation: its source, and which parts' source changed since they were translated.
+  const translation = await translationState(actor, profile);
+  const staleBySection: Record<string, number> = {};
+  for (const p of translation?.parts ?? []) if (p.stale) staleBySection[p.section] = (staleBySection[p.section] ?? 0) + 1;
+  const staleTotal = Object.values(staleBySection).reduce((a, b) => a + b, 0);
+  const translations = await listTranslationsOf(actor, profile);
+  // Translations are made from the source, not from another translation.
+  const mayTranslate = !profile.sourceId && judgeStartTranslation(actor, profile) === 'allowed';
+  const tr = await getTranslations('translations');
   const badge = { complete: 'badge--ok', partial: 'badge--warn', empty: 'badge--off' } as const;
   return (
     <div className="stack">
@@ -79,6 +91,28 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
           </div>
         </div>
       </div>
+      {translation && (
+        <div className={`notice ${staleTotal > 0 ? 'notice--error' : 'notice--info'}`} data-testid="translation-of">
+          {translation.source.visible ? (
+            <p style={{ margin: 0 }}>
+              {tr.rich('translationOf', {
+                title: translation.source.title,
+                source: (chunks) => (
+                  <Link href={`/assessments/${translation.source.id}`} lang={translation.source.language}>
+                    {chunks}
+                  </Link>
+                ),
+              })}{' '}
+              ({t(`languages.${translation.source.language}`)})
+            </p>
+          ) : (
+            <p style={{ margin: 0 }}>{tr('sourceHidden')}</p>
+          )}
+          <p style={{ margin: '0.25rem 0 0' }} data-testid="stale-total">
+            {tr('staleTotal', { n: staleTotal })}
+          </p>
+        </div>
+      )}
       {canEdit ? (
         <section className="card">
           <ClientIntl>
@@ -107,6 +141,11 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
                   </div>
                 </div>
                 <span className="chips">
+                  {(staleBySection[p.section] ?? 0) > 0 && (
+                    <Link href={`/assessments/${profile.id}/sections/${p.section}`} className="badge badge--danger" data-testid="stale-count">
+                      {tr('staleCount', { n: staleBySection[p.section] ?? 0 })}
+                    </Link>
+                  )}
                   {(openComments[p.section] ?? 0) > 0 && (
                     <Link href={`/assessments/${profile.id}/sections/${p.section}#comments-${p.section}`} className="badge badge--comment" data-testid="comment-count">
                       {c('overviewCount', { n: openComments[p.section] ?? 0 })}
@@ -135,6 +174,33 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
             <WorkflowPanel id={profile.id} actions={abilities.actions} idle={abilities.idle} approveBlockedByOwnEdit={abilities.approveBlockedByOwnEdit} />
           </ClientIntl>
         </section>
+        {(translations.length > 0 || mayTranslate) && (
+          <section className="card" aria-labelledby="translations-title" data-testid="translations">
+            <h2 id="translations-title">{tr('title')}</h2>
+            {translations.length > 0 && (
+              <ul className="list-plain">
+                {translations.map((x) => (
+                  <li key={x.id}>
+                    <Link href={`/assessments/${x.id}`} lang={x.language}>
+                      {x.title}
+                    </Link>{' '}
+                    <span className="small muted">
+                      {t(`languages.${x.language}`)} · {t(`state.${x.state}`)}
+                    </span>{' '}
+                    {x.stale > 0 && <span className="badge badge--danger">{tr('staleCount', { n: x.stale })}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {mayTranslate && (
+              <StartTranslationForm
+                id={profile.id}
+                languages={translationLanguages(profile.language).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+                labels={{ help: tr('startHelp'), language: tr('language'), submit: tr('startButton'), openIt: tr('openIt') }}
+              />
+            )}
+          </section>
+        )}
         <section className="card" aria-labelledby="history-title" data-testid="workflow-history">
           <h2 id="history-title">{w('history')}</h2>
           {history.length === 0 ? (

@@ -4,6 +4,7 @@ import { presentEditionSummary } from '@/lib/api/present-edition';
 import { listEditions } from '@/lib/data/editions';
 import { slugParam } from '@/lib/domain/api-schemas';
 import { isLocale } from '@/lib/domain/locales';
+import { languagesByMonth } from '@/lib/domain/edition-languages';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,5 +18,6 @@ export const GET = withDatabaseOutage(async (request: Request) => {
   const locale = params.get('locale') ?? 'en';
   if (!isLocale(locale)) return apiError(400, 'invalid_locale', 'locale must be one of en, fr, es.');
   const editions = await listEditions({ jurisdiction });
-  return NextResponse.json({ editions: editions.map((e) => presentEditionSummary(e, locale)) }, { headers: { 'cache-control': 'public, max-age=60' } });
+  const languages = languagesByMonth(editions);
+  return NextResponse.json({ editions: editions.map((e) => presentEditionSummary(e, locale, languages(e))) }, { headers: { 'cache-control': 'public, max-age=60' } });
 });

@@ -11,7 +11,7 @@ import { getAssessment } from '@/lib/data/assessments';
 import { domainDescriptions } from '@/lib/domain/domain-descriptions';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
-import { domainName, isDomainKey, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
+import { domainName, isDomainKey, partsOf, sectionKeys, type PartKey, type SectionKey } from '@/lib/domain/profile';
 import { allowedCommentActions, canOnAssessment, judgeDomainReview } from '@/lib/policy';
 import { CommentHighlights } from '@/components/comments/comment-highlights';
 import { CommentPanel } from '@/components/comments/comment-panel';
@@ -24,6 +24,11 @@ import { getEditorLabels } from '@/lib/i18n/editor-labels';
 import type { Metadata } from 'next';
 import { titleFrom } from '@/lib/auth/page-title';
 import { getAssessmentHeader } from '@/lib/data/assessments';
+import { sourceTextAt, translationState } from '@/lib/data/translations';
+import { diffDocs } from '@/lib/domain/word-diff';
+import { DiffView } from '@/components/profiles/diff-view';
+import { ActionButton } from '@/components/forms/action-button';
+import { markUpToDateAction } from '@/lib/actions/translations';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string; section: string }> }): Promise<Metadata> {
   const { id, section } = await params;
@@ -55,9 +60,20 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const threads = await listThreads(actor, id, key);
   const commenting = allowedCommentActions(actor, profile);
   const commentLabels = await getCommentLabels();
+  // A translation is written beside its source, part by part.
+  const translation = await translationState(actor, profile);
+  const tr = await getTranslations('translations');
+  const sourceOf = async (part: string) => {
+    const standing = translation?.parts.find((p) => p.section === key && p.part === part);
+    if (!translation || !standing || !translation.source.visible) return null;
+    const sourceRef = { assessmentId: translation.source.id, section: key, part: part as PartKey };
+    const diff = standing.stale && standing.sourceRevision !== null ? diffDocs(await sourceTextAt(actor, sourceRef, standing.sourceRevision), standing.sourceDoc) : null;
+    return { standing, html: renderDocHtml(standing.sourceDoc), diff };
+  };
+  const sources = Object.fromEntries(await Promise.all(partsOf(key).map(async (part) => [part, await sourceOf(part)] as const)));
 
   return (
-    <div className="section-layout">
+    <div className={`section-layout${translation?.source.visible ? ' section-layout--translation' : ''}`}>
       <CommentHighlights openThreadIds={threads.filter((x) => x.status === 'open').map((x) => x.id)} />
       <div className="stack section-layout__main">
         <div>
@@ -81,7 +97,8 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
           const stored = profile.parts.find((p) => p.section === key && p.part === part);
           const label = t(`parts.${part}`);
           if (!stored) return null;
-          return labels ? (
+          const source = sources[part];
+          const written = labels ? (
             <PartEditorLoader
               key={part}
               assessmentId={id}
@@ -112,6 +129,52 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
                 labels={commentLabels}
               />
             </section>
+          );
+          if (!source || !translation) return written;
+          const { standing } = source;
+          return (
+            <div key={part} className="translation-pair" data-testid={`pair-${key}-${part}`}>
+              <section className="translation-pair__source" aria-labelledby={`source-${part}`} data-testid={`source-${key}-${part}`}>
+                <h2 className="translation-pair__label" id={`source-${part}`}>
+                  {label} · {tr('source', { language: t(`languages.${translation.source.language}`) })}
+                </h2>
+                <div className="rendered-part" lang={translation.source.language} dangerouslySetInnerHTML={{ __html: source.html }} />
+              </section>
+              <div className="translation-pair__target">
+                {standing.stale ? (
+                  <div className="notice notice--error translation-pair__flag" data-testid={`stale-${key}-${part}`}>
+                    <strong>{tr('stale')}</strong>
+                    {source.diff && (
+                      <details open>
+                        <summary>{tr('diffTitle')}</summary>
+                        <div className="diff diff--compact" data-testid={`source-diff-${key}-${part}`}>
+                          <div>
+                            <h3 className="small">{tr('before')}</h3>
+                            <DiffView pieces={source.diff.left} label={tr('before')} lang={translation.source.language} />
+                          </div>
+                          <div>
+                            <h3 className="small">{tr('now')}</h3>
+                            <DiffView pieces={source.diff.right} label={tr('now')} lang={translation.source.language} />
+                          </div>
+                        </div>
+                      </details>
+                    )}
+                    {canEdit && (
+                      <ActionButton
+                        action={markUpToDateAction}
+                        fields={{ id, section: key, part, seen: String(standing.sourceTextRevision) }}
+                        label={tr('markUpToDate')}
+                      />
+                    )}
+                  </div>
+                ) : (
+                  <p className="small muted translation-pair__ok" role="status" data-testid={`current-${key}-${part}`}>
+                    ✓ {tr('upToDate')}
+                  </p>
+                )}
+                {written}
+              </div>
+            </div>
           );
         })}
         {canReview && (

@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { apiError, withDatabaseOutage } from '@/lib/api/handler';
 import { presentEdition } from '@/lib/api/present-edition';
-import { getEdition, listEditionVersions } from '@/lib/data/editions';
+import { getEdition, listEditions, listEditionVersions } from '@/lib/data/editions';
+import { languagesByMonth } from '@/lib/domain/edition-languages';
 import { IMMUTABLE } from '@/lib/editions/cache-policy';
 import { parseEditionSlug } from '@/lib/domain/edition';
 import { isLocale } from '@/lib/domain/locales';
@@ -27,7 +28,8 @@ export const GET = withDatabaseOutage(async (request: Request, { params }: { par
   const edition = await getEdition(slug, when, lang ?? undefined);
   if (!edition) return apiError(404, 'not_found', 'No such edition.');
   const versions = await listEditionVersions(slug, edition, edition.language);
-  return NextResponse.json(presentEdition(edition, locale, versions), {
+  const languages = languagesByMonth(await listEditions({ jurisdiction: slug }))({ slug, year: edition.year, month: edition.month });
+  return NextResponse.json(presentEdition(edition, locale, versions, languages), {
     headers: { 'cache-control': when.version ? IMMUTABLE : 'public, no-cache' },
   });
 });
