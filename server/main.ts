@@ -5,7 +5,7 @@ import { getHandle } from '../db/client';
 import { DataDirInUseError } from '../db/pglite-lock';
 import { stampPeerAddress } from '../lib/auth/client-address';
 import { getEnv } from '../lib/env';
-import { unbuildableMethodRefusal } from '../lib/http/allowed-methods';
+import { fileMethodRefusal, unbuildableMethodRefusal } from '../lib/http/allowed-methods';
 import { createCollabServer } from './collab';
 import { startProcessMetrics } from './process-metrics';
 
@@ -59,10 +59,12 @@ const server = http
   .createServer((req, res) => {
     // Before anything reads a header: the socket's address, for login throttling (lib/auth/client-address.ts).
     stampPeerAddress(req);
-    // TRACE and the like cannot become a Request at all (Next answered 500): refused before Next.
-    const refusal = unbuildableMethodRefusal(req.method, (req.url ?? '/').split('?')[0]);
+    // TRACE and the like cannot become a Request at all, and a PUT on a file made Next render a
+    // "/405" page it does not have: both were 500s, so both are refused before Next.
+    const path = (req.url ?? '/').split('?')[0];
+    const refusal = unbuildableMethodRefusal(req.method, path) ?? fileMethodRefusal(req.method, path);
     if (refusal) {
-      res.writeHead(refusal.status, { Allow: refusal.allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Method not allowed.\n');
+      res.writeHead(refusal.status, { Allow: refusal.allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(refusal.status === 405 ? 'Method not allowed.\n' : undefined);
       return;
     }
     if (metrics && req.url?.startsWith('/__mgi/metrics')) {

@@ -30,8 +30,24 @@ export function unbuildableMethodRefusal(method: string | undefined, pathname: s
   if (!method || !UNBUILDABLE.has(method.toUpperCase())) return null;
   const api = pathname === '/api' || pathname.startsWith('/api/');
   // Files (Next's assets, public/, the icon) are only ever read.
-  const file = pathname.startsWith('/_next/') || /\.[a-z0-9]+$/i.test(pathname);
-  return { status: 405, allow: (api ? API_METHODS : file ? FILE_METHODS : PAGE_METHODS).join(', ') };
+  return { status: 405, allow: (api ? API_METHODS : isFilePath(pathname) ? FILE_METHODS : PAGE_METHODS).join(', ') };
+}
+
+/** A file address (Next's assets, `public/`, the icon), not the API: it has an extension or lives under /_next/. */
+function isFilePath(pathname: string): boolean {
+  if (pathname === '/api' || pathname.startsWith('/api/')) return false;
+  return pathname.startsWith('/_next/') || /\.[a-z0-9]+$/i.test(pathname);
+}
+
+/**
+ * For a file (server/main.ts, before Next): only GET and HEAD. Next answers a PUT
+ * on a `public/` file by rendering a "/405" page the App Router does not have: a 500.
+ */
+export function fileMethodRefusal(method: string | undefined, pathname: string): MethodRefusal | null {
+  if (!method || !isFilePath(pathname)) return null;
+  const upper = method.toUpperCase();
+  if ((FILE_METHODS as readonly string[]).includes(upper)) return null;
+  return { status: upper === 'OPTIONS' ? 204 : 405, allow: FILE_METHODS.join(', ') };
 }
 
 /** For a page (proxy.ts): OPTIONS says what it allows, any other method but the page's own is refused. */

@@ -204,6 +204,13 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
       expect(answer.allow).toBe('GET, HEAD, POST');
       expect(answer.body).not.toContain(OLD_TITLE);
     }
+    // A file is only read: a PUT on a public/ file made Next render a "/405" page it has not (500).
+    for (const method of ['PUT', 'DELETE', 'POST']) {
+      const answer = await ask(method, '/robots.txt');
+      expect(answer.status, `${method} /robots.txt`).toBe(405);
+      expect(answer.allow).toBe('GET, HEAD');
+    }
+    expect((await ask('GET', '/robots.txt')).status).toBe(200);
     // A method Node's parser does not know at all (TRACK) is its 400, before any code of ours.
     expect((await ask('TRACK', '/')).status).toBe(400);
     expect(await ask('OPTIONS', '/about')).toMatchObject({ status: 204, allow: 'GET, HEAD, POST' });
