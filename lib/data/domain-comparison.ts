@@ -35,7 +35,8 @@ export interface DomainComparison {
  * only `editions` is read, which holds nothing but published text (drafts live
  * in assessment parts and never reach it). "Latest" is the newest month and,
  * within it, the newest version (a correction); with `lang`, the newest in that
- * content language. `limit`/`offset` page the columns; without them every
+ * content language (two languages dated alike: the first of en, fr, es, so that the answer
+ * never changes by chance). `limit`/`offset` page the columns; without them every
  * match comes back (the downloads).
  *
  * Two steps so that only the shown editions' documents are read: the first
@@ -56,7 +57,7 @@ export async function listDomainComparison(domain: DomainKey, filter: DomainFilt
       with latest as (
         select distinct on (e.jurisdiction_id) e.id, e.jurisdiction_id
         from editions e ${language}
-        order by e.jurisdiction_id, e.year desc, e.month desc, e.version desc, e.published_at desc
+        order by e.jurisdiction_id, e.year desc, e.month desc, e.version desc, e.published_at desc, e.language
       )
       select l.id, count(*) over ()::int as total
       from latest l join jurisdictions j on j.id = l.jurisdiction_id
