@@ -74,14 +74,6 @@ export async function cachedDomainComparison(domain: DomainKey, filter: DomainFi
   };
 }
 
-/** Every column of one domain across jurisdictions as stored documents, for the downloads. */
-export async function cachedDomainComparisonAll(domain: DomainKey, filter: DomainFilter) {
-  'use cache';
-  cacheTag(EDITIONS_TAG);
-  cacheLife(life);
-  return listDomainComparison(domain, filter);
-}
-
 export async function cachedDomainFilterChoices() {
   'use cache';
   cacheTag(EDITIONS_TAG);
