@@ -22,20 +22,12 @@ export function domainTableRows(columns: readonly DomainColumn[], ui: Locale, la
   const base = appUrl.replace(/\/+$/, '');
   const rows: string[][] = [labels.headers];
   for (const c of columns) {
+    // Once per column, not per finding: `Intl` labels and names cost more than the rest of a row.
+    const cells = [c.name, countryName(c.country, ui), labels.levels[c.level] ?? c.level, editionLabel(c.year, c.month, ui), labels.languages[c.language] ?? c.language, c.title];
+    const address = base + editionHref(c.slug, c);
     for (const part of domainParts) {
-      for (const finding of findingsOf(c[part as DomainPart])) {
-        rows.push([
-          c.name,
-          countryName(c.country, ui),
-          labels.levels[c.level] ?? c.level,
-          editionLabel(c.year, c.month, ui),
-          labels.languages[c.language] ?? c.language,
-          c.title,
-          partHeadings[part][ui],
-          finding,
-          base + editionHref(c.slug, c),
-        ]);
-      }
+      const heading = partHeadings[part][ui];
+      for (const finding of findingsOf(c[part as DomainPart])) rows.push([...cells, heading, finding, address]);
     }
   }
   return rows;
