@@ -17,7 +17,7 @@ const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
  * Content-Security-Policy, never a gate (each page checks rights itself).
  *
  * - Public URLs carry no interface language (/about, /profiles, /profiles/{slug}
- *   [/{yyyy-mm}[/{lang}]], compare, pdf): they are rewritten, here only, to
+ *   [/{yyyy-mm}[/{lang}]], compare, pdf, /domains[/{domain}[/csv|/tsv]]): they are rewritten, here only, to
  *   internal paths naming the reader's interface language (cookie, else
  *   Accept-Language) and the content language (lib/editions/public-route.ts),
  *   with the Cache-Control their kind may promise (lib/editions/cache-policy.ts).
@@ -48,7 +48,8 @@ export function proxy(request: NextRequest) {
     return response;
   }
   const url = request.nextUrl.clone();
-  const isPublic = url.pathname === '/about' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/');
+  const isPublic =
+    url.pathname === '/about' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/') || url.pathname === '/domains' || url.pathname.startsWith('/domains/');
   const nonce = btoa(crypto.randomUUID());
   let policy = contentSecurityPolicy({ nonce });
   let cacheControl: string | undefined;

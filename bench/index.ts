@@ -3,6 +3,7 @@ import os from 'node:os';
 import { buildIfNeeded } from '../cli/build-if-needed';
 import { benchCollab } from './collab';
 import { benchDashboards } from './dashboard-scale';
+import { benchDomains } from './domain-scale';
 import { benchEditorBundle } from './editor-bundle';
 import { benchLoad } from './load';
 import { benchPublicPages } from './public-pages';
@@ -23,6 +24,7 @@ if (process.env.DATABASE_URL) {
 } else {
   console.log('DATABASE_URL is not set: skipping the PostgreSQL figures (saves, dashboards at scale).');
 }
+if (wanted('domains')) figures.push(...(await benchDomains(process.env.DATABASE_URL)));
 if (wanted('bundle')) figures.push(...(await benchEditorBundle()));
 if (wanted('public')) figures.push(...(await benchPublicPages()));
 if (wanted('publish')) figures.push(...(await benchPublish()));

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { EditionView } from '@/lib/data/editions';
 import { editionLabel } from '@/lib/domain/edition';
-import { domainKeys, domainName, domainParts, partHeadings } from '@/lib/domain/profile';
+import { domainKeys, domainName, domainParts, partHeadings, type DomainKey } from '@/lib/domain/profile';
 import type { RenderedEdition } from '@/lib/editions/rendered-edition';
 import { DomainWheel } from './domain-wheel';
 
@@ -9,8 +10,20 @@ import { DomainWheel } from './domain-wheel';
  * An edition as the portal shows it: title, label, introduction, the wheel,
  * and each domain's two lists under their headings. Headings that belong to
  * the profile are in its content language; the label follows the reader's.
+ * `afterDomain` adds something under each domain (the public page's "compare
+ * this domain with…"), in the reader's language.
  */
-export async function EditionArticle({ edition, rendered, uiLocale }: { edition: EditionView; rendered: RenderedEdition; uiLocale: string }) {
+export async function EditionArticle({
+  edition,
+  rendered,
+  uiLocale,
+  afterDomain,
+}: {
+  edition: EditionView;
+  rendered: RenderedEdition;
+  uiLocale: string;
+  afterDomain?: (domain: DomainKey) => ReactNode;
+}) {
   const t = await getTranslations('public');
   const format = await getFormatter();
   const lang = edition.language;
@@ -44,6 +57,7 @@ export async function EditionArticle({ edition, rendered, uiLocale }: { edition:
               <div className="rendered-part" dangerouslySetInnerHTML={{ __html: rendered.domains[key]?.[part] ?? '' }} />
             </div>
           ))}
+          {afterDomain && <div lang={uiLocale}>{afterDomain(key)}</div>}
         </section>
       ))}
       <footer className="edition__footer muted small" lang={uiLocale}>

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { cachedEdition, cachedEditionHtml, cachedEditionList, cachedEditionVersions } from '@/lib/editions/public-data';
+import { cachedEdition, cachedEditionHtml, cachedEditionList, cachedEditionVersions, cachedPublishedJurisdictions } from '@/lib/editions/public-data';
+import { CompareDomainForm } from '@/components/domains/compare-domain-form';
+import { domainPeers } from '@/lib/domain/domain-peers';
 import { renderEditionParts } from '@/lib/editions/rendered-edition';
 import { editionLabel, editionSlug } from '@/lib/domain/edition';
 import { isLocale, localeNames, type Locale } from '@/lib/domain/locales';
@@ -17,7 +19,12 @@ import { PrintButton } from './print-button';
  * edition; without it the month's newest version is shown.
  */
 export async function EditionPage({ slug, when, lang }: { slug: string; when: { year: number; month: number; version?: number } | 'latest'; lang?: Locale }) {
-  const [edition, rendered, all] = await Promise.all([cachedEdition(slug, when, lang), cachedEditionHtml(slug, when, lang), cachedEditionList(slug)]);
+  const [edition, rendered, all, published] = await Promise.all([
+    cachedEdition(slug, when, lang),
+    cachedEditionHtml(slug, when, lang),
+    cachedEditionList(slug),
+    cachedPublishedJurisdictions({}),
+  ]);
   if (!edition) notFound();
   const versions = await cachedEditionVersions(slug, edition, edition.language);
   const format = await getFormatter();
@@ -31,6 +38,7 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
   const elsewhere = languages.filter((l) => l !== edition.language && !alsoIn.includes(l));
   const t = await getTranslations('public');
   const p = await getTranslations('profiles');
+  const d = await getTranslations('domains');
   const locale = await getLocale();
   const ui = isLocale(locale) ? locale : 'en';
   const label = (e: { year: number; month: number }) => editionLabel(e.year, e.month, ui);
@@ -41,6 +49,7 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
   const sameMonth = (e: { year: number; month: number }) => e.year === edition.year && e.month === edition.month;
   const superseded = newest && !sameMonth(newest);
   // A corrected month's PDF names its version, so that each file stays the same for good.
+  const peers = domainPeers(slug, published.rows, undefined, ui);
   const pdfSlug = editionSlug(edition.year, edition.month, versions.length > 1 ? edition.version : undefined);
   return (
     <div className="edition-layout">
@@ -92,7 +101,19 @@ export async function EditionPage({ slug, when, lang }: { slug: string; when: { 
             </span>
           )}
         </div>
-        <EditionArticle edition={edition} rendered={parts} uiLocale={ui} />
+        <EditionArticle
+          edition={edition}
+          rendered={parts}
+          uiLocale={ui}
+          afterDomain={(key) => (
+            <CompareDomainForm
+              domain={key}
+              current={slug}
+              peers={peers}
+              labels={{ summary: d('compareThis'), help: d('compareHelp'), button: d('compareButton'), all: d('allJurisdictions') }}
+            />
+          )}
+        />
       </div>
       <aside className="edition-layout__aside no-print" aria-labelledby="editions-title">
         <section className="card">

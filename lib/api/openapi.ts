@@ -205,6 +205,29 @@ export function buildOpenApi() {
           },
         },
       },
+      '/api/v1/domains/{domain}': {
+        get: {
+          summary: 'One domain’s two parts from the latest edition of each jurisdiction, side by side (public, no authentication)',
+          security: [],
+          parameters: [
+            { name: 'domain', in: 'path', required: true, schema: { type: 'string', enum: [...domainKeys] } },
+            { name: 'country', in: 'query', required: false, schema: { type: 'string' }, description: 'Only jurisdictions of this country (its code, e.g. PE).' },
+            { name: 'level', in: 'query', required: false, schema: { type: 'string', enum: ['country', 'state', 'municipality'] } },
+            { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr', 'es'] }, description: 'Content language: each jurisdiction’s latest edition in it.' },
+            { name: 'j', in: 'query', required: false, schema: { type: 'array', items: { type: 'string' }, maxItems: 20 }, style: 'form', explode: true, description: 'Only these jurisdictions (slugs; repeat the parameter).' },
+            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 }, description: '20 jurisdictions a page, by name.' },
+            { name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'fr', 'es'] }, description: 'Language of the domain’s name and the labels.' },
+          ],
+          responses: {
+            '200': {
+              description:
+                '`{ domain, name, total, page, pageSize, jurisdictions: [ { jurisdiction, name, level, country, language, edition, version, label, title, url, strengths: { doc, findings }, potential: { doc, findings } } ] }`; `findings` is the plain text of each bullet.',
+            },
+            '400': error('A malformed filter or locale'),
+            '404': error('No such domain'),
+          },
+        },
+      },
       '/api/v1/editions/{slug}/{edition}': {
         get: {
           summary: 'One edition: title, introduction, the six domains’ two parts, sign-off, and the versions of its month (public)',

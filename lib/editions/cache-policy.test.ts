@@ -3,7 +3,7 @@ import { IMMUTABLE, PRIVATE_REVALIDATE, publicCacheControl } from './cache-polic
 
 describe('publicCacheControl', () => {
   it('keeps every page that can change, or differs by language, out of shared caches, never immutable', () => {
-    for (const kind of ['about', 'index', 'latest', 'dated', 'compare'] as const) {
+    for (const kind of ['about', 'index', 'latest', 'dated', 'compare', 'domains'] as const) {
       expect(publicCacheControl(kind, 'GET')).toBe(PRIVATE_REVALIDATE);
       expect(publicCacheControl(kind, 'HEAD')).toBe(PRIVATE_REVALIDATE);
     }

@@ -26,6 +26,14 @@ import type { PublicPageKind } from './public-route';
  */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const PRIVATE_REVALIDATE = 'private, no-cache';
+/**
+ * Files that change when an edition is published (a domain across
+ * jurisdictions as CSV): shared caches may keep them a minute and serve the
+ * old copy a few minutes more while they fetch the new one. They carry `Vary:
+ * Cookie, Accept-Language` (route handlers may set it), since their header row
+ * speaks the reader's language.
+ */
+export const DOWNLOAD_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
 /** The Cache-Control a public page of this kind gets from proxy.ts; undefined: the route decides. */
 export function publicCacheControl(kind: PublicPageKind, method: string): string | undefined {
@@ -36,6 +44,7 @@ export function publicCacheControl(kind: PublicPageKind, method: string): string
     case 'latest':
     case 'dated':
     case 'compare':
+    case 'domains':
       return PRIVATE_REVALIDATE;
     default:
       return undefined; // the PDF sets IMMUTABLE itself (and Vary, which route handlers may); unknown paths are Next's 404s

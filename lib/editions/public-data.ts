@@ -3,6 +3,10 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { getEdition, listEditions, listEditionVersions, listPublishedJurisdictions, type PublicJurisdictionFilter } from '../data/editions';
 import type { Locale } from '../domain/locales';
 import { renderEditionParts } from './rendered-edition';
+import { listDomainComparison, listDomainFilterChoices } from '../data/domain-comparison';
+import { COLUMNS_PER_PAGE, type DomainFilter } from '../domain/domain-filter';
+import type { DomainKey } from '../domain/profile';
+import { renderDocHtml } from '../domain/editor/render-html';
 
 /*
  * The public pages' data, kept by Next's data cache ('use cache'), keyed by the
@@ -52,4 +56,27 @@ export async function cachedEditionHtml(slug: string, when: { year: number; mont
   cacheLife(life);
   const edition = await getEdition(slug, when, language);
   return edition ? { id: edition.id, parts: renderEditionParts(edition.content) } : null;
+}
+
+/**
+ * One domain across jurisdictions (the latest edition of each), its two parts
+ * already rendered to HTML; `page` counts from 1 (COLUMNS_PER_PAGE columns).
+ */
+export async function cachedDomainComparison(domain: DomainKey, filter: DomainFilter, page: number) {
+  'use cache';
+  cacheTag(EDITIONS_TAG);
+  cacheLife(life);
+  const { total, columns } = await listDomainComparison(domain, filter, { limit: COLUMNS_PER_PAGE, offset: (page - 1) * COLUMNS_PER_PAGE });
+  const html = (doc: unknown) => (doc ? renderDocHtml(doc) : '');
+  return {
+    total,
+    columns: columns.map(({ strengths, potential, ...rest }) => ({ ...rest, strengths: html(strengths), potential: html(potential) })),
+  };
+}
+
+export async function cachedDomainFilterChoices() {
+  'use cache';
+  cacheTag(EDITIONS_TAG);
+  cacheLife(life);
+  return listDomainFilterChoices();
 }

@@ -45,6 +45,9 @@ describe('publicPageKind', () => {
     ['/profiles/lima/2024-06/es/extra', 'other'],
     ['/profiles/lima/latest/pdf', 'other'],
     ['/about/more', 'other'],
+    ['/domains', 'domains'],
+    ['/domains/partnerships?country=PE&j=lima', 'domains'],
+    ['/domains/partnerships/csv?country=PE', 'other'],
   ])('%s is %s', (url, kind) => {
     expect(publicPageKind(map(url).pathname)).toBe(kind);
   });

@@ -10,7 +10,7 @@ import { isLocale, type Locale } from '../domain/locales';
  *   /profiles/lima/2024-06?lang=es  → /fr/profiles/lima/2024-06/es
  *   /profiles/lima/2024-06/es       → /fr/profiles/lima/2024-06/es
  *   /profiles/lima/2024-06-v1       → /fr/profiles/lima/2024-06-v1/any (one version of a corrected edition)
- *   /about, /profiles, /profiles/lima/compare?…, /profiles/lima/2024-06/pdf?… → /fr/… (query kept)
+ *   /about, /profiles, /profiles/lima/compare?…, /profiles/lima/2024-06/pdf?…, /domains/partnerships?… → /fr/… (query kept)
  */
 export function internalProfilePath(pathname: string, search: URLSearchParams, ui: Locale): { pathname: string; keepQuery: boolean } {
   const parts = pathname.split('/').filter(Boolean);
@@ -24,11 +24,13 @@ export function internalProfilePath(pathname: string, search: URLSearchParams, u
 }
 
 /** What kind of public page an internal path (from `internalProfilePath`) is. */
-export type PublicPageKind = 'about' | 'index' | 'latest' | 'dated' | 'compare' | 'pdf' | 'other';
+export type PublicPageKind = 'about' | 'index' | 'latest' | 'dated' | 'compare' | 'pdf' | 'domains' | 'other';
 
 export function publicPageKind(internalPathname: string): PublicPageKind {
   const [, , section, slug, edition, rest, ...more] = internalPathname.split('/');
   if (section === 'about' && slug === undefined) return 'about';
+  // /domains and /domains/{domain} are pages; the downloads under them set their own headers.
+  if (section === 'domains') return edition === undefined ? 'domains' : 'other';
   if (section !== 'profiles') return 'other';
   if (slug === undefined) return 'index';
   if (edition === 'compare' && rest === undefined) return 'compare';

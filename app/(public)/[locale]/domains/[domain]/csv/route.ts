@@ -1,0 +1,6 @@
+import { domainDownload } from '@/lib/editions/domain-download';
+
+export const dynamic = 'force-dynamic';
+
+/** /domains/{domain}/csv (rewritten by proxy.ts): the page's filters, every matching jurisdiction. */
+export const GET = domainDownload('csv');
