@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { editions, jurisdictions } from '../../db/schema';
 import { unsafeImportDemoEditions } from '../../lib/data/demo-seed';
-import { getEdition, listPublishedJurisdictions } from '../../lib/data/editions';
+import { getEdition, listEditions, listPublishedJurisdictions } from '../../lib/data/editions';
+import { languagesByMonth } from '../../lib/domain/edition-languages';
 import { NotFoundError } from '../../lib/data/errors';
 import { importPortalPage, unsafeImportPortalPage, type ImportReport } from '../../lib/data/portal-import';
 import { parsePortalPage } from '../../lib/domain/portal-import/parse-portal-page';
@@ -134,6 +135,33 @@ describe.each(targets)('importing saved portal pages on %s', (target) => {
     );
     expect(reports.map(outcomeOf).sort()).toEqual(['created', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
     expect(await counts()).toEqual({ editions: before.editions + 1, jurisdictions: before.jurisdictions + 1 });
+  });
+
+  it('two saved pages of one profile and month in two languages become one edition in two languages', async () => {
+    // The same page as the portal prints it in English: its headings say which language it is in.
+    const spanish = huaquillas.replaceAll('Cantón Huaquillas', 'Cantón Arenillas').replace('2024 Juin', '2021 Mars');
+    const english = spanish
+      .replace(/^INTRODUCTION$/m, 'INTRODUCTION')
+      .replace(/^DERECHOS DE LAS PERSONAS MIGRANTES$/m, "MIGRANTS' RIGHTS")
+      .replace(/^ENFOQUE DE GOBIERNO INTEGRAL$/m, 'WHOLE OF GOVERNMENT APPROACH')
+      .replace(/^ALIANZAS$/m, 'PARTNERSHIPS')
+      .replace(/^BIENESTAR SOCIOECONÓMICO DE LAS PERSONAS MIGRANTES Y LA SOCIEDAD$/m, 'SOCIOECONOMIC WELL-BEING OF MIGRANTS AND SOCIETY')
+      .replace(/^MOVILIDAD EN SITUACIONES DE CRISIS$/m, 'MOBILITY DIMENSIONS OF CRISES')
+      .replace(/^MIGRACIÓN SEGURA, ORDENADA Y REGULAR$/m, 'SAFE, ORDERLY AND REGULAR MIGRATION')
+      .replaceAll('Gobernanza de la migración: Ejemplos de áreas bien desarrolladas:', 'Migration governance: Examples of well-developed areas:')
+      .replaceAll('Áreas con potencial para un desarrollo adicional:', 'Areas with potential for further development:');
+    const first = await unsafeImportPortalPage({ text: spanish, source: 'arenillas.es.txt', dryRun: false });
+    expect(first).toMatchObject({ outcome: 'created', language: 'es' });
+    const second = await unsafeImportPortalPage({ text: english, source: 'arenillas.en.txt', dryRun: false });
+    // Linked into the month's edition, not refused as a second edition of that month.
+    expect(second).toMatchObject({ outcome: 'created', language: 'en', jurisdiction: { slug: 'arenillas', isNew: false } });
+    const listed = await listEditions({ jurisdiction: 'arenillas' });
+    expect(listed.map((e) => e.language).sort()).toEqual(['en', 'es']);
+    const languages = languagesByMonth(listed);
+    for (const e of listed) expect(languages(e)).toEqual(['en', 'es']);
+    expect((await getEdition('arenillas', { year: 2021, month: 3 }, 'en'))?.language).toBe('en');
+    // Importing either again creates nothing.
+    expect((await unsafeImportPortalPage({ text: english, source: 'again.txt', dryRun: false })).outcome).toBe('unchanged');
   });
 
   it('only admins import', async () => {
