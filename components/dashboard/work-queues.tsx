@@ -9,6 +9,7 @@ type Queues = Record<QueueKey, WorkItem[]> & { counts: Record<QueueKey, number> 
 export async function WorkQueues({ queues, show }: { queues: Queues; show: QueueKey[] }) {
   const t = await getTranslations('dashboard');
   const p = await getTranslations('profiles');
+  const tr = await getTranslations('translations');
   return (
     <section aria-labelledby="my-work" className="stack">
       <h2 id="my-work">{t('myWork')}</h2>
@@ -30,6 +31,11 @@ export async function WorkQueues({ queues, show }: { queues: Queues; show: Queue
                     <span className="chips">
                       <span className="badge badge--off">{item.language.toUpperCase()}</span>
                       <span className="badge">{p(`state.${item.state as 'draft'}`)}</span>
+                      {item.stale > 0 && (
+                        <span className="badge badge--warn" data-testid="stale-count">
+                          {tr('staleCount', { n: item.stale })}
+                        </span>
+                      )}
                     </span>
                   </li>
                 ))}

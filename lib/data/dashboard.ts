@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { assessments, assessmentTransitions, jurisdictions } from '../../db/schema';
 import type { Actor } from '../policy';
+import { staleCounts } from './translations';
 
 export interface WorkItem {
   id: string;
@@ -12,6 +13,8 @@ export interface WorkItem {
   jurisdictionName: string;
   jurisdictionSlug: string;
   updatedAt: Date;
+  /** For a translation: how many of its parts have a source that changed since (0 otherwise). */
+  stale: number;
 }
 
 /** How many items of each queue the dashboard lists; the count covers them all. */
@@ -55,6 +58,7 @@ export async function listMyWork(actor: Actor) {
       jurisdictionName: jurisdictions.name,
       jurisdictionSlug: jurisdictions.slug,
       updatedAt: assessments.updatedAt,
+      sourceId: assessments.sourceId,
       bucket: bucket.as('bucket'),
       rank: sql<number>`row_number() OVER (PARTITION BY ${bucket} ORDER BY ${assessments.updatedAt} DESC)`.as('rank'),
       total: sql<number>`count(*) OVER (PARTITION BY ${bucket})`.as('total'),
@@ -64,8 +68,9 @@ export async function listMyWork(actor: Actor) {
     .where(or(...conditions))
     .as('ranked');
   const rows = await db.select().from(ranked).where(lte(ranked.rank, QUEUE_LIMIT)).orderBy(desc(ranked.updatedAt));
+  const stale = await staleCounts(db, rows);
   for (const row of rows) {
-    queues[row.bucket].push(row);
+    queues[row.bucket].push({ ...row, stale: stale.get(row.id) ?? 0 });
     counts[row.bucket] = Number(row.total);
   }
   return { ...queues, counts };

@@ -232,10 +232,25 @@ export async function listTranslationsOf(actor: Actor, source: { id: string; jur
     .where(and(eq(assessments.sourceId, source.id), inArray(assessments.state, states)))
     .orderBy(asc(assessments.language), desc(assessments.createdAt));
   if (rows.length === 0) return [];
-  const sourceParts = await sourceTextRevisions(db, source.id);
-  const parts = await db
+  const stale = await staleCounts(db, rows.map((r) => ({ id: r.id, sourceId: source.id })));
+  return rows.map((r) => ({ ...r, stale: stale.get(r.id) ?? 0 }));
+}
+
+/**
+ * How many parts of each translation are stale, for profiles already listed to
+ * someone (the overview, the dashboard): one query for their parts, one per
+ * source. Profiles that translate nothing are left out of the map.
+ */
+export async function staleCounts(q: Pick<Tx, 'execute' | 'select'>, profiles: Array<{ id: string; sourceId: string | null }>): Promise<Map<string, number>> {
+  const translations = profiles.filter((p): p is { id: string; sourceId: string } => p.sourceId !== null);
+  const counts = new Map<string, number>();
+  if (translations.length === 0) return counts;
+  const parts = await q
     .select({ assessmentId: assessmentParts.assessmentId, section: assessmentParts.section, part: assessmentParts.part, sourceRevision: assessmentParts.sourceRevision })
     .from(assessmentParts)
-    .where(inArray(assessmentParts.assessmentId, rows.map((r) => r.id)));
-  return rows.map((r) => ({ ...r, stale: staleSlots(parts.filter((p) => p.assessmentId === r.id), sourceParts).length }));
+    .where(inArray(assessmentParts.assessmentId, translations.map((t) => t.id)));
+  const sources = new Map<string, SourcePart[]>();
+  for (const sourceId of new Set(translations.map((t) => t.sourceId))) sources.set(sourceId, await sourceTextRevisions(q, sourceId));
+  for (const t of translations) counts.set(t.id, staleSlots(parts.filter((p) => p.assessmentId === t.id), sources.get(t.sourceId)!).length);
+  return counts;
 }

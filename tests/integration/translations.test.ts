@@ -9,6 +9,7 @@ import { savePart, type PartRef } from '../../lib/data/parts';
 import { startThread } from '../../lib/data/comments';
 import { markPartUpToDate, sourceTextAt, startTranslation, translationState } from '../../lib/data/translations';
 import { submitForReview } from '../../lib/data/workflow';
+import { listMyWork } from '../../lib/data/dashboard';
 import { yStateFromJson } from '../../lib/collab/yjs-doc';
 import { profileSlots, type PartKey, type SectionKey } from '../../lib/domain/profile';
 import { plainText } from '../../lib/domain/editor/doc-text';
@@ -98,6 +99,12 @@ describe.each(targets)('translations on %s', (target) => {
     expect(await staleOf(consultant, id)).toEqual(['partnerships/strengths', 'well_being/potential']);
     // The diff compares the source as it was then with now.
     expect(plainText(await sourceTextAt(consultant, ref(sourceId, 'partnerships', 'strengths'), 1))).toBe('Texto partnerships strengths');
+    // The dashboard counts them too, on the translation only.
+    const drafts = (await listMyWork(consultant)).drafts;
+    expect(drafts.find((d) => d.id === id)?.stale).toBe(2);
+    expect(drafts.find((d) => d.id === sourceId)?.stale).toBe(0);
+    await markPartUpToDate(consultant, ref(id, 'partnerships', 'strengths'));
+    expect((await listMyWork(consultant)).drafts.find((d) => d.id === id)?.stale).toBe(1);
   });
 
   it('clears a flag when marked up to date, and refuses a mark based on a source revision that moved on', async () => {
