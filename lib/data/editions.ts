@@ -57,7 +57,7 @@ async function headOfMonth(tx: Tx, where: { jurisdictionId: string; language: Lo
  */
 export async function publicationPlanIn(tx: Tx, assessmentId: string) {
   const [profile] = await tx
-    .select({ jurisdictionId: assessments.jurisdictionId, language: assessments.language, correctsEditionId: assessments.correctsEditionId })
+    .select({ jurisdictionId: assessments.jurisdictionId, language: assessments.language, correctsEditionId: assessments.correctsEditionId, sourceId: assessments.sourceId })
     .from(assessments)
     .where(eq(assessments.id, assessmentId));
   if (!profile) throw new NotFoundError('profile');
@@ -70,7 +70,21 @@ export async function publicationPlanIn(tx: Tx, assessmentId: string) {
     if (target && head) corrects = { ...target, version: head.version, id: head.id };
   }
   const taken = corrects ? undefined : await headOfMonth(tx, { jurisdictionId: profile.jurisdictionId, language: profile.language, year: today.year, month: today.month });
-  const plan = planPublication({ corrects, now: today, currentMonthTaken: Boolean(taken) });
+  // A translation whose source went out joins the source's edition (the month of its newest one).
+  let joins: { year: number; month: number; taken: boolean } | null = null;
+  if (profile.sourceId && !corrects) {
+    const [sourceEdition] = await tx
+      .select({ year: editions.year, month: editions.month })
+      .from(editions)
+      .where(eq(editions.assessmentId, profile.sourceId))
+      .orderBy(desc(editions.year), desc(editions.month), desc(editions.version))
+      .limit(1);
+    if (sourceEdition) {
+      const there = await headOfMonth(tx, { jurisdictionId: profile.jurisdictionId, language: profile.language, ...sourceEdition });
+      joins = { ...sourceEdition, taken: Boolean(there) };
+    }
+  }
+  const plan = planPublication({ corrects, now: today, currentMonthTaken: Boolean(taken), joins });
   return { plan, replaces: corrects?.id ?? null, now: today.now };
 }
 

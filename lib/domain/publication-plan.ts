@@ -28,14 +28,22 @@ export interface PlanInput {
   now: YearMonth;
   /** Whether an edition in this language already exists for `now`'s month. */
   currentMonthTaken: boolean;
+  /**
+   * For a translation whose source is published: the month of the source's
+   * edition, and whether that month already has an edition in this language.
+   */
+  joins?: (YearMonth & { taken: boolean }) | null;
 }
 
 export function nextMonth({ year, month }: YearMonth): YearMonth {
   return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
 }
 
-export function planPublication({ corrects, now, currentMonthTaken }: PlanInput): PublicationPlan {
+export function planPublication({ corrects, now, currentMonthTaken, joins }: PlanInput): PublicationPlan {
   if (corrects) return { kind: 'correction', year: corrects.year, month: corrects.month, version: corrects.version + 1 };
+  // A translation approved after its source went out joins the source's edition: one edition, several
+  // languages. If that month has this language already, it is an edition of its own, as any profile.
+  if (joins && !joins.taken) return { kind: 'edition', year: joins.year, month: joins.month };
   if (currentMonthTaken) return { kind: 'wait', ...now, from: nextMonth(now) };
   return { kind: 'edition', ...now };
 }

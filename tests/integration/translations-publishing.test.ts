@@ -81,5 +81,19 @@ describe.each(targets)('publishing a source with its translations on %s', (targe
     const rows = await db.select({ language: editions.language }).from(editions).where(and(eq(editions.jurisdictionId, j.id)));
     expect(rows.map((r) => r.language)).toEqual(['fr']);
   });
-});
 
+  it('publishes a translation approved after its source into the source edition\'s month, or on its own when that month has its language', async () => {
+    const { j, admin, sourceId, en, fr } = await world();
+    const db = await getDb();
+    // The source went out as the edition of March 2020 (an edition row is only ever inserted).
+    await db.update(assessments).set({ state: 'published' }).where(eq(assessments.id, sourceId));
+    await db.insert(editions).values({ jurisdictionId: j.id, assessmentId: sourceId, language: 'es', year: 2020, month: 3, title: 'Fuente', content: {}, jurisdiction: {}, signOff: {} });
+    // March 2020 has a French edition already: the French translation cannot join it.
+    await db.insert(editions).values({ jurisdictionId: j.id, language: 'fr', year: 2020, month: 3, title: 'Déjà', content: {}, jurisdiction: {}, signOff: {} });
+    const english = await publishProfile(admin, en);
+    expect(english.edition).toMatchObject({ year: 2020, month: 3, version: 1 });
+    const french = await publishProfile(admin, fr);
+    const [{ year, month }] = rowsOf<{ year: number; month: number }>(await db.execute(sql`SELECT extract(year FROM now())::int AS year, extract(month FROM now())::int AS month`));
+    expect(french.edition).toMatchObject({ year, month });
+  });
+});
