@@ -15,7 +15,7 @@ const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
  * Runs before every page (not the API, not files): routing and the page's
  * Content-Security-Policy, never a gate (each page checks rights itself).
  *
- * - Public URLs carry no interface language (/about, /profiles, /profiles/{slug}
+ * - Public URLs carry no interface language (/about, /search, /profiles, /profiles/{slug}
  *   [/{yyyy-mm}[/{lang}]], compare, pdf): they are rewritten, here only, to
  *   internal paths naming the reader's interface language (cookie, else
  *   Accept-Language) and the content language (lib/editions/public-route.ts),
@@ -37,7 +37,7 @@ export function proxy(request: NextRequest) {
     return response;
   }
   const url = request.nextUrl.clone();
-  const isPublic = url.pathname === '/about' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/');
+  const isPublic = url.pathname === '/about' || url.pathname === '/search' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/');
   const nonce = btoa(crypto.randomUUID());
   let policy = contentSecurityPolicy({ nonce });
   let cacheControl: string | undefined;

@@ -15,6 +15,7 @@ import {
   transitionBody,
 } from '../domain/api-schemas';
 import { domainKeys } from '../domain/profile';
+import { searchQuerySchema } from '../domain/search/search-query';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' });
 const json = (s: z.ZodType) => ({ 'application/json': { schema: schema(s) } });
@@ -184,6 +185,28 @@ export function buildOpenApi() {
                 '`{ "editions": [ { jurisdiction, edition, label, language, title, …, version, versionEdition, corrected } ] }`: each month once, by its newest version (a corrected month has `corrected: true`).',
             },
             '400': error('A malformed slug or locale'),
+          },
+        },
+      },
+      '/api/v1/search': {
+        get: {
+          summary: 'Passages (bullets and paragraphs) of every profile matching words, ranked, paged, with facet counts',
+          description:
+            'Public: published editions. With a token or session, also the unpublished profiles you may read, each `draft: true`. Accents and case are ignored and words are stemmed in each passage’s language; "quoted words" must appear together, -word leaves a word out, or finds either.',
+          security: [],
+          parameters: Object.entries((searchQuerySchema as unknown as { shape: Record<string, z.ZodType> }).shape).map(([name, s]) => ({
+            name,
+            in: 'query',
+            required: name === 'q',
+            schema: schema(s),
+          })),
+          responses: {
+            '200': {
+              description:
+                '`{ total, page, pages, facets: { country|level|domain|part|lang|year: [ { value, count } ] }, results: [ { draft, jurisdiction, edition, title, language, domain, domainName, part, passage, url, text, highlight: [ { text, match } ] } ] }`; 20 results a page. Each facet counts with the other filters applied.',
+            },
+            '400': error('A parameter that cannot be read (`invalid_query`, with `details.field`): q missing or over 200 characters, an unknown level, domain, part or language, a page past 50'),
+            '401': error('A bearer token that is not valid'),
           },
         },
       },

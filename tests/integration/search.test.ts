@@ -7,6 +7,7 @@ import { getDb } from '../../db/client';
 import { jurisdictions, searchPassages as passagesTable } from '../../db/schema';
 import { startAssessment } from '../../lib/data/assessments';
 import { insertImportedEdition } from '../../lib/data/imported-editions';
+import { listPublishedJurisdictions } from '../../lib/data/editions';
 import { storeLivePart } from '../../lib/data/live-parts';
 import { savePart } from '../../lib/data/parts';
 import { unsafeImportPortalPage } from '../../lib/data/portal-import';
@@ -55,6 +56,14 @@ describe.each(targets)('passage search on %s', (target) => {
       await db.execute(sql`select e.id, e.content, j.slug from editions e join jurisdictions j on j.id = e.jurisdiction_id`),
     );
     expect(editionRows.map((e) => e.slug).sort()).toEqual(['huaquillas', 'lima', 'sonora']);
+    // The public index's own box: accents and case ignored, names, titles and countries.
+    const index = async (q: string) => (await listPublishedJurisdictions({ q })).rows.map((r) => r.slug);
+    expect(await index('canton')).toEqual(['huaquillas']);
+    expect(await index('CANTÓN huaq')).toEqual(['huaquillas']);
+    expect(await index('Metropolitana')).toEqual(['lima']);
+    expect(await index('pérou')).toEqual(['lima']);
+    expect(await index('mexico')).toEqual(['sonora']);
+    expect(await index('100%_')).toEqual([]);
     for (const edition of editionRows) {
       const indexed = await db.select().from(passagesTable).where(eq(passagesTable.editionId, edition.id));
       for (const slot of profileSlots) {

@@ -32,6 +32,7 @@ export default async function PublicLayout({ children, params }: { children: Rea
   const t = await getTranslations('nav');
   const app = await getTranslations('app');
   const pub = await getTranslations('public');
+  const search = await getTranslations('search');
   return (
     <html lang={locale}>
       <body>
@@ -43,6 +44,7 @@ export default async function PublicLayout({ children, params }: { children: Rea
             <Brand name={app('name')} />
             <nav aria-label={t('main')} className="site-nav">
               <Link href="/profiles">{pub('navProfiles')}</Link>
+              <Link href="/search">{search('navSearch')}</Link>
             </nav>
             <div className="site-header__tools">
               <LocaleSwitcher current={locale} label={t('language')} apply={t('apply')} />

@@ -27,3 +27,13 @@ describe('docPassages', () => {
     expect(renderDocHtml(doc)).not.toContain('id=');
   });
 });
+
+describe('hitHref', () => {
+  const base = { slug: 'lima', language: 'es', section: 'partnerships', part: 'potential', ordinal: 3 };
+  it('links an edition passage to its paragraph, a draft to its section page', async () => {
+    const { hitHref } = await import('./hit-href');
+    expect(hitHref({ ...base, editionId: 'e', assessmentId: null, year: 2022, month: 8, version: 1 })).toBe('/profiles/lima/2022-08?lang=es#p-partnerships-potential-3');
+    expect(hitHref({ ...base, editionId: 'e', assessmentId: null, year: 2022, month: 8, version: 2 })).toBe('/profiles/lima/2022-08-v2?lang=es#p-partnerships-potential-3');
+    expect(hitHref({ ...base, editionId: null, assessmentId: 'a1', year: null, month: null, version: null })).toBe('/assessments/a1/sections/partnerships');
+  });
+});
