@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SearchHit } from '@/lib/data/search';
 import { countryName } from '@/lib/domain/countries';
 import { editionLabel } from '@/lib/domain/edition';
@@ -9,6 +8,8 @@ import { hitHref } from '@/lib/domain/search/hit-href';
  * One passage found: where it is (jurisdiction, edition or draft, domain and
  * part), its words with the matched ones marked, and a link to it in place.
  * The text is rendered as React text nodes: nothing in it is read as HTML.
+ * Plain links, not next/link: a document navigation makes the passage the
+ * page's :target, which the edition page highlights (client routing would not).
  */
 export function SearchHitCard({
   hit,
@@ -25,9 +26,9 @@ export function SearchHitCard({
   return (
     <li className="card search-hit" data-testid="search-hit">
       <p className="search-hit__where">
-        <Link href={href} className="search-hit__title">
+        <a href={href} className="search-hit__title">
           {hit.jurisdiction}
-        </Link>{' '}
+        </a>{' '}
         <span className="muted small">· {countryName(hit.country, locale)}</span>{' '}
         {hit.draft || hit.year === null || hit.month === null ? (
           <span className="badge badge--warn" title={labels.draftNote} data-testid="draft-badge">
@@ -47,7 +48,7 @@ export function SearchHitCard({
         {hit.highlight.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
       </blockquote>
       <p className="small">
-        <Link href={href}>{hit.draft ? labels.openDraft : labels.read}</Link>
+        <a href={href}>{hit.draft ? labels.openDraft : labels.read}</a>
       </p>
     </li>
   );

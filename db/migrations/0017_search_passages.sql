@@ -21,7 +21,6 @@ CREATE TABLE "search"."passages" (
 	CONSTRAINT "passages_one_source" CHECK (("search"."passages"."edition_id" IS NULL) <> ("search"."passages"."assessment_id" IS NULL))
 );
 --> statement-breakpoint
-ALTER TABLE "search"."passages" ADD CONSTRAINT "passages_edition_id_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "search"."passages" ADD CONSTRAINT "passages_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "passages_words_idx" ON "search"."passages" USING gin ("words");--> statement-breakpoint
 CREATE INDEX "passages_edition_idx" ON "search"."passages" USING btree ("edition_id");--> statement-breakpoint

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, customType, index, integer, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
 import { assessments } from './assessments';
 import { contentLanguage } from './content-language';
-import { editions } from './editions';
 import { jurisdictionLevel } from './jurisdictions';
 
 /**
@@ -21,8 +20,12 @@ export const searchPassages = searchSchema.table(
   'passages',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    /** Set for a passage of an edition (its current version: a correction replaces its rows). */
-    editionId: uuid('edition_id').references(() => editions.id, { onDelete: 'cascade' }),
+    /**
+     * Set for a passage of an edition (its current version: a correction replaces its rows). No
+     * foreign key: editions are never deleted, and a key would let TRUNCATE editions fail on it
+     * instead of on the trigger that keeps editions unchanged (migration 0008).
+     */
+    editionId: uuid('edition_id'),
     /** Set for a passage of an unpublished profile (a draft, for those who may read it). */
     assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'cascade' }),
     jurisdictionId: uuid('jurisdiction_id').notNull(),
