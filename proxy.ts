@@ -16,7 +16,7 @@ const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
  * Runs before every page (not the API, not files): routing and the page's
  * Content-Security-Policy, never a gate (each page checks rights itself).
  *
- * - Public URLs carry no interface language (/about, /profiles, /profiles/{slug}
+ * - Public URLs carry no interface language (/about, /search, /profiles, /profiles/{slug}
  *   [/{yyyy-mm}[/{lang}]], compare, pdf, /domains[/{domain}[/csv|/tsv]]): they are rewritten, here only, to
  *   internal paths naming the reader's interface language (cookie, else
  *   Accept-Language) and the content language (lib/editions/public-route.ts),
@@ -49,7 +49,12 @@ export function proxy(request: NextRequest) {
   }
   const url = request.nextUrl.clone();
   const isPublic =
-    url.pathname === '/about' || url.pathname === '/profiles' || url.pathname.startsWith('/profiles/') || url.pathname === '/domains' || url.pathname.startsWith('/domains/');
+    url.pathname === '/about' ||
+    url.pathname === '/search' ||
+    url.pathname === '/profiles' ||
+    url.pathname.startsWith('/profiles/') ||
+    url.pathname === '/domains' ||
+    url.pathname.startsWith('/domains/');
   const nonce = btoa(crypto.randomUUID());
   let policy = contentSecurityPolicy({ nonce });
   let cacheControl: string | undefined;

@@ -9,6 +9,7 @@ import { benchLoad } from './load';
 import { benchPublicPages } from './public-pages';
 import { benchPublish } from './publish-scale';
 import { benchSaves } from './save-round-trip';
+import { benchSearch } from './search-scale';
 import { meets, type Figure } from './stats';
 
 // `npm run bench`: every benchmark in one go; prints one table and writes it to bench-results/.
@@ -30,6 +31,7 @@ if (wanted('public')) figures.push(...(await benchPublicPages()));
 if (wanted('publish')) figures.push(...(await benchPublish()));
 if (wanted('collab')) figures.push(...(await benchCollab(process.env.DATABASE_URL)));
 if (wanted('load')) figures.push(...(await benchLoad(process.env.DATABASE_URL)));
+if (wanted('search')) figures.push(...(await benchSearch(process.env.DATABASE_URL)));
 
 const rows = figures.map((f) => [
   f.name,

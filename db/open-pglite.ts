@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { acquireDataDirLock } from './pglite-lock';
@@ -15,7 +16,8 @@ export async function openPglite(dataDir: string | null, { loadDataDir }: { load
   // dataDir null: an in-memory database (tests).
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
   try {
-    const client = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined, loadDataDir });
+    // unaccent: the passage search's accent folding (db/migrations/0017_search_configs.sql).
+    const client = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined, loadDataDir, extensions: { unaccent } });
     const db = drizzle({ client, schema });
     await migrate(db, { migrationsFolder });
     return {

@@ -83,6 +83,10 @@ export function appRoleGrants(role: string): string[] {
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`,
     // Tables created by later migrations (run by this same owner) are granted as they come.
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`,
+    // The passage search's index: read only; its triggers (run as the owner) write it.
+    `GRANT USAGE ON SCHEMA search TO ${r}`,
+    `GRANT SELECT ON ALL TABLES IN SCHEMA search TO ${r}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA search GRANT SELECT ON TABLES TO ${r}`,
     // Only to see whether the schema is current.
     `GRANT USAGE ON SCHEMA drizzle TO ${r}`,
     `GRANT SELECT ON drizzle.__drizzle_migrations TO ${r}`,

@@ -36,3 +36,11 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(shape.properties.sections.properties!.introduction.properties!.body.properties!)).toEqual(['doc', 'revision', 'sourceRevision', 'stale']);
   });
 });
+
+describe('the search endpoint in the OpenAPI document', () => {
+  it('lists its parameters from the zod schema the handler uses', () => {
+    const get = (buildOpenApi().paths as unknown as Record<string, { get: { parameters: Array<{ name: string; required: boolean }> } }>)['/api/v1/search'].get;
+    expect(get.parameters.map((p) => p.name)).toEqual(['q', 'country', 'level', 'domain', 'part', 'lang', 'year', 'page']);
+    expect(get.parameters.find((p) => p.name === 'q')?.required).toBe(true);
+  });
+});

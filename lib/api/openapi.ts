@@ -17,6 +17,7 @@ import {
   upToDateBody,
 } from '../domain/api-schemas';
 import { domainKeys } from '../domain/profile';
+import { searchQuerySchema } from '../domain/search/search-query';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' });
 const json = (s: z.ZodType) => ({ 'application/json': { schema: schema(s) } });
@@ -225,6 +226,28 @@ export function buildOpenApi() {
             },
             '400': error('A malformed filter or locale'),
             '404': error('No such domain'),
+          },
+        },
+      },
+      '/api/v1/search': {
+        get: {
+          summary: 'Passages (bullets and paragraphs) of every profile matching words, ranked, paged, with facet counts',
+          description:
+            'Public: published editions. With a token or session, also the unpublished profiles you may read, each `draft: true`. Accents and case are ignored and words are stemmed in each passage’s language; "quoted words" must appear together, -word leaves a word out, or finds either.',
+          security: [],
+          parameters: Object.entries((searchQuerySchema as unknown as { shape: Record<string, z.ZodType> }).shape).map(([name, s]) => ({
+            name,
+            in: 'query',
+            required: name === 'q',
+            schema: schema(s),
+          })),
+          responses: {
+            '200': {
+              description:
+                '`{ total, page, pages, facets: { country|level|domain|part|lang|year: [ { value, count } ] }, results: [ { draft, jurisdiction, edition, title, language, domain, domainName, part, passage, url, text, highlight: [ { text, match } ] } ] }`; 20 results a page. Each facet counts with the other filters applied.',
+            },
+            '400': error('A parameter that cannot be read (`invalid_query`, with `details.field`): q missing or over 200 characters, an unknown level, domain, part or language, a page past 50'),
+            '401': error('A bearer token that is not valid'),
           },
         },
       },

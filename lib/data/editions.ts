@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
 import { assessmentParts, assessments, assessmentTransitions, commentThreads, editions, jurisdictions, users } from '../../db/schema';
 import { stripCommentMarks, type FrozenJurisdiction, type FrozenProfile, type SignOff } from '../domain/edition';
@@ -10,6 +10,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { getAssessmentHeader } from './assessments';
 import { planPublication, type PublicationPlan } from '../domain/publication-plan';
 import { holdsNul } from '../domain/plain-text';
+import { countryCodesMatching } from '../domain/countries';
 
 const monthName = (year: number, month: number) =>
   new Date(Date.UTC(year, month - 1, 15)).toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -282,6 +283,22 @@ export interface PublicJurisdictionFilter {
   level?: 'country' | 'state' | 'municipality';
 }
 
+/**
+ * The public index's words: in the jurisdiction's name or an edition's title
+ * ("Metropolitana" finds Lima's "Municipalidad Metropolitana de Lima"), or
+ * naming its country in any interface language, accents and case ignored
+ * ("canton" finds "Cantón Huaquillas"; unaccent: db/migrations/0017).
+ */
+function nameTitleOrCountry(q: string): SQL {
+  const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const codes = countryCodesMatching(q);
+  return or(
+    sql`unaccent(${jurisdictions.name}) ILIKE unaccent(${pattern})`,
+    sql`exists (select 1 from editions t where t.jurisdiction_id = jurisdictions.id and unaccent(t.title) ILIKE unaccent(${pattern}))`,
+    codes.length > 0 ? inArray(jurisdictions.country, codes) : undefined,
+  )!;
+}
+
 /** Jurisdictions with at least one edition, with their latest, for the public index. */
 export async function listPublishedJurisdictions(filter: PublicJurisdictionFilter = {}) {
   const db = await getDb();
@@ -292,7 +309,7 @@ export async function listPublishedJurisdictions(filter: PublicJurisdictionFilte
   // stranger's `?q=%00` would get a server error).
   if ([filter.q, filter.country].some((v) => v && holdsNul(v))) where.push(sql`false`);
   else {
-    if (filter.q) where.push(ilike(jurisdictions.name, `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+    if (filter.q) where.push(nameTitleOrCountry(filter.q));
     if (filter.country) where.push(eq(jurisdictions.country, filter.country));
   }
   if (filter.level) where.push(eq(jurisdictions.level, filter.level));

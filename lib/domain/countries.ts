@@ -85,3 +85,14 @@ export function countryCodeOf(input: string): CountryCode | null {
   }
   return byName.get(foldCountryName(trimmed)) ?? null;
 }
+
+/**
+ * Codes of the countries whose name, in English, French or Spanish, contains
+ * the words typed (accents and case ignored): the public index's search box
+ * finds "Perú" jurisdictions from "peru" or "pérou".
+ */
+export function countryCodesMatching(input: string): CountryCode[] {
+  const folded = foldCountryName(input);
+  if (!folded) return [];
+  return countryCodes.filter((code) => ['en', 'fr', 'es'].some((locale) => foldCountryName(namer(locale).of(code) ?? '').includes(folded)));
+}

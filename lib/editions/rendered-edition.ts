@@ -1,6 +1,7 @@
 import type { FrozenProfile } from '../domain/edition';
 import { renderDocHtml } from '../domain/editor/render-html';
 import { domainKeys, domainParts } from '../domain/profile';
+import { passageAnchorPrefix } from '../domain/search/passages';
 
 /** The HTML of each part of an edition: the introduction, and each domain's parts. */
 export interface RenderedEdition {
@@ -14,9 +15,12 @@ export interface RenderedEdition {
  * with the edition's data (lib/editions/public-data.ts).
  */
 export function renderEditionParts(content: FrozenProfile): RenderedEdition {
-  const html = (doc: unknown) => (doc ? renderDocHtml(doc) : '');
+  // Each paragraph carries the id a search result links to.
+  const html = (doc: unknown, section: string, part: string) => (doc ? renderDocHtml(doc, { anchorPrefix: passageAnchorPrefix(section, part) }) : '');
   return {
-    introduction: html(content.introduction),
-    domains: Object.fromEntries(domainKeys.map((key) => [key, Object.fromEntries(domainParts.map((part) => [part, html(content.domains[key]?.[part])]))])),
+    introduction: html(content.introduction, 'introduction', 'body'),
+    domains: Object.fromEntries(
+      domainKeys.map((key) => [key, Object.fromEntries(domainParts.map((part) => [part, html(content.domains[key]?.[part], key, part)]))]),
+    ),
   };
 }

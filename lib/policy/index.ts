@@ -40,3 +40,4 @@ export function canManageReviewers(actor: Actor | null, jurisdictionId: string):
   if (!actor) return false;
   return actor.isAdmin || rolesOn(actor, jurisdictionId).includes('focal_point');
 }
+export * from './search';

@@ -9,6 +9,7 @@ import { startAssessment } from '../../lib/data/assessments';
 import { reviewDomain } from '../../lib/data/domain-reviews';
 import { getEdition } from '../../lib/data/editions';
 import { savePart } from '../../lib/data/parts';
+import { searchPassages } from '../../lib/data/search';
 import { approveProfile, publishProfile, submitForReview } from '../../lib/data/workflow';
 import { getEnv } from '../../lib/env';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
@@ -76,12 +77,26 @@ describe.skipIf(!base)('the app as a database role that owns no table', () => {
     const focal = (await seedUser({ roles: [{ jurisdictionId: j.id, role: 'focal_point' }] })).actor;
     const admin = (await seedUser({ isAdmin: true })).actor;
     const { id } = await startAssessment(consultant, { jurisdiction: j.slug, language: 'es' });
-    for (const slot of profileSlots) await savePart(consultant, { assessmentId: id, ...slot }, { doc: para('texto'), baseRevision: 0 });
+    for (const slot of profileSlots) await savePart(consultant, { assessmentId: id, ...slot }, { doc: para(`texto ${tag}`), baseRevision: 0 });
     await submitForReview(consultant, id);
     for (const d of domainKeys) await reviewDomain(focal, id, d, 'accept', null);
     await approveProfile(focal, id);
     await publishProfile(admin, id);
     expect((await getEdition(j.slug, 'latest', 'es'))?.title).toBeTruthy();
+    // The search index was written by its triggers (as the owner), and the role reads it.
+    expect((await searchPassages(null, { q: tag, page: 1 })).total).toBe(profileSlots.length);
+  });
+
+  it('may read the search index but not write it', async () => {
+    const app = postgres(appUrl, { max: 1, onnotice: () => {} });
+    try {
+      await expect(app.unsafe('DELETE FROM search.passages')).rejects.toThrow(/permission denied/);
+      await expect(app.unsafe("UPDATE search.passages SET body = 'x'")).rejects.toThrow(/permission denied/);
+      const [{ n }] = await app`select count(*)::int as n from search.passages`;
+      expect(n).toBeGreaterThan(0);
+    } finally {
+      await app.end();
+    }
   });
 
   it('cannot switch off the editions trigger, nor change, delete or truncate an edition', async () => {

@@ -33,6 +33,7 @@ export default async function PublicLayout({ children, params }: { children: Rea
   const app = await getTranslations('app');
   const pub = await getTranslations('public');
   const domains = await getTranslations('domains');
+  const search = await getTranslations('search');
   return (
     <html lang={locale}>
       <body>
@@ -45,6 +46,7 @@ export default async function PublicLayout({ children, params }: { children: Rea
             <nav aria-label={t('main')} className="site-nav">
               <Link href="/profiles">{pub('navProfiles')}</Link>
               <Link href="/domains">{domains('nav')}</Link>
+              <Link href="/search">{search('navSearch')}</Link>
             </nav>
             <div className="site-header__tools">
               <LocaleSwitcher current={locale} label={t('language')} apply={t('apply')} />

@@ -56,12 +56,27 @@ const miniDocument = {
 
 let serializer: DOMSerializer | undefined;
 
-export function renderDocHtml(doc: unknown): string {
+/**
+ * `anchorPrefix` gives the n-th paragraph (from 1, in reading order) the id
+ * `{anchorPrefix}-{n}`: the passage search links there (lib/domain/search/passages.ts).
+ */
+export function renderDocHtml(doc: unknown, { anchorPrefix }: { anchorPrefix?: string } = {}): string {
   const schema = profileSchema();
   serializer ??= DOMSerializer.fromSchema(schema);
   const node = PMNode.fromJSON(schema, doc);
   const fragment = serializer.serializeFragment(node.content, {
     document: miniDocument as unknown as Document,
   }) as unknown as MiniParent;
+  if (anchorPrefix) numberParagraphs(fragment, anchorPrefix);
   return fragment.toHTML();
+}
+
+/** Ids on paragraphs in document order, as the search index numbers them. */
+function numberParagraphs(root: MiniParent, prefix: string) {
+  let n = 0;
+  const visit = (node: MiniNode) => {
+    if (node instanceof MiniElement && node.tagName === 'p') node.setAttribute('id', `${prefix}-${++n}`);
+    if (node instanceof MiniParent) node.children.forEach(visit);
+  };
+  root.children.forEach(visit);
 }

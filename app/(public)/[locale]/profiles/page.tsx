@@ -9,6 +9,7 @@ import { editionLabel } from '@/lib/domain/edition';
 import { JurisdictionFilterFields } from '@/components/forms/jurisdiction-filter-fields';
 import { filledParams, jurisdictionFilterSchema } from '@/lib/domain/jurisdiction-filter';
 import { jurisdictionLevels, type JurisdictionLevel } from '@/lib/domain/roles';
+import { searchHref } from '@/lib/domain/search/search-query';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('public');
@@ -31,6 +32,7 @@ export default async function ProfilesIndex({
   const { rows, countries } = await cachedPublishedJurisdictions(filter);
   const t = await getTranslations('public');
   const levels = await getTranslations('levels');
+  const search = await getTranslations('search');
   const locale = await getLocale();
   return (
     <div className="stack">
@@ -55,6 +57,12 @@ export default async function ProfilesIndex({
           </button>
         </div>
       </form>
+      <p className="small">
+        {/* The same words, looked for inside the profiles' passages. */}
+        <Link href={searchHref('/search', { q: filter.q })} data-testid="search-inside">
+          {filter.q ? search('fromProfiles', { q: filter.q }) : search('fromProfilesPlain')}
+        </Link>
+      </p>
       {rows.length === 0 ? (
         <p className="muted">{t('none')}</p>
       ) : (
