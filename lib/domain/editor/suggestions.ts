@@ -120,9 +120,10 @@ function rewrite(node: JsonNode, decide: Decide): JsonNode | null {
   const hadText = node.content.length > 0;
   // A paragraph whose every word was removed goes, and a list item or list left empty with it.
   if (hadText && children.length === 0 && node.type !== 'doc') return null;
-  const { content: _content, ...rest } = node;
-  if (children.length === 0) return node.type === 'doc' ? { ...rest, content: [{ type: 'paragraph' }] } : (rest as JsonNode);
-  return { ...rest, content: children } as JsonNode;
+  const rest: JsonNode = { ...node };
+  delete rest.content;
+  if (children.length === 0) return node.type === 'doc' ? { ...rest, content: [{ type: 'paragraph' }] } : rest;
+  return { ...rest, content: children };
 }
 
 /** The text as it was before any open suggestion: insertions gone, deletions kept (what is published). */
