@@ -303,6 +303,19 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       }
       applySavedElsewhere(docName, doc).catch((error: unknown) => console.error(`A save did not reach the editors of ${docName} on other instances`, error));
     },
+    async changeLive(docName, change, by) {
+      const live: Document | undefined = hocuspocus.documents.get(docName);
+      if (!live || live.isLoading) return null;
+      const now = checkYDoc(live);
+      if (!now.ok) return null;
+      const after = change(now.doc);
+      if (JSON.stringify(after) === JSON.stringify(now.doc)) return { before: now.doc, after, revision: null };
+      // Synchronously from reading to writing: no change from a connection can come in between.
+      replaceYContent(live, after, { source: 'local' });
+      contributors.add(docName, by);
+      const revision = await exclusively(live, () => store(live));
+      return { before: now.doc, after, revision };
+    },
     // Rights changed in this process (workflow, roles, accounts) cut live editing now, here and on the other instances.
     rightsChanged(scope) {
       for (const connection of connectionsOf(scope)) void recheck(connection);

@@ -6,3 +6,4 @@ export * from './workflow';
 export * from './notifications';
 export * from './comments';
 export * from './editions';
+export * from './suggestions';

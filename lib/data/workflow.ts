@@ -8,6 +8,7 @@ import { allowedTransitions, judgeTransition, transitions, type Actor, type Tran
 import { announceRightsChanged } from '../collab/live-registry';
 import { getAssessmentHeader } from './assessments';
 import { domainsNotAccepted } from './domain-reviews';
+import { assertNoOpenSuggestions } from './suggestions';
 import { freezeEdition } from './editions';
 import { notifyPublished, notifyTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, verdictError } from './errors';
@@ -101,6 +102,7 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
         if (pending.length > 0) {
           throw new InvalidInputError('review_incomplete', `Accept every domain first; still open: ${pending.join(', ')}.`, { pending });
         }
+        await assertNoOpenSuggestions(tx, assessmentId);
         break;
       }
       case 'publish':
