@@ -76,7 +76,7 @@ export async function assertNoOpenSuggestions(tx: Pick<Tx, 'select'>, assessment
   if (open.length === 0) return;
   const total = open.reduce((n, o) => n + o.count, 0);
   const where = open.map((o) => `${o.section}/${o.part} (${o.count})`).join(', ');
-  throw new ConflictError('suggestions_open', `${total} suggestion${total === 1 ? ' is' : 's are'} still open: ${where}. A consultant accepts or rejects them first.`, { total, open });
+  throw new ConflictError('suggestions_open', `${total} suggestion${total === 1 ? ' is' : 's are'} still open: ${where}. A consultant accepts or rejects them first.`, { total, where, open });
 }
 
 /** The decisions made in a part, oldest first, with who suggested and who decided. */

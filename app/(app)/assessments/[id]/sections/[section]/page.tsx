@@ -12,7 +12,7 @@ import { domainDescriptions } from '@/lib/domain/domain-descriptions';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
 import { domainName, isDomainKey, partsOf, sectionKeys, type SectionKey } from '@/lib/domain/profile';
-import { allowedCommentActions, canOnAssessment, judgeDomainReview } from '@/lib/policy';
+import { allowedCommentActions, canOnAssessment, judgeDomainReview, judgeSuggest } from '@/lib/policy';
 import { CommentHighlights } from '@/components/comments/comment-highlights';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { PassageCommenter } from '@/components/comments/passage-commenter';
@@ -47,7 +47,9 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const index = sectionKeys.indexOf(key);
   const previous = sectionKeys[index - 1];
   const next = sectionKeys[index + 1];
-  const labels = canEdit ? await getEditorLabels() : null;
+  // Focal points and reviewers in a review get the editor too, to suggest (server/collab.ts holds them to that).
+  const maySuggest = judgeSuggest(actor, profile) === 'allowed';
+  const labels = canEdit || maySuggest ? await getEditorLabels() : null;
   const mark = key === 'introduction' ? undefined : (await listDomainReviews(actor, id)).find((r) => r.domain === key);
   const canReview = key !== 'introduction' && judgeDomainReview(actor, profile) === 'allowed';
   const r = await getTranslations('review');
@@ -69,7 +71,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             {profile.title}
           </p>
           {key !== 'introduction' && <p className="muted small">{domainDescriptions[key][scope][ui]}</p>}
-          {!canEdit && <p className="notice notice--info">{t('readOnly')}</p>}
+          {!canEdit && !maySuggest && <p className="notice notice--info">{t('readOnly')}</p>}
           {mark && (
             <div className={`notice ${mark.decision === 'accepted' ? 'notice--ok' : 'notice--error'}`} data-testid="domain-mark">
               <strong>{r('markBy', { decision: r(mark.decision), name: mark.reviewerName ?? '—' })}</strong>
@@ -93,6 +95,8 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
               initialSavedAt={stored.updatedAt?.toISOString() ?? null}
               labels={labels}
               commentLabels={commenting.includes('start') ? commentLabels : undefined}
+              mayEdit={canEdit}
+              me={{ id: actor.userId, name: actor.name }}
             />
           ) : (
             <section key={part} className="part-editor" aria-labelledby={`part-${part}`}>
