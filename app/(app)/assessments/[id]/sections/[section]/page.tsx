@@ -33,8 +33,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return titleFrom(async (actor) => `${where} · ${(await getAssessmentHeader(actor, id)).title}`, where);
 }
 
-export default async function SectionPage({ params }: { params: Promise<{ id: string; section: string }> }) {
+export default async function SectionPage({ params, searchParams }: { params: Promise<{ id: string; section: string }>; searchParams: Promise<{ mode?: string }> }) {
   const { id, section } = await params;
+  const { mode } = await searchParams;
   const actor = await requireActor(`/assessments/${id}/sections/${section}`);
   if (!z.uuid().safeParse(id).success || !(sectionKeys as readonly string[]).includes(section)) notFound();
   const key = section as SectionKey;
@@ -47,9 +48,13 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const index = sectionKeys.indexOf(key);
   const previous = sectionKeys[index - 1];
   const next = sectionKeys[index + 1];
-  // Focal points and reviewers in a review get the editor too, to suggest (server/collab.ts holds them to that).
-  const maySuggest = judgeSuggest(actor, profile) === 'allowed';
-  const labels = canEdit || maySuggest ? await getEditorLabels() : null;
+  // Focal points and reviewers in a review read the text, and open the editor to suggest changes when
+  // they choose to (?mode=suggest): only then is their live connection writable, held to suggestions
+  // by the server (server/collab.ts).
+  const maySuggest = !canEdit && judgeSuggest(actor, profile) === 'allowed';
+  const suggesting = maySuggest && mode === 'suggest';
+  const labels = canEdit || suggesting ? await getEditorLabels() : null;
+  const s = await getTranslations('editor.suggest');
   const mark = key === 'introduction' ? undefined : (await listDomainReviews(actor, id)).find((r) => r.domain === key);
   const canReview = key !== 'introduction' && judgeDomainReview(actor, profile) === 'allowed';
   const r = await getTranslations('review');
@@ -72,6 +77,19 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
           </p>
           {key !== 'introduction' && <p className="muted small">{domainDescriptions[key][scope][ui]}</p>}
           {!canEdit && !maySuggest && <p className="notice notice--info">{t('readOnly')}</p>}
+          {maySuggest && (
+            <p className="suggest-switch">
+              {suggesting ? (
+                <Link className="button button--secondary button--small" href={`/assessments/${id}/sections/${key}`}>
+                  {s('stopSuggesting')}
+                </Link>
+              ) : (
+                <Link className="button button--small" href={`/assessments/${id}/sections/${key}?mode=suggest`} data-testid="start-suggesting">
+                  {s('startSuggesting')}
+                </Link>
+              )}
+            </p>
+          )}
           {mark && (
             <div className={`notice ${mark.decision === 'accepted' ? 'notice--ok' : 'notice--error'}`} data-testid="domain-mark">
               <strong>{r('markBy', { decision: r(mark.decision), name: mark.reviewerName ?? '—' })}</strong>
