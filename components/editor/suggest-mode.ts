@@ -73,6 +73,15 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
       next(transaction);
       return;
     }
+    // Formatting is not suggested (the library would suggest it as deleting the words and inserting
+    // them formatted): refused with a message, as the README says.
+    const formats = transaction.steps.some(
+      (step) => (step instanceof AddMarkStep || step instanceof RemoveMarkStep) && !(SUGGESTION_MARKS as readonly string[]).includes(step.mark.type.name),
+    );
+    if (formats && !ySync.isUndoRedoOperation) {
+      this.options.onRefused('formatting');
+      return;
+    }
     let tracked: Transaction;
     try {
       tracked = ySync.isUndoRedoOperation ? transaction : stamp(transformToSuggestionTransaction(transaction, state, () => crypto.randomUUID()), this.options.me);
