@@ -40,7 +40,7 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   await selectText(fp, part.text, 'personas');
   await fp.keyboard.press('Control+b');
   await expect(part.root.getByTestId('suggest-refusal')).toHaveText(/Formatting cannot be suggested/);
-  await expect(part.root.locator('strong')).toHaveCount(0);
+  await expect(part.text.locator('strong')).toHaveCount(0);
   await expect(part.status).toHaveText('Saved');
 
   // The domain cannot be accepted, nor the profile approved, while the suggestion is open.
