@@ -303,6 +303,12 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       }
       applySavedElsewhere(docName, doc).catch((error: unknown) => console.error(`A save did not reach the editors of ${docName} on other instances`, error));
     },
+    currentDoc(docName) {
+      const live: Document | undefined = hocuspocus.documents.get(docName);
+      if (!live || live.isLoading) return null;
+      const now = checkYDoc(live);
+      return now.ok ? now.doc : null;
+    },
     async changeLive(docName, change, by) {
       const live: Document | undefined = hocuspocus.documents.get(docName);
       if (!live || live.isLoading) return null;

@@ -27,6 +27,8 @@ export interface LiveParts {
    * it is not open here; `revision` null when `change` changed nothing.
    */
   changeLive(docName: string, change: (doc: unknown) => unknown, by: string): Promise<{ before: unknown; after: unknown; revision: number | null } | null>;
+  /** The text of the live document of that name as it stands now, if it is open here (valid), else null. */
+  currentDoc(docName: string): unknown;
   /** Judges again the open connections of this person, or to this profile's parts. */
   rightsChanged(scope: RightsScope): void;
 }

@@ -49,7 +49,12 @@ async function openIn(db: Pick<Tx, 'select'>, assessmentId: string): Promise<Par
     .select({ section: assessmentParts.section, part: assessmentParts.part, doc: assessmentParts.doc })
     .from(assessmentParts)
     .where(eq(assessmentParts.assessmentId, assessmentId));
-  return parts.flatMap((p) => extractSuggestions(p.doc).map((s) => publicView(s, p.section, p.part)));
+  // A part open live here may hold suggestions not stored yet (stores wait for a pause in typing).
+  const live = liveParts();
+  return parts.flatMap((p) => {
+    const doc = live?.currentDoc(collabDocName({ assessmentId, section: p.section, part: p.part })) ?? p.doc;
+    return extractSuggestions(doc).map((s) => publicView(s, p.section, p.part));
+  });
 }
 
 /**
