@@ -56,6 +56,10 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   expect(open.suggestions).toEqual([
     expect.objectContaining({ domain: 'migrants_rights', part: 'strengths', kind: 'replace', inserted: 'oficina de atención', deleted: 'ventanilla única', author: expect.objectContaining({ name: 'Lucía Focal (Lima)' }) }),
   ]);
+  // Stored (live edits are stored when typing pauses) before a comment is anchored in the stored text.
+  await expect
+    .poll(async () => JSON.stringify((await (await fp.request.get(`/api/v1/assessments/${id}`)).json()).sections.migrants_rights.strengths))
+    .toContain('oficina de atención');
   // A comment beside it, then changes are requested: the profile goes back to the consultant.
   const thread = await fp.request.post(`/api/v1/assessments/${id}/comments`, {
     data: { domain: 'migrants_rights', part: 'strengths', quote: 'personas migrantes', body: '¿Incluye a solicitantes de asilo?' },
