@@ -6,7 +6,7 @@ import { editorOf, fillAndSubmit, openProfile, selectText } from './support/prof
 
 const PASSAGE = 'La ventanilla única atiende a personas migrantes.';
 
-test('a focal point suggests replacing a phrase; approval waits; the consultant accepts it and the history says who suggested and who accepted', async ({ browser, baseURL }) => {
+test('a focal point suggests replacing a phrase; approval waits; the consultant accepts it and the decision is recorded', async ({ browser, baseURL }) => {
   test.slow(); // two people, live editing, a dozen pages
   const { slug } = await freshJurisdiction(browser, 'Sugerencia');
   const consultant = await browser.newContext();
