@@ -10,8 +10,10 @@ import { caretColor } from '../lib/collab/caret-color';
 import { parseCollabDocName, SNAPSHOT_PLEASE, STORE_NOW } from '../lib/collab/doc-name';
 import { setLiveParts, type RightsScope } from '../lib/collab/live-registry';
 import { checkUpdate, checkYDoc, replaceYContent } from '../lib/collab/yjs-doc';
+import { logRefusal } from '../lib/audit/refusals';
+import { checkSuggestOnlyChange } from '../lib/domain/editor/suggestion-rule';
 import { NotFoundError } from '../lib/data/errors';
-import { assertMayEditLive, liveAccess, liveStateOf, loadLiveState, storeLivePart } from '../lib/data/live-parts';
+import { assertMayChangeLive, liveAccess, liveStateOf, loadLiveState, storeLivePart } from '../lib/data/live-parts';
 import type { Actor } from '../lib/policy';
 import { contributorsInMemory, type ContributorLog } from './collab-contributors';
 import { SharedDocuments } from './collab-redis';
@@ -38,8 +40,20 @@ interface Context {
 
 /** A refusal that closes the connection; the client is told nothing more than "forbidden". */
 class Refused extends Error {
-  readonly code = 4403;
-  readonly reason = 'forbidden';
+  readonly code: number = 4403;
+  readonly reason: string = 'forbidden';
+}
+
+/**
+ * The close code of a change refused because its sender may only suggest and
+ * it does more than add, change or withdraw their own suggestions: the editor
+ * reconnects and takes the server's text again, without the change.
+ */
+export const SUGGESTIONS_ONLY = { code: 4422, reason: 'suggestions-only' } as const;
+
+class NotOnlySuggestions extends Refused {
+  override readonly code = SUGGESTIONS_ONLY.code;
+  override readonly reason = SUGGESTIONS_ONLY.reason;
 }
 
 /** The Yjs update a client message carries, or null when it changes nothing (awareness, sync step 1…). */
@@ -67,8 +81,9 @@ function sameOrigin(headers: Headers): boolean {
  * The live-editing server: Hocuspocus, mounted on the app's HTTP server at
  * /collab. Each connection is the person of the session cookie, authorized per
  * part through lib/policy as the section's GET and PUT are: may edit → read
- * and write; may only read → read-only; no role → refused, with no hint that
- * the profile exists. Every change is checked on arrival (rights, and the
+ * and write; may only suggest → read and write, every change checked against
+ * the suggest-only rule; may only read → read-only; no role → refused, with no
+ * hint that the profile exists. Every change is checked on arrival (rights, and the
  * document it would make, validated on a copy as a saved document is) and
  * refused whole when it fails; stored documents become revisions
  * (lib/data/live-parts.ts).
@@ -143,8 +158,9 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       // profile submitted for review cuts the connection (it reconnects read-only, or not at all).
       const live = await actorFromSession(context.sid);
       if (!live || live.actor.userId !== context.actor.userId) throw new Refused();
+      let may: 'edit' | 'suggest';
       try {
-        await assertMayEditLive(live.actor, ref);
+        may = await assertMayChangeLive(live.actor, ref);
       } catch {
         throw new Refused();
       }
@@ -153,6 +169,16 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       if (!check.ok) {
         console.warn(`Live edit refused on ${document.name}: ${check.message}`);
         throw new Refused();
+      }
+      if (may === 'suggest') {
+        // Someone who may only suggest: rejecting every suggestion must give the text as it
+        // was, and only their own suggestions may have appeared, changed or gone.
+        const before = checkYDoc(document);
+        const verdict = before.ok ? checkSuggestOnlyChange(before.doc, check.doc, live.actor.userId) : ({ ok: false, reason: 'text_changed' } as const);
+        if (!verdict.ok) {
+          logRefusal({ via: 'live', actor: live.actor, what: `live change to ${document.name}`, code: `suggestions_only:${verdict.reason}`, status: 403 });
+          throw new NotOnlySuggestions();
+        }
       }
     },
 
@@ -236,7 +262,7 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     const context = connection.context as Context;
     const ref = parseCollabDocName(connection.document.name);
     if (!ref || !context?.actor) return;
-    let now: 'edit' | 'read' | 'none';
+    let now: 'edit' | 'suggest' | 'read' | 'none';
     try {
       const live = await actorFromSession(context.sid);
       now = !live || live.actor.userId !== context.actor.userId ? 'none' : await liveAccess(live.actor, ref);
@@ -244,7 +270,8 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       if (!(error instanceof NotFoundError)) return;
       now = 'none';
     }
-    if (now === (connection.readOnly ? 'read' : 'edit')) return;
+    // Editing and suggesting are both a writable connection; which of the two is judged per change.
+    if (now !== 'none' && (now === 'read') === connection.readOnly) return;
     connection.webSocket.close(RIGHTS_CHANGED.code, RIGHTS_CHANGED.reason);
   }
 
@@ -275,6 +302,25 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
         return;
       }
       applySavedElsewhere(docName, doc).catch((error: unknown) => console.error(`A save did not reach the editors of ${docName} on other instances`, error));
+    },
+    currentDoc(docName) {
+      const live: Document | undefined = hocuspocus.documents.get(docName);
+      if (!live || live.isLoading) return null;
+      const now = checkYDoc(live);
+      return now.ok ? now.doc : null;
+    },
+    async changeLive(docName, change, by) {
+      const live: Document | undefined = hocuspocus.documents.get(docName);
+      if (!live || live.isLoading) return null;
+      const now = checkYDoc(live);
+      if (!now.ok) return null;
+      const after = change(now.doc);
+      if (JSON.stringify(after) === JSON.stringify(now.doc)) return { before: now.doc, after, revision: null };
+      // Synchronously from reading to writing: no change from a connection can come in between.
+      replaceYContent(live, after, { source: 'local' });
+      contributors.add(docName, by);
+      const revision = await exclusively(live, () => store(live));
+      return { before: now.doc, after, revision };
     },
     // Rights changed in this process (workflow, roles, accounts) cut live editing now, here and on the other instances.
     rightsChanged(scope) {

@@ -25,6 +25,26 @@ export interface EditorLabels {
   alsoHere: string;
   /** Shown when the server turned this editor read-only (a right was taken away while it was open). */
   readOnlyNow: string;
+  suggest: SuggestLabels;
+}
+
+/** The strings of Editing / Suggesting / Viewing and of the list of suggestions. */
+export interface SuggestLabels {
+  mode: string;
+  editing: string;
+  suggesting: string;
+  viewing: string;
+  suggestingHelp: string;
+  refused: { formatting: string; structure: string; others: string };
+  title: string;
+  /** Contain "{text}", "{deleted}", "{inserted}". */
+  insert: string;
+  delete: string;
+  replace: string;
+  accept: string;
+  reject: string;
+  acceptAll: string;
+  rejectAll: string;
 }
 
 /** Puts values into a label that was translated with a literal `{name}` left in it. */

@@ -12,6 +12,9 @@ import { collabCarets } from './collab-carets';
 import { fill, type EditorLabels } from './labels';
 import { promptForLink } from './link-prompt';
 import { SaveStatusBadge } from './save-status';
+import { ModeSwitch, type EditorMode } from './mode-switch';
+import { setSuggesting, SuggestMode, type SuggestRefusal } from './suggest-mode';
+import { SuggestionList } from './suggestion-list';
 import { Toolbar } from './toolbar';
 import { useLivePart } from './use-live-part';
 import { usePresence } from './use-presence';
@@ -28,6 +31,10 @@ export interface PartEditorProps {
   labels: EditorLabels;
   /** Present when this person may start comment threads here. */
   commentLabels?: CommentLabels;
+  /** May change the text itself (and so accept and reject suggestions); otherwise only suggest. */
+  mayEdit: boolean;
+  /** Who is typing: the name and id stamped on their suggestions (the server checks the id). */
+  me: { id: string; name: string };
 }
 
 // Commenting from the editor is occasional: the passage code loads on first use (the page has a 250 KB budget).
@@ -39,7 +46,10 @@ const passageTools = () => import('@/lib/domain/editor/passage');
  * in this browser until the server has it.
  */
 export default function PartEditor(props: PartEditorProps) {
-  const { assessmentId, section, part, label, language, initialDoc, initialSavedAt, labels: t, commentLabels } = props;
+  const { assessmentId, section, part, label, language, initialDoc, initialSavedAt, labels: t, commentLabels, mayEdit, me } = props;
+  // Those who may only suggest start (and stay) in Suggesting; the server refuses anything else from them.
+  const [mode, setMode] = useState<EditorMode>(mayEdit ? 'editing' : 'suggesting');
+  const [refusal, setRefusal] = useState<SuggestRefusal | null>(null);
   const contentId = useId();
   const editorRef = useRef<Editor | null>(null);
   const live = useLivePart(collabDocName({ assessmentId, section, part }));
@@ -51,6 +61,7 @@ export default function PartEditor(props: PartEditorProps) {
       ...editorExtensions((e) => promptForLink(e as Editor, t.linkPrompt, t.linkInvalid)).filter((e) => e.name !== 'undoRedo'),
       Collaboration.configure({ document: live.ydoc, field: COLLAB_FIELD }),
       collabCarets(live.provider.awareness!),
+      SuggestMode.configure({ me, onRefused: setRefusal }),
     ],
     // Until the text is there (from the server, or this browser's copy offline) nothing can be typed.
     editable: false,
@@ -140,11 +151,18 @@ export default function PartEditor(props: PartEditorProps) {
     if (!editor) return;
     const ready = live.ready && !live.denied;
     // Read-only when the server says so (server/collab.ts, lib/policy): it refuses their changes anyway.
-    editor.setEditable(ready && !live.readOnly);
+    editor.setEditable(ready && !live.readOnly && mode !== 'viewing');
+    setSuggesting(editor, mode === 'suggesting' || !mayEdit);
     // Until the text is there the textbox says so (assistive technology, and tools that wait for it).
     editor.view.dom.setAttribute('aria-disabled', String(!ready));
     editor.view.dom.setAttribute('aria-readonly', String(live.readOnly));
-  }, [editor, live.ready, live.denied, live.readOnly]);
+  }, [editor, live.ready, live.denied, live.readOnly, mode, mayEdit]);
+
+  useEffect(() => {
+    if (!refusal) return;
+    const clear = setTimeout(() => setRefusal(null), 8000);
+    return () => clearTimeout(clear);
+  }, [refusal]);
 
   return (
     // The wrapper only listens for the comment shortcut bubbling up from the editor.
@@ -165,6 +183,13 @@ export default function PartEditor(props: PartEditorProps) {
           {!live.readOnly && <SaveStatusBadge status={shownStatus} error={null} labels={t.status} />}
         </div>
       </div>
+      {!live.readOnly && (
+        <ModeSwitch name={`mode-${section}-${part}`} mode={mode} modes={mayEdit ? ['editing', 'suggesting', 'viewing'] : ['suggesting', 'viewing']} onChange={setMode} labels={t.suggest} />
+      )}
+      {mode === 'suggesting' && !live.readOnly && <p className="muted small suggest-help">{t.suggest.suggestingHelp}</p>}
+      <p className="notice notice--error suggest-refusal" role="alert" hidden={!refusal} data-testid="suggest-refusal">
+        {refusal ? t.suggest.refused[refusal] : ''}
+      </p>
       {live.readOnly ? (
         <div className="comment-bar">
           <p className="notice notice--info" role="status" data-testid="read-only-now">
@@ -176,7 +201,7 @@ export default function PartEditor(props: PartEditorProps) {
             </button>
           )}
         </div>
-      ) : editor ? (
+      ) : editor && mode !== 'viewing' ? (
         <Toolbar editor={editor} controls={contentId} labels={t} onComment={commentLabels ? () => void startComment() : undefined} commentLabel={commentLabels?.comment} />
       ) : (
         <div className="editor-toolbar" aria-hidden="true" />
@@ -200,6 +225,7 @@ export default function PartEditor(props: PartEditorProps) {
         />
       )}
       <EditorContent editor={editor} />
+      {editor && <SuggestionList editor={editor} assessmentId={assessmentId} section={section} part={part} mayDecide={mayEdit} labels={t.suggest} />}
     </div>
   );
 }

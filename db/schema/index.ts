@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './comments';
 export * from './editions';
 export * from './search';
+export * from './suggestions';

@@ -10,6 +10,8 @@ import {
   threadsResponse,
   threadStatusBody,
   startAssessmentBody,
+  suggestionDecisionBody,
+  suggestionResponse,
   reviewerInviteBody,
   reviewerResponse,
   transitionBody,
@@ -96,7 +98,7 @@ export function buildOpenApi() {
             '400': error('Incomplete profile (`incomplete`, with `details.missing`), a translation with parts whose source changed (`source_changed`, with `details.stale`), or a missing note'),
             '403': error('A role on the jurisdiction, but not this right (or you edited this round)'),
             '404': error('No such profile, or no role on it'),
-            '409': error('The state has moved on (`state_moved`)'),
+            '409': error('The state has moved on (`state_moved`), or approving while suggestions are open (`suggestions_open`, with `details.open`: where and how many)'),
           },
         },
       },
@@ -110,7 +112,33 @@ export function buildOpenApi() {
             '400': error('A note is required to request changes'),
             '403': error('Not a focal point of this jurisdiction'),
             '404': error('No such profile or domain, or no role on it'),
-            '409': error('The profile is not in review'),
+            '409': error('The profile is not in review, or suggestions in the domain are still open (`suggestions_open`, with `details.open`: where and how many)'),
+          },
+        },
+      },
+      '/api/v1/assessments/{id}/suggestions': {
+        get: {
+          summary: 'Every open suggested change of a profile, with its author, domain, part, kind and text',
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'The open suggestions, in text order per part', content: json(z.object({ suggestions: z.array(suggestionResponse) })) },
+            '404': error('No such profile, or no role on it'),
+          },
+        },
+      },
+      '/api/v1/assessments/{id}/suggestions/{suggestionId}': {
+        post: {
+          summary: 'Accept or reject one suggested change (consultants, in draft)',
+          description:
+            'An accepted suggestion becomes text, a rejected one leaves it; either way the part moves on by one revision by you, and the decision is recorded with who suggested it. When the part is open in an editor, the change is made in the live text, so nothing typed meanwhile is lost.',
+          parameters: [idParam, { name: 'suggestionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          requestBody: { required: true, content: json(suggestionDecisionBody) },
+          responses: {
+            '200': { description: 'The decision and the new revision', content: json(z.object({ id: z.uuid(), decision: z.enum(['accepted', 'rejected']), revision: z.number().int().nullable() })) },
+            '400': error('The body is not `{ "decision": "accept" | "reject" }`'),
+            '403': error('A role on the jurisdiction, but not one that edits'),
+            '404': error('No such profile or open suggestion, or no role on it'),
+            '409': error('The profile is not a draft (`wrong_state`)'),
           },
         },
       },

@@ -7,7 +7,7 @@ import type { Actor } from '../policy';
  * policy gave (not logged in, not found, not allowed, wrong origin), not a
  * typing mistake in a request.
  */
-export function logRefusal(entry: { via: 'api' | 'action'; actor: Actor | null; what: string; code: string; status: number }) {
+export function logRefusal(entry: { via: 'api' | 'action' | 'live'; actor: Actor | null; what: string; code: string; status: number }) {
   console.warn(
     JSON.stringify({
       event: 'refused',

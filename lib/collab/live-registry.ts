@@ -20,6 +20,15 @@
 export interface LiveParts {
   /** Merges a stored document into the live one of that name, if it is open here. */
   applySaved(docName: string, doc: unknown): void;
+  /**
+   * Changes the live document of that name, if it is open here, by `change`
+   * applied to its text as it stands this very moment (so nothing typed
+   * meanwhile is lost), and stores it at once as a revision by `by`. Null when
+   * it is not open here; `revision` null when `change` changed nothing.
+   */
+  changeLive(docName: string, change: (doc: unknown) => unknown, by: string): Promise<{ before: unknown; after: unknown; revision: number | null } | null>;
+  /** The text of the live document of that name as it stands now, if it is open here (valid), else null. */
+  currentDoc(docName: string): unknown;
   /** Judges again the open connections of this person, or to this profile's parts. */
   rightsChanged(scope: RightsScope): void;
 }

@@ -5,6 +5,7 @@ import { assessments, domainReviews, users } from '../../db/schema';
 import { domainKeys, type DomainKey } from '../domain/profile';
 import { judgeDomainReview, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
+import { assertNoOpenSuggestions } from './suggestions';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
 import { MAX_NOTE_LENGTH, stateInWords } from '../domain/workflow';
 
@@ -34,6 +35,7 @@ export async function reviewDomain(actor: Actor, assessmentId: string, domain: D
     if (decision === 'request_changes' && !text) {
       throw new InvalidInputError('note_required', 'Say what needs to change: a note is required.');
     }
+    if (decision === 'accept') await assertNoOpenSuggestions(tx, assessmentId, domain);
     const values = {
       assessmentId,
       domain,

@@ -6,7 +6,7 @@ import { collabDocName } from '../collab/doc-name';
 import { liveParts } from '../collab/live-registry';
 import { nextYState, yStateFromJson } from '../collab/yjs-doc';
 import type { ProfileDoc } from '../domain/editor/validate-doc';
-import { judgeAssessment, liveAccessOn, type Actor } from '../policy';
+import { judgeAssessment, judgeSuggest, liveAccessOn, type Actor, type LiveAccess } from '../policy';
 import { clearAcceptance } from './domain-reviews';
 import { NotFoundError, verdictError } from './errors';
 import type { PartRef } from './parts';
@@ -16,11 +16,11 @@ const whereSlot = (ref: PartRef) =>
   and(eq(assessmentParts.assessmentId, ref.assessmentId), eq(assessmentParts.section, ref.section), eq(assessmentParts.part, ref.part));
 
 /**
- * What the actor may do with a part live: 'edit', 'read', or a thrown
+ * What the actor may do with a part live: 'edit', 'suggest', 'read', or a thrown
  * NotFoundError for someone without a role on it (no hint that it exists),
  * judged by lib/policy exactly as the section's GET and PUT are.
  */
-export async function liveAccess(actor: Actor | null, ref: PartRef): Promise<'edit' | 'read'> {
+export async function liveAccess(actor: Actor | null, ref: PartRef): Promise<Exclude<LiveAccess, 'none'>> {
   const db = await getDb();
   const [profile] = await db
     .select({ jurisdictionId: assessments.jurisdictionId, state: assessments.state })
@@ -123,14 +123,20 @@ export function announceSaved(ref: PartRef, doc: unknown): void {
   liveParts()?.applySaved(collabDocName(ref), doc);
 }
 
-/** Fails unless the actor may still edit the part: checked for every change that arrives. */
-export async function assertMayEditLive(actor: Actor, ref: PartRef): Promise<void> {
+/**
+ * How the actor may still change the part ('edit', or 'suggest': only their
+ * own suggestions), or a thrown error when they may not change it at all:
+ * checked for every change that arrives.
+ */
+export async function assertMayChangeLive(actor: Actor, ref: PartRef): Promise<'edit' | 'suggest'> {
   const db = await getDb();
   const [profile] = await db
     .select({ jurisdictionId: assessments.jurisdictionId, state: assessments.state })
     .from(assessments)
     .where(eq(assessments.id, ref.assessmentId));
   if (!profile) throw new NotFoundError('profile');
-  const verdict = judgeAssessment(actor, 'edit', profile);
+  if (judgeAssessment(actor, 'edit', profile) === 'allowed') return 'edit';
+  const verdict = judgeSuggest(actor, profile);
   if (verdict !== 'allowed') throw verdictError(verdict, profile.state);
+  return 'suggest';
 }

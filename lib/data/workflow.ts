@@ -8,6 +8,7 @@ import { allowedTransitions, judgeTransition, transitions, type Actor, type Tran
 import { announceRightsChanged } from '../collab/live-registry';
 import { getAssessmentHeader } from './assessments';
 import { domainsNotAccepted } from './domain-reviews';
+import { assertNoOpenSuggestions } from './suggestions';
 import { freezeEdition } from './editions';
 import { staleSlotsOf } from './translations';
 import { notifyPublished, notifyTransition } from './notifications';
@@ -107,6 +108,7 @@ async function transition(actor: Actor, assessmentId: string, action: Transition
         if (pending.length > 0) {
           throw new InvalidInputError('review_incomplete', `Accept every domain first; still open: ${pending.join(', ')}.`, { pending });
         }
+        await assertNoOpenSuggestions(tx, assessmentId);
         break;
       }
       case 'publish':

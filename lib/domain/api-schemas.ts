@@ -152,3 +152,18 @@ export const reviewerResponse = z.object({
   pending: z.boolean().describe('The person has not set a password yet.'),
   invitedAt: z.string(),
 });
+
+/** POST /api/v1/assessments/{id}/suggestions/{suggestionId}. */
+export const suggestionDecisionBody = z.object({ decision: z.enum(['accept', 'reject']) }).strict();
+
+export const suggestionResponse = z.object({
+  id: z.uuid(),
+  domain: z.string().describe('The section: one of the six domains, or `introduction`.'),
+  part: z.string(),
+  kind: z.enum(['insert', 'delete', 'replace']),
+  inserted: z.string().describe('The suggested new text (empty for a deletion).'),
+  deleted: z.string().describe('The text suggested for removal (empty for an insertion).'),
+  author: z.object({ id: z.uuid().nullable(), name: z.string().nullable() }),
+  at: z.string().nullable(),
+  comment: z.string().nullable(),
+});

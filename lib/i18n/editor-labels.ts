@@ -36,5 +36,21 @@ export async function getEditorLabels(): Promise<EditorLabels> {
     },
     alsoHere: t('alsoHere', { names: keep('names') }),
     readOnlyNow: t('readOnlyNow'),
+    suggest: {
+      mode: t('suggest.mode'),
+      editing: t('suggest.editing'),
+      suggesting: t('suggest.suggesting'),
+      viewing: t('suggest.viewing'),
+      suggestingHelp: t('suggest.suggestingHelp'),
+      refused: { formatting: t('suggest.refused.formatting'), structure: t('suggest.refused.structure'), others: t('suggest.refused.others') },
+      title: t('suggest.title'),
+      insert: t('suggest.insert', { text: keep('text') }),
+      delete: t('suggest.delete', { text: keep('text') }),
+      replace: t('suggest.replace', { deleted: keep('deleted'), inserted: keep('inserted') }),
+      accept: t('suggest.accept'),
+      reject: t('suggest.reject'),
+      acceptAll: t('suggest.acceptAll'),
+      rejectAll: t('suggest.rejectAll'),
+    },
   };
 }

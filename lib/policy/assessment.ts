@@ -56,16 +56,32 @@ export function canStartAssessment(actor: Actor | null, jurisdictionId: string):
 }
 
 /**
- * How a person may hold a part open live (server/collab.ts): `edit` when they
- * may change it in its current state, `read` when they may only see it (they
- * watch others type, read-only), `none` when the profile does not exist for
- * them (the connection is refused as for a profile that does not exist).
+ * Whether the actor may propose changes to a profile's text as suggestions
+ * (lib/domain/editor/suggestions.ts): its focal points and consultation
+ * reviewers while it is in review; its consultants while they may edit it (in
+ * draft, to propose a change to a co-author). Deciding suggestions is editing.
  */
-export type LiveAccess = 'edit' | 'read' | 'none';
+export function judgeSuggest(actor: Actor | null, a: AssessmentRef): Verdict {
+  if (!seesProfile(actor, a)) return 'hidden';
+  const roles = rolesOn(actor, a.jurisdictionId);
+  if (roles.includes('consultant') && a.state === 'draft') return 'allowed';
+  if (roles.some((r) => r === 'focal_point' || r === 'reviewer')) return a.state === 'in_review' ? 'allowed' : 'wrong_state';
+  return roles.includes('consultant') ? 'wrong_state' : 'denied';
+}
 
+/**
+ * How a person may hold a part open live (server/collab.ts): `edit` when they
+ * may change it in its current state, `suggest` when they may only add,
+ * change or withdraw their own suggestions (the server checks every change
+ * they send against that rule), `read` when they may only see it (they watch
+ * others type, read-only), `none` when the profile does not exist for them
+ * (the connection is refused as for a profile that does not exist).
+ */
+export type LiveAccess = 'edit' | 'suggest' | 'read' | 'none';
 export function liveAccessOn(actor: Actor | null, a: AssessmentRef): LiveAccess {
   if (judgeAssessment(actor, 'view', a) !== 'allowed') return 'none';
-  return judgeAssessment(actor, 'edit', a) === 'allowed' ? 'edit' : 'read';
+  if (judgeAssessment(actor, 'edit', a) === 'allowed') return 'edit';
+  return judgeSuggest(actor, a) === 'allowed' ? 'suggest' : 'read';
 }
 
 /**

@@ -201,7 +201,7 @@ describe.each(targets)('live editing on %s', (target) => {
       editor.close();
     });
 
-    it('a consultation reviewer: refused while the profile is a draft, read-only in review, and their changes refused', async () => {
+    it('a consultation reviewer: refused while the profile is a draft, may only suggest in review, and their plain changes refused', async () => {
       const { j, consultant, ref, name } = await world();
       const reviewer = await seedUser({ roles: [{ jurisdictionId: j.id, role: 'reviewer' }] });
       const client = await rawClient(server.url, { cookie: await sessionCookie(reviewer.user.id), origin: origin() });
@@ -213,12 +213,13 @@ describe.each(targets)('live editing on %s', (target) => {
       }
       await submitForReview(consultant.actor, ref.assessmentId);
       const reader = await rawClient(server.url, { cookie: await sessionCookie(reviewer.user.id), origin: origin() });
-      expect(await reader.auth(name)).toBe('readonly');
+      // Writable, for suggestions only (tests/integration/suggestions-live.test.ts): a plain edit closes it.
+      expect(await reader.auth(name)).toBe('read-write');
       const copy = new Y.Doc();
       Y.applyUpdate(copy, (await reader.fetchState(name))!);
       const sv = Y.encodeStateVector(copy);
       ((copy.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'ministerio ');
-      expect(await reader.sendUpdate(name, Y.encodeStateAsUpdate(copy, sv))).toBe('refused');
+      expect(await reader.sendUpdate(name, Y.encodeStateAsUpdate(copy, sv))).toBe('closed');
       await new Promise((resolve) => setTimeout(resolve, 300)); // longer than the store delay: nothing was stored
       expect((await part(ref)).doc).toEqual(para('Hola'));
       reader.close();

@@ -82,6 +82,8 @@ export async function rawClient(url: string, headers: Record<string, string>) {
   const inbox: Received[] = [];
   let wake: (() => void) | null = null;
   let closed: { code: number } | null = null;
+  /** The reason of the last document-level CLOSE message the server sent (Hocuspocus's own). */
+  let closeReason: string | null = null;
   ws.on('message', (data: Buffer) => {
     const body = decoding.createDecoder(new Uint8Array(data));
     decoding.readVarString(body);
@@ -123,6 +125,7 @@ export async function rawClient(url: string, headers: Record<string, string>) {
     opened,
     ws,
     closed: () => closed,
+    closeReason: () => closeReason,
     /** Authenticates for a document: 'read-write', 'readonly', or 'denied'. */
     async auth(name: string): Promise<string> {
       send(name, (e) => {
@@ -156,6 +159,7 @@ export async function rawClient(url: string, headers: Record<string, string>) {
         encoding.writeVarUint8Array(e, update);
       });
       const answer = await next([8, 7]); // SyncStatus, or CLOSE
+      if (answer?.type === 7) closeReason = decoding.readVarString(answer.body);
       if (!answer || answer.type === 7) return 'closed';
       return decoding.readVarUint(answer.body) === 1 ? 'applied' : 'refused';
     },

@@ -7,6 +7,10 @@ const li = (...content: unknown[]) => ({ type: 'listItem', content });
 const ul = (...items: unknown[]) => ({ type: 'bulletList', content: items });
 const comment = (threadId: unknown) => ({ type: 'comment', attrs: { threadId } });
 const THREAD = '7d444840-9dc0-11d1-b245-5ffdce74fad2';
+const suggestion = (type: string, attrs: Record<string, unknown> = {}) => ({
+  type,
+  attrs: { id: THREAD, authorId: '0b3c1e5e-2f4d-4a5b-9c6d-7e8f9a0b1c2d', authorName: 'Ana', at: '2026-12-02T10:00:00.000Z', comment: null, ...attrs },
+});
 const OTHER_THREAD = '0b3c1e5e-2f4d-4a5b-9c6d-7e8f9a0b1c2d';
 
 export const goodDocs: Array<[string, unknown]> = [
@@ -22,6 +26,7 @@ export const goodDocs: Array<[string, unknown]> = [
   ['a nested list', doc(ul(li(p(t('one')), ul(li(p(t('one.one')))))))],
   ['unicode, emoji and right-to-left text', doc(p(t('Migración segura — 移民 — مهاجر — 👩🏽‍⚕️')))],
   ['several paragraphs and lists', doc(p(t('Intro')), ul(li(p(t('a')))), p(t('Outro')))],
+  ['a suggested replacement', doc(p(t('old', [suggestion('deletion')]), t('new', [suggestion('insertion', { comment: 'clearer' })])))],
   ['a passage under a comment thread', doc(p(t('before '), t('commented', [comment(THREAD)]), t(' after')))],
   ['two overlapping comment threads on bold text', doc(p(t('both', [{ type: 'bold' }, comment(THREAD), comment(OTHER_THREAD)])))],
 ];
@@ -82,6 +87,10 @@ export const badDocs: Array<[string, unknown]> = [
   ['a bell character in text', doc(p(t('a\u0007b')))],
   ['an unknown field on a node', doc({ type: 'paragraph', content: [t('x')], html: '<script>alert(1)</script>' })],
   ['marks that are not a list', doc(p({ type: 'text', text: 'x', marks: { type: 'bold' } }))],
+  ['a suggested insertion without its author', doc(p(t('x', [{ type: 'insertion', attrs: { id: THREAD } }])))],
+  ['a suggestion whose id is not a UUID', doc(p(t('x', [suggestion('deletion', { id: 7 })])))],
+  ['a suggestion with a bad time', doc(p(t('x', [suggestion('insertion', { at: 'yesterday' })])))],
+  ['suggested formatting (a modification mark)', doc(p(t('x', [{ type: 'modification', attrs: { id: THREAD, type: 'mark' } }])))],
   ['a comment mark without a thread', doc(p(t('x', [{ type: 'comment' }])))],
   ['a comment mark with an empty thread id', doc(p(t('x', [comment('')])))],
   ['a comment mark whose thread id is markup', doc(p(t('x', [comment('"><script>alert(1)</script>')])))],

@@ -1,8 +1,11 @@
+import { rejectAllSuggestions } from './suggestions';
+
 type JsonNode = { type?: string; text?: string; content?: JsonNode[] };
 
 /**
  * The text blocks of a document (paragraphs, including those inside list
- * items), one string each, in order. Used for diffs and completeness.
+ * items), one string each, in order, without open suggestions (as published).
+ * Used for diffs and completeness.
  */
 export function textBlocks(doc: unknown): string[] {
   const blocks: string[] = [];
@@ -19,7 +22,7 @@ export function textBlocks(doc: unknown): string[] {
       else visit(child, prefix);
     });
   };
-  if (doc && typeof doc === 'object') visit(doc as JsonNode, '');
+  if (doc && typeof doc === 'object') visit(rejectAllSuggestions(doc) as JsonNode, '');
   return blocks;
 }
 

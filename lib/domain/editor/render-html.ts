@@ -1,5 +1,6 @@
 import { DOMSerializer, Node as PMNode } from '@tiptap/pm/model';
 import { profileSchema } from './schema';
+import { rejectAllSuggestions } from './suggestions';
 
 /*
  * Renders a stored (already validated) document to HTML on the server, from the
@@ -57,13 +58,14 @@ const miniDocument = {
 let serializer: DOMSerializer | undefined;
 
 /**
+ * The text as it stands without its open suggestions: a proposal is never shown as if it were the text.
  * `anchorPrefix` gives the n-th paragraph (from 1, in reading order) the id
  * `{anchorPrefix}-{n}`: the passage search links there (lib/domain/search/passages.ts).
  */
 export function renderDocHtml(doc: unknown, { anchorPrefix }: { anchorPrefix?: string } = {}): string {
   const schema = profileSchema();
   serializer ??= DOMSerializer.fromSchema(schema);
-  const node = PMNode.fromJSON(schema, doc);
+  const node = PMNode.fromJSON(schema, rejectAllSuggestions(doc));
   const fragment = serializer.serializeFragment(node.content, {
     document: miniDocument as unknown as Document,
   }) as unknown as MiniParent;

@@ -17,6 +17,21 @@ export type DocCheck =
 
 type Json = Record<string, unknown>;
 
+const shortText = (max: number) => (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= max;
+/** A suggestion names its author and time; the id and author are UUIDs (server-made users, browser-made ids). */
+const suggestionAttrRules: Record<string, (v: unknown) => boolean> = {
+  id: (v) => typeof v === 'string' && THREAD_ID_PATTERN.test(v),
+  authorId: (v) => typeof v === 'string' && THREAD_ID_PATTERN.test(v),
+  authorName: shortText(200),
+  at: (v) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v)),
+  comment: (v) => v === null || shortText(500)(v),
+};
+const requiredAttrs: Record<string, string[]> = {
+  comment: ['threadId'],
+  insertion: ['id', 'authorId', 'authorName', 'at'],
+  deletion: ['id', 'authorId', 'authorName', 'at'],
+};
+
 const allowedAttrs: Record<string, Record<string, (v: unknown) => boolean>> = {
   orderedList: {
     start: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000,
@@ -32,6 +47,8 @@ const allowedAttrs: Record<string, Record<string, (v: unknown) => boolean>> = {
   comment: {
     threadId: (v) => typeof v === 'string' && THREAD_ID_PATTERN.test(v),
   },
+  insertion: suggestionAttrRules,
+  deletion: suggestionAttrRules,
 };
 
 function fail(message: string, path?: string): DocCheck {
@@ -43,7 +60,7 @@ function isObject(v: unknown): v is Json {
 }
 
 function checkAttrs(kind: string, attrs: unknown, path: string): string | null {
-  if (attrs === undefined) return kind === 'comment' ? `${path}: a comment mark needs a threadId` : null;
+  if (attrs === undefined) return requiredAttrs[kind] ? `${path}: a ${kind} mark needs ${requiredAttrs[kind].join(', ')}` : null;
   if (!isObject(attrs)) return `${path}: attrs must be an object`;
   const rules = allowedAttrs[kind] ?? {};
   for (const [name, value] of Object.entries(attrs)) {
@@ -56,7 +73,8 @@ function checkAttrs(kind: string, attrs: unknown, path: string): string | null {
     }
   }
   if (kind === 'link' && !('href' in attrs)) return `${path}: a link needs an href`;
-  if (kind === 'comment' && !('threadId' in attrs)) return `${path}: a comment mark needs a threadId`;
+  const missing = (requiredAttrs[kind] ?? []).filter((name) => !(name in attrs));
+  if (missing.length > 0) return `${path}: a ${kind} mark needs ${missing.join(', ')}`;
   return null;
 }
 

@@ -12,7 +12,7 @@ import { domainDescriptions } from '@/lib/domain/domain-descriptions';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
 import { domainName, isDomainKey, partsOf, sectionKeys, type PartKey, type SectionKey } from '@/lib/domain/profile';
-import { allowedCommentActions, canOnAssessment, judgeDomainReview } from '@/lib/policy';
+import { allowedCommentActions, canOnAssessment, judgeDomainReview, judgeSuggest } from '@/lib/policy';
 import { CommentHighlights } from '@/components/comments/comment-highlights';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { PassageCommenter } from '@/components/comments/passage-commenter';
@@ -38,8 +38,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return titleFrom(async (actor) => `${where} · ${(await getAssessmentHeader(actor, id)).title}`, where);
 }
 
-export default async function SectionPage({ params }: { params: Promise<{ id: string; section: string }> }) {
+export default async function SectionPage({ params, searchParams }: { params: Promise<{ id: string; section: string }>; searchParams: Promise<{ mode?: string }> }) {
   const { id, section } = await params;
+  const { mode } = await searchParams;
   const actor = await requireActor(`/assessments/${id}/sections/${section}`);
   if (!z.uuid().safeParse(id).success || !(sectionKeys as readonly string[]).includes(section)) notFound();
   const key = section as SectionKey;
@@ -52,7 +53,13 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const index = sectionKeys.indexOf(key);
   const previous = sectionKeys[index - 1];
   const next = sectionKeys[index + 1];
-  const labels = canEdit ? await getEditorLabels() : null;
+  // Focal points and reviewers in a review read the text, and open the editor to suggest changes when
+  // they choose to (?mode=suggest): only then is their live connection writable, held to suggestions
+  // by the server (server/collab.ts).
+  const maySuggest = !canEdit && judgeSuggest(actor, profile) === 'allowed';
+  const suggesting = maySuggest && mode === 'suggest';
+  const labels = canEdit || suggesting ? await getEditorLabels() : null;
+  const s = await getTranslations('editor.suggest');
   const mark = key === 'introduction' ? undefined : (await listDomainReviews(actor, id)).find((r) => r.domain === key);
   const canReview = key !== 'introduction' && judgeDomainReview(actor, profile) === 'allowed';
   const r = await getTranslations('review');
@@ -85,7 +92,20 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             {profile.title}
           </p>
           {key !== 'introduction' && <p className="muted small">{domainDescriptions[key][scope][ui]}</p>}
-          {!canEdit && <p className="notice notice--info">{t('readOnly')}</p>}
+          {!canEdit && !maySuggest && <p className="notice notice--info">{t('readOnly')}</p>}
+          {maySuggest && (
+            <p className="suggest-switch">
+              {suggesting ? (
+                <Link className="button button--secondary button--small" href={`/assessments/${id}/sections/${key}`}>
+                  {s('stopSuggesting')}
+                </Link>
+              ) : (
+                <Link className="button button--small" href={`/assessments/${id}/sections/${key}?mode=suggest`} data-testid="start-suggesting">
+                  {s('startSuggesting')}
+                </Link>
+              )}
+            </p>
+          )}
           {mark && (
             <div className={`notice ${mark.decision === 'accepted' ? 'notice--ok' : 'notice--error'}`} data-testid="domain-mark">
               <strong>{r('markBy', { decision: r(mark.decision), name: mark.reviewerName ?? '—' })}</strong>
@@ -110,6 +130,8 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
               initialSavedAt={stored.updatedAt?.toISOString() ?? null}
               labels={labels}
               commentLabels={commenting.includes('start') ? commentLabels : undefined}
+              mayEdit={canEdit}
+              me={{ id: actor.userId, name: actor.name }}
             />
           ) : (
             <section key={part} className="part-editor" aria-labelledby={`part-${part}`}>

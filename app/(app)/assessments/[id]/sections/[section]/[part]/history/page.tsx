@@ -9,6 +9,7 @@ import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
 import { getAssessment } from '@/lib/data/assessments';
 import { getPartRevision, getPartStart, listPartRevisions } from '@/lib/data/parts';
+import { listSuggestionDecisions } from '@/lib/data/suggestions';
 import { editionLabel } from '@/lib/domain/edition';
 import { isSlot, type PartKey } from '@/lib/domain/profile';
 import { diffDocs } from '@/lib/domain/word-diff';
@@ -58,6 +59,11 @@ export default async function HistoryPage({
   const diff = revisions.length > 0 ? diffDocs(await load(left), await load(right)) : null;
   const canEdit = canOnAssessment(actor, 'edit', profile);
   const options = [...revisions.map((r) => r.revision), 0];
+  const decisions = await listSuggestionDecisions(actor, ref);
+  const s = await getTranslations('suggestions');
+  const e = await getTranslations('editor.suggest');
+  const suggested = (d: (typeof decisions)[number]) =>
+    d.kind === 'insert' ? e('insert', { text: d.inserted }) : d.kind === 'delete' ? e('delete', { text: d.deleted }) : e('replace', { deleted: d.deleted, inserted: d.inserted });
 
   return (
     <div className="stack">
@@ -104,6 +110,26 @@ export default async function HistoryPage({
             </div>
           )}
         </>
+      )}
+      {decisions.length > 0 && (
+        <section className="card" aria-labelledby="suggestion-decisions" data-testid="suggestion-decisions">
+          <h2 id="suggestion-decisions">{s('historyTitle')}</h2>
+          <ol className="list-plain">
+            {decisions.map((d) => (
+              <li key={`${d.suggestionId}-${d.decidedAt.toISOString()}`}>
+                <span>
+                  <strong>{s('historyLine', { decision: s(d.decision === 'accepted' ? 'accepted_word' : 'rejected_word'), decider: d.deciderName ?? '—', author: d.authorName ?? '—' })}</strong>
+                  <br />
+                  <span lang={profile.language}>{suggested(d)}</span>{' '}
+                  <span className="muted small">
+                    {format.dateTime(d.decidedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                    {d.revision ? ` · ${s('revision', { revision: d.revision })}` : ''}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
       <section className="card" aria-labelledby="revisions">
         <h2 id="revisions">{p('history')}</h2>

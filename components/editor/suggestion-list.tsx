@@ -1,0 +1,97 @@
+'use client';
+
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useState, useTransition } from 'react';
+import { decideSuggestionAction } from '@/lib/actions/suggestions';
+import { extractSuggestions, type OpenSuggestion } from '@/lib/domain/editor/suggestions';
+import { fill, type SuggestLabels } from './labels';
+
+interface Props {
+  editor: Editor;
+  assessmentId: string;
+  section: string;
+  part: string;
+  /** Accept and reject buttons: for those who may edit. */
+  mayDecide: boolean;
+  labels: SuggestLabels;
+}
+
+function what(s: OpenSuggestion, t: SuggestLabels): string {
+  if (s.kind === 'insert') return fill(t.insert, { text: s.inserted });
+  if (s.kind === 'delete') return fill(t.delete, { text: s.deleted });
+  return fill(t.replace, { deleted: s.deleted, inserted: s.inserted });
+}
+
+/**
+ * The open suggestions of one part, as the live text has them, each with its
+ * author and time; consultants accept or reject each one, or all of them
+ * (through the server, which records who suggested and who decided).
+ */
+export function SuggestionList({ editor, assessmentId, section, part, mayDecide, labels: t }: Props) {
+  const suggestions = useEditorState({ editor, selector: ({ editor: e }) => extractSuggestions(e.getJSON()) });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const headingId = `suggestions-${section}-${part}`;
+
+  function decide(decision: 'accept' | 'reject', suggestionId?: string) {
+    const form = new FormData();
+    Object.entries({ id: assessmentId, section, part, decision, ...(suggestionId ? { suggestionId } : {}) }).forEach(([k, v]) => form.set(k, v));
+    startTransition(async () => {
+      const result = await decideSuggestionAction(null, form);
+      setMessage({ ok: Boolean(result?.ok), text: result?.message ?? '' });
+    });
+  }
+
+  if (suggestions.length === 0 && !message) return null;
+  return (
+    <section className="suggestions" aria-labelledby={headingId} data-testid={`suggestions-${section}-${part}`}>
+      <h3 className="suggestions__title" id={headingId}>
+        {t.title} <span className="badge">{suggestions.length}</span>
+      </h3>
+      {message && (
+        <p className={`notice ${message.ok ? 'notice--ok' : 'notice--error'}`} role="status">
+          {message.text}
+        </p>
+      )}
+      {suggestions.length > 0 && (
+        <ul className="suggestions__list">
+          {suggestions.map((s) => (
+            <li key={s.id} className={`suggestion-card suggestion-card--${s.kind}`} data-testid="suggestion">
+              <p className="thread__meta">
+                <strong>{s.authorName ?? '—'}</strong>
+                {s.at && (
+                  <>
+                    {' · '}
+                    <time dateTime={s.at}>{new Date(s.at).toLocaleString()}</time>
+                  </>
+                )}
+              </p>
+              <p className="suggestion-card__what">{what(s, t)}</p>
+              {s.comment && <p className="thread__body">{s.comment}</p>}
+              {mayDecide && (
+                <div className="suggestion-card__actions">
+                  <button type="button" className="button button--small" disabled={pending} onClick={() => decide('accept', s.id)} aria-label={`${t.accept}: ${what(s, t)}`}>
+                    {t.accept}
+                  </button>
+                  <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => decide('reject', s.id)} aria-label={`${t.reject}: ${what(s, t)}`}>
+                    {t.reject}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayDecide && suggestions.length > 1 && (
+        <div className="suggestion-card__actions">
+          <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => decide('accept')}>
+            {t.acceptAll}
+          </button>
+          <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => decide('reject')}>
+            {t.rejectAll}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { demo, loginAs } from './support/auth';
+import { freshJurisdiction } from './support/jurisdictions';
+import { editorOf, fillAndSubmit, openProfile, selectText } from './support/profiles';
+
+const PASSAGE = 'La ventanilla única atiende a personas migrantes.';
+
+test('a focal point suggests replacing a phrase; approval waits; the consultant accepts it and the decision is recorded', async ({ browser, baseURL }) => {
+  test.slow(); // two people, live editing, a dozen pages
+  const { slug } = await freshJurisdiction(browser, 'Sugerencia');
+  const consultant = await browser.newContext();
+  const focal = await browser.newContext();
+  const cp = await consultant.newPage();
+  const fp = await focal.newPage();
+  await loginAs(cp, demo.consultant);
+  await loginAs(fp, demo.focalLima);
+  const id = await openProfile(cp.request, slug, 'es', baseURL!);
+  await fillAndSubmit(cp.request, id, baseURL!, (section, part) => (section === 'migrants_rights' && part === 'strengths' ? PASSAGE : `Texto de ${section} ${part}.`));
+
+  // The focal point reads the domain, then chooses to suggest: the editor opens in Suggesting mode.
+  await fp.goto(`/assessments/${id}/sections/migrants_rights`);
+  await fp.getByTestId('start-suggesting').click();
+  const part = editorOf(fp, 'migrants_rights', 'strengths');
+  await expect(part.text).toContainText(PASSAGE);
+  const modes = part.root.getByTestId('editor-mode');
+  await expect(modes.getByRole('radio', { name: 'Suggesting' })).toBeChecked();
+  await expect(modes.getByRole('radio', { name: 'Editing' })).toHaveCount(0);
+
+  // Replacing a phrase: the old words struck through, the new ones marked, both under their name.
+  await selectText(fp, part.text, 'ventanilla única');
+  await fp.keyboard.type('oficina de atención');
+  await expect(part.root.locator('del.suggestion')).toHaveText('ventanilla única');
+  await expect(part.root.locator('ins.suggestion')).toHaveText('oficina de atención');
+  await expect(part.root.locator('ins.suggestion')).toHaveAttribute('title', /Lucía Focal/);
+  const list = part.root.getByTestId('suggestions-migrants_rights-strengths');
+  await expect(list.getByTestId('suggestion')).toHaveText(/Replace “ventanilla única” with “oficina de atención”/);
+  await expect(list.getByRole('button', { name: /Accept/ })).toHaveCount(0); // a focal point does not decide
+  // Formatting cannot be suggested: the editor says so and changes nothing.
+  await selectText(fp, part.text, 'personas');
+  await fp.keyboard.press('Control+b');
+  await expect(part.root.getByTestId('suggest-refusal')).toHaveText(/Formatting cannot be suggested/);
+  await expect(part.text.locator('strong')).toHaveCount(0);
+  await expect(part.status).toHaveText('Saved');
+
+  // The domain cannot be accepted, nor the profile approved, while the suggestion is open.
+  await fp.getByRole('button', { name: 'Accept this domain' }).click();
+  await expect(fp.getByText('1 suggestion is still open: migrants_rights/strengths (1).', { exact: false })).toBeVisible();
+  for (const domain of ['whole_of_government', 'partnerships', 'well_being', 'mobility_crises', 'safe_orderly_regular']) {
+    const accepted = await fp.request.post(`/api/v1/assessments/${id}/domains/${domain}/review`, { data: { decision: 'accept' }, headers: { origin: baseURL! } });
+    expect(accepted.status()).toBe(200);
+  }
+  const approve = await fp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'approve' }, headers: { origin: baseURL! } });
+  expect(approve.status()).toBe(400); // migrants_rights is not accepted yet: that is said first
+  const open = await (await fp.request.get(`/api/v1/assessments/${id}/suggestions`)).json();
+  expect(open.suggestions).toEqual([
+    expect.objectContaining({ domain: 'migrants_rights', part: 'strengths', kind: 'replace', inserted: 'oficina de atención', deleted: 'ventanilla única', author: expect.objectContaining({ name: 'Lucía Focal (Lima)' }) }),
+  ]);
+  // Stored (live edits are stored when typing pauses) before a comment is anchored in the stored text.
+  await expect
+    .poll(async () => JSON.stringify((await (await fp.request.get(`/api/v1/assessments/${id}`)).json()).sections.migrants_rights.strengths))
+    .toContain('oficina de atención');
+  // A comment beside it, then changes are requested: the profile goes back to the consultant.
+  const thread = await fp.request.post(`/api/v1/assessments/${id}/comments`, {
+    data: { domain: 'migrants_rights', part: 'strengths', quote: 'personas migrantes', body: '¿Incluye a solicitantes de asilo?' },
+    headers: { origin: baseURL! },
+  });
+  expect(thread.status()).toBe(201);
+  const back = await fp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'request_changes', note: 'Ver la sugerencia.' }, headers: { origin: baseURL! } });
+  expect(back.status()).toBe(200);
+
+  // The consultant sees the suggestion in place and in the list, with the comment beside.
+  await cp.goto(`/assessments/${id}/sections/migrants_rights`);
+  const mine = editorOf(cp, 'migrants_rights', 'strengths');
+  await expect(mine.text).toContainText('oficina de atención');
+  const decide = mine.root.getByTestId('suggestions-migrants_rights-strengths');
+  await expect(decide.getByTestId('suggestion')).toContainText('Lucía Focal (Lima)');
+  await expect(cp.getByTestId('comment-panel').getByTestId('thread')).toContainText('¿Incluye a solicitantes de asilo?');
+  fs.mkdirSync('test-results/screenshots', { recursive: true });
+  await cp.screenshot({ path: 'test-results/screenshots/suggestions-part.png', fullPage: true });
+  await cp.setViewportSize({ width: 390, height: 844 });
+  await cp.screenshot({ path: 'test-results/screenshots/suggestions-part-phone.png', fullPage: true });
+  await cp.setViewportSize({ width: 1280, height: 720 });
+
+  await decide.getByRole('button', { name: /^Accept: Replace/ }).click();
+  await expect(mine.text).toContainText('La oficina de atención atiende a personas migrantes.');
+  await expect(mine.root.locator('del.suggestion, ins.suggestion')).toHaveCount(0);
+  await expect(decide.getByTestId('suggestion')).toHaveCount(0);
+
+  // Who suggested and who accepted is recorded (tests/integration/suggestions.test.ts reads it back);
+  // the history page's list of decisions is not checked here yet (see the branch's report).
+  expect((await (await cp.request.get(`/api/v1/assessments/${id}/suggestions`)).json()).suggestions).toEqual([]);
+
+  await consultant.close();
+  await focal.close();
+});

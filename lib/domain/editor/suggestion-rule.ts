@@ -1,0 +1,33 @@
+import { extractSuggestions, rejectAllSuggestions, type OpenSuggestion } from './suggestions';
+
+/*
+ * The rule for a person who may only suggest: they may add, change or
+ * withdraw their own suggestions and nothing else. Checked by the live-editing
+ * server on every change such a person sends (and by the editor before it
+ * sends one, to say why at once). Pure: both documents are ProseMirror JSON.
+ */
+
+export type SuggestRuleVerdict =
+  | { ok: true }
+  | { ok: false; reason: 'text_changed' | 'others_suggestion' | 'forged_author'; suggestionId?: string };
+
+/** What identifies a suggestion's content and attribution; its position may move with the text around it. */
+const fingerprint = (s: OpenSuggestion) => JSON.stringify([s.kind, s.authorIds, s.authorName, s.at, s.comment, s.inserted, s.deleted, s.anchor]);
+
+export function checkSuggestOnlyChange(before: unknown, after: unknown, userId: string): SuggestRuleVerdict {
+  // 1. Rejecting every suggestion must give exactly the text it gave before: no plain edits,
+  //    no accepted suggestion, no formatting, no structure.
+  if (JSON.stringify(rejectAllSuggestions(before)) !== JSON.stringify(rejectAllSuggestions(after))) return { ok: false, reason: 'text_changed' };
+  // 2. Every suggestion that appeared, changed or went away is theirs, before and after.
+  const old = new Map(extractSuggestions(before).map((s) => [s.id, s]));
+  const now = new Map(extractSuggestions(after).map((s) => [s.id, s]));
+  const mine = (s: OpenSuggestion | undefined) => !s || (s.authorIds.length === 1 && s.authorIds[0] === userId);
+  for (const id of new Set([...old.keys(), ...now.keys()])) {
+    const a = old.get(id);
+    const b = now.get(id);
+    if (a && b && fingerprint(a) === fingerprint(b)) continue;
+    if (!mine(a)) return { ok: false, reason: 'others_suggestion', suggestionId: id };
+    if (!mine(b)) return { ok: false, reason: 'forged_author', suggestionId: id };
+  }
+  return { ok: true };
+}
