@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, stopAppServer } from '../../bench/app-server';
 import { getDb } from '../../db/client';
-import { assessments, jurisdictions, memberships, users } from '../../db/schema';
+import { assessmentParts, assessments, jurisdictions, memberships, users } from '../../db/schema';
 import { loadActor } from '../../lib/data/actor';
 import { unsafeCreateApiToken } from '../../lib/data/api-tokens';
 import { startAssessment } from '../../lib/data/assessments';
@@ -23,6 +23,7 @@ import {
   judgeAssessment,
   judgeComment,
   judgeDomainReview,
+  judgeStartTranslation,
   judgeTransition,
   transitionActions,
   type Actor,
@@ -42,7 +43,7 @@ const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', con
 const expectedStatus: Record<Verdict, number[]> = { allowed: [200, 201, 204], hidden: [404], denied: [403], wrong_state: [409] };
 
 type Person = { key: string; email: string | null; token: string | null; actor: Actor | null };
-type Profile = { id: string; jurisdictionId: string; slug: string; state: AssessmentState; threadId: string; revision: number };
+type Profile = { id: string; jurisdictionId: string; slug: string; language: 'en' | 'fr' | 'es'; state: AssessmentState; threadId: string; revision: number };
 
 async function userId(email: string) {
   const [u] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -68,7 +69,7 @@ async function profileIn(slug: string, language: 'en' | 'fr' | 'es', state: Asse
   const [part] = rowsOf<{ revision: number }>(
     await (await getDb()).execute(sql`select revision from assessment_parts where assessment_id = ${id} and section = 'partnerships' and part = 'strengths'`),
   );
-  return { id, jurisdictionId: row.jurisdictionId, slug, state, threadId: thread.id, revision: part.revision };
+  return { id, jurisdictionId: row.jurisdictionId, slug, language, state, threadId: thread.id, revision: part.revision };
 }
 
 /** Everything a refused request could have changed. */
@@ -87,7 +88,42 @@ async function fingerprint() {
   return row.f;
 }
 
-type Request = { label: string; method: string; path: string; body?: unknown; verdict: (actor: Actor | null, p: Profile) => Verdict };
+type Request = {
+  label: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  verdict: (actor: Actor | null, p: Profile) => Verdict;
+  /** Before an allowed request, on the twin it is sent to: what it needs to find there. */
+  prepare?: (p: Profile) => Promise<void>;
+  /** What an allowed request answers, when not 2xx (a part marked up to date on a profile that translates nothing). */
+  allowedStatus?: number[];
+};
+
+/** The suggestion an allowed decision finds: put in the twin's text by `prepare`, as a focal point's. */
+const SUGGESTION_ID = crypto.randomUUID();
+async function withSuggestion(p: Profile) {
+  const suggested = {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Texto de partnerships strengths.' },
+          {
+            type: 'text',
+            text: ' Propuesta.',
+            marks: [{ type: 'insertion', attrs: { id: SUGGESTION_ID, authorId: await userId('focal.lima@example.org'), authorName: 'Focal', at: new Date().toISOString(), comment: null } }],
+          },
+        ],
+      },
+    ],
+  };
+  await (await getDb())
+    .update(assessmentParts)
+    .set({ doc: suggested })
+    .where(sql`${assessmentParts.assessmentId} = ${p.id} AND ${assessmentParts.section} = 'partnerships' AND ${assessmentParts.part} = 'strengths'`);
+}
 
 /** The jurisdiction's reviewers: 404 to whoever does not see it, 403 to its people who do not run the consultation. */
 const reviewersVerdict = (a: Actor | null, p: Profile): Verdict =>
@@ -144,6 +180,30 @@ function requestsFor(p: Profile, reviewerId: string): Request[] {
       body: { action, note: 'Una nota.' },
       verdict: (a: Actor | null) => judgeTransition(a, action, { ...subject, actorEditedThisRound: false }),
     })),
+    {
+      label: 'start a translation',
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/translations`,
+      body: { language: p.language === 'fr' ? 'es' : 'fr' },
+      verdict: (a) => judgeStartTranslation(a, subject),
+    },
+    {
+      label: 'mark a part up to date with its source',
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/sections/partnerships/strengths/up-to-date`,
+      body: {},
+      verdict: (a) => judgeAssessment(a, 'edit', subject),
+      allowedStatus: [400], // allowed, and then: not a translation
+    },
+    { label: 'list open suggestions', method: 'GET', path: `/api/v1/assessments/${p.id}/suggestions`, verdict: (a) => judgeAssessment(a, 'view', subject) },
+    {
+      label: 'decide a suggestion',
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/suggestions/${SUGGESTION_ID}`,
+      body: { decision: 'reject' },
+      verdict: (a) => judgeAssessment(a, 'edit', subject),
+      prepare: withSuggestion,
+    },
     {
       label: 'review a domain',
       method: 'POST',
@@ -266,10 +326,11 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
             // Refreshed each time: a twin's ids and revision.
             const twin = await twinOf(profile);
             const twinRequest = requestsFor(twin, reviewerId).find((x) => x.label === r.label)!;
+            await twinRequest.prepare?.(twin);
             const answer = await send(person, twinRequest);
             allowed++;
             if (answer.headers.get('cache-control') !== 'private, no-store') mismatches.push(`${where}: Cache-Control ${answer.headers.get('cache-control')}`);
-            if (!want.includes(answer.status)) mismatches.push(`${where}: ${answer.status}, policy allows (${(await answer.text()).slice(0, 120)})`);
+            if (!(r.allowedStatus ?? want).includes(answer.status)) mismatches.push(`${where}: ${answer.status}, policy allows (${(await answer.text()).slice(0, 120)})`);
             continue;
           }
           const before = await fingerprint();
@@ -397,6 +458,12 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
         verdict: (a) => reviewersVerdict(a, review),
       },
       removeReviewerAction: { fields: { jurisdiction: 'lima', userId: reviewerId }, verdict: (a) => reviewersVerdict(a, review) },
+      startTranslationAction: { fields: { id: review.id, language: 'es' }, verdict: (a) => judgeStartTranslation(a, review) },
+      markUpToDateAction: { fields: { id: review.id, section: 'partnerships', part: 'strengths', seen: '0' }, verdict: (a) => judgeAssessment(a, 'edit', review) },
+      decideSuggestionAction: {
+        fields: { id: review.id, section: 'partnerships', part: 'strengths', decision: 'reject' },
+        verdict: (a) => judgeAssessment(a, 'edit', review),
+      },
     };
     // Not in the table, on purpose: setPasswordAction answers to its one-time token (e2e/admin-setup.spec.ts),
     // loginAction to a password (below, and tests/system/sign-in-and-accounts.test.ts),
