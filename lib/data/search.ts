@@ -171,3 +171,18 @@ export async function searchPassages(actor: Actor | null, query: SearchQuery): P
     })),
   };
 }
+
+/**
+ * The countries and years that published editions have, for the filters of a
+ * search form with nothing found yet (an empty form, or no match): the
+ * choices are then what exists, not an empty list.
+ */
+export async function publishedFilterValues(): Promise<{ country: Facet; year: Facet }> {
+  const db = await getDb();
+  const countries = rowsOf<{ value: string; count: number }>(
+    // The jurisdiction's country as it is today, as the index files passages under it.
+    await db.execute(sql`SELECT j.country AS value, count(*)::int AS count FROM editions e JOIN jurisdictions j ON j.id = e.jurisdiction_id GROUP BY 1`),
+  );
+  const years = rowsOf<{ value: string; count: number }>(await db.execute(sql`SELECT year::text AS value, count(*)::int AS count FROM editions GROUP BY 1`));
+  return { country: countries.map((r) => ({ value: r.value, count: Number(r.count) })), year: years.map((r) => ({ value: r.value, count: Number(r.count) })) };
+}

@@ -11,7 +11,7 @@ import { listPublishedJurisdictions } from '../../lib/data/editions';
 import { storeLivePart } from '../../lib/data/live-parts';
 import { savePart } from '../../lib/data/parts';
 import { unsafeImportPortalPage } from '../../lib/data/portal-import';
-import { searchPassages } from '../../lib/data/search';
+import { publishedFilterValues, searchPassages } from '../../lib/data/search';
 import { rowsOf } from '../../lib/data/sql-rows';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import { docPassages } from '../../lib/domain/search/passages';
@@ -147,6 +147,18 @@ describe.each(targets)('passage search on %s', (target) => {
     await savePart(consultant, { assessmentId: id, section: 'partnerships', part: 'strengths' }, { doc: bullets(text), baseRevision: 0 });
     return { j, consultant, id };
   }
+
+  it('offers the countries and years published editions have, for a form with nothing found', async () => {
+    await editionIn('fr', 'Un guichet unique pour les migrants.', { country: 'SN', year: 2017 });
+    const values = await publishedFilterValues();
+    expect(values.country.map((c) => c.value)).toContain('SN');
+    expect(values.year.map((y) => y.value)).toContain('2017');
+    // A draft's jurisdiction and year are not offered: only what is published.
+    const j = await seedJurisdiction({ country: 'BJ' });
+    const consultant = (await seedUser({ roles: [{ jurisdictionId: j.id, role: 'consultant' }] })).actor;
+    await startAssessment(consultant, { jurisdiction: j.slug, language: 'fr' });
+    expect((await publishedFilterValues()).country.map((c) => c.value)).not.toContain('BJ');
+  });
 
   it('keeps the index current in the transaction of a save, a live save, an import and a publication', async () => {
     const { j, consultant, id } = await draftOf('Ventanilla única quelpadra');

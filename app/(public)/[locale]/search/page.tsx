@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { countryOptions, SearchForm, type FilterChoice } from '@/components/search/search-form';
 import { SearchHitCard } from '@/components/search/search-hit';
 import { getActor } from '@/lib/auth/current-actor';
-import { searchPassages, type SearchResults } from '@/lib/data/search';
+import { publishedFilterValues, searchPassages, type SearchResults } from '@/lib/data/search';
 import { isLocale, locales } from '@/lib/domain/locales';
 import { domainKeys, domainName, domainParts } from '@/lib/domain/profile';
 import { jurisdictionLevels } from '@/lib/domain/roles';
@@ -53,9 +53,11 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   if (!parsed.ok) query.q = raw.get('q')?.slice(0, 200) ?? '';
   const results: SearchResults | null = parsed.ok ? await searchPassages(await getActor(), parsed.query) : null;
   const facets = results?.facets ?? {};
+  // Nothing found (or nothing asked yet): offer the countries and years that exist, without counts.
+  const choices = results && results.total > 0 ? results.facets : await publishedFilterValues();
 
   const filters: FilterChoice[] = [
-    { key: 'country', label: t('country'), options: countryOptions(results?.facets.country ?? [], query.country, ui) },
+    { key: 'country', label: t('country'), options: countryOptions(choices.country ?? [], query.country, ui) },
     { key: 'level', label: t('level'), options: jurisdictionLevels.map((l) => ({ value: l, label: levels(l) })) },
     {
       key: 'domain',
@@ -67,7 +69,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
     {
       key: 'year',
       label: t('year'),
-      options: [...new Set([...(results?.facets.year ?? []).map((f) => f.value), ...(query.year ? [String(query.year)] : [])])]
+      options: [...new Set([...(choices.year ?? []).map((f) => f.value), ...(query.year ? [String(query.year)] : [])])]
         .sort()
         .reverse()
         .map((y) => ({ value: y, label: y })),
