@@ -26,6 +26,9 @@ export interface TransitionSubject {
  * changes or approve (admins cannot approve in their place, and nobody approves
  * text they edited in this round); only admins publish. The role is checked
  * before the state, so a person without the right learns nothing about it.
+ * A translation follows the same rule: the jurisdiction's focal point approves
+ * it (it is their government's text in another language), an admin publishes
+ * it, alone or with its source (lib/data/workflow.ts).
  */
 export function judgeTransition(actor: Actor | null, action: TransitionAction, s: TransitionSubject): Verdict {
   if (!seesProfile(actor, s)) return 'hidden';
