@@ -4,21 +4,10 @@ import { countryName } from '@/lib/domain/countries';
 import { editionHref, editionLabel } from '@/lib/domain/edition-label';
 import { domainParts, partHeadings } from '@/lib/domain/profile';
 import type { Locale } from '@/lib/domain/locales';
-import type { JurisdictionLevel } from '@/lib/domain/roles';
+import type { DomainColumn } from '@/lib/data/domain-comparison';
 
-export interface RenderedDomainColumn {
-  slug: string;
-  name: string;
-  level: JurisdictionLevel;
-  country: string;
-  language: Locale;
-  year: number;
-  month: number;
-  version: number;
-  title: string;
-  strengths: string;
-  potential: string;
-}
+/** A column as the data layer gives it, its two parts rendered to HTML. */
+export type RenderedDomainColumn = Omit<DomainColumn, 'strengths' | 'potential'> & { strengths: string; potential: string };
 
 /**
  * One domain's two parts, one column per jurisdiction: side by side on a wide
