@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { ActionButton } from '@/components/forms/action-button';
-import { decideAllSuggestionsAction } from '@/lib/actions/suggestions';
+import { BulkSuggestionButtons } from './bulk-suggestion-buttons';
 
 interface Props {
   assessmentId: string;
@@ -12,34 +11,28 @@ interface Props {
 
 /**
  * Accept all / reject all open suggestions of a domain or of the whole
- * profile, each asked once more in the app's dialog. Shown by the caller only
- * to someone who may decide, and only while suggestions are open.
+ * profile, each asked once more in the app's dialog. Rendered by the caller
+ * for whoever may decide (even with none open, so the result stays said).
  */
 export async function BulkSuggestionDecision({ assessmentId, section, open }: Props) {
   const t = await getTranslations('suggestions');
   const where = section ? 'Domain' : 'Profile';
-  const fields = { id: assessmentId, ...(section ? { section } : {}) };
   return (
-    <section className="card bulk-suggestions" aria-labelledby={`bulk-suggestions-${section ?? 'profile'}`} data-testid={`bulk-suggestions-${section ?? 'profile'}`}>
-      <h2 id={`bulk-suggestions-${section ?? 'profile'}`}>
-        {t('bulkTitle')} <span className="badge">{open}</span>
-      </h2>
-      <p className="small">{t(section ? 'openInDomain' : 'openInProfile', { n: open })}</p>
-      <div className="actions">
-        <ActionButton
-          action={decideAllSuggestionsAction}
-          fields={{ ...fields, decision: 'accept' }}
-          label={t(`acceptAll${where}`)}
-          confirm={{ title: t('confirmAcceptTitle'), body: t(`confirmAccept${where}`), cancel: t('cancel') }}
-        />
-        <ActionButton
-          action={decideAllSuggestionsAction}
-          fields={{ ...fields, decision: 'reject' }}
-          label={t(`rejectAll${where}`)}
-          className="button--secondary"
-          confirm={{ title: t('confirmRejectTitle'), body: t(`confirmReject${where}`), cancel: t('cancel') }}
-        />
-      </div>
-    </section>
+    <BulkSuggestionButtons
+      assessmentId={assessmentId}
+      section={section}
+      open={open}
+      labels={{
+        title: t('bulkTitle'),
+        open: t(section ? 'openInDomain' : 'openInProfile', { n: open }),
+        accept: t(`acceptAll${where}`),
+        reject: t(`rejectAll${where}`),
+        confirmAcceptTitle: t('confirmAcceptTitle'),
+        confirmRejectTitle: t('confirmRejectTitle'),
+        confirmAccept: t(`confirmAccept${where}`),
+        confirmReject: t(`confirmReject${where}`),
+        cancel: t('cancel'),
+      }}
+    />
   );
 }

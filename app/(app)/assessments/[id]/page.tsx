@@ -178,7 +178,7 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
         </ol>
       </section>
       <div className="stack">
-        {canEdit && suggestionsTotal > 0 && <BulkSuggestionDecision assessmentId={profile.id} open={suggestionsTotal} />}
+        {canEdit && <BulkSuggestionDecision assessmentId={profile.id} open={suggestionsTotal} />}
         <section className="card" aria-labelledby="workflow-title" data-testid="workflow">
           <h2 id="workflow-title">{w('title')}</h2>
           {plan && <PublicationPlanNote plan={plan} />}

@@ -79,7 +79,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
     const diff = standing.stale && standing.sourceRevision !== null ? diffDocs(await sourceTextAt(actor, sourceRef, standing.sourceRevision), standing.sourceDoc) : null;
     return { standing, html: renderDocHtml(standing.sourceDoc), diff };
   };
-  // Deciding them all at once: for those who may edit, while some are open in this domain.
+  // Deciding them all at once: for those who may edit (the buttons show while some are open here).
   const openHere = canEdit ? (await listOpenSuggestions(actor, id)).filter((x) => x.section === key).length : 0;
   const sources = Object.fromEntries(await Promise.all(partsOf(key).map(async (part) => [part, await sourceOf(part)] as const)));
 
@@ -203,7 +203,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
             </div>
           );
         })}
-        {openHere > 0 && <BulkSuggestionDecision assessmentId={id} section={key} open={openHere} />}
+        {canEdit && <BulkSuggestionDecision assessmentId={id} section={key} open={openHere} />}
         {canReview && (
           <section className="card" data-testid="domain-review">
             <DomainReviewForm
