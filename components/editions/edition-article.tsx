@@ -68,6 +68,23 @@ export async function EditionArticle({
             : t('signOff', { submittedBy: s.submittedBy ?? '—', approvedBy: s.approvedBy ?? '—', publishedBy: s.publishedBy ?? '—' })}{' '}
           {!s.importedFrom && t('resolvedComments', { n: s.resolvedComments })}
         </p>
+        {!s.importedFrom && s.suggestions && s.suggestions.length > 0 && (
+          <div data-testid="signoff-suggestions">
+            <p style={{ margin: '0.5rem 0 0' }}>{t('suggestionsTitle')}</p>
+            <ul className="list-plain">
+              {s.suggestions.map((x) => (
+                <li key={x.section}>
+                  {t('suggestionsDecided', {
+                    section: x.section === 'introduction' ? t('introduction') : domainName(x.section as DomainKey, uiLocale),
+                    accepted: x.accepted,
+                    rejected: x.rejected,
+                    names: format.list(x.decidedBy.length > 0 ? x.decidedBy : ['—']),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </footer>
     </article>
   );

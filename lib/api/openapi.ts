@@ -11,6 +11,8 @@ import {
   threadStatusBody,
   startAssessmentBody,
   suggestionDecisionBody,
+  bulkSuggestionDecisionBody,
+  bulkSuggestionDecisionResponse,
   suggestionResponse,
   reviewerInviteBody,
   reviewerResponse,
@@ -123,6 +125,20 @@ export function buildOpenApi() {
           responses: {
             '200': { description: 'The open suggestions, in text order per part', content: json(z.object({ suggestions: z.array(suggestionResponse) })) },
             '404': error('No such profile, or no role on it'),
+          },
+        },
+        post: {
+          summary: 'Accept or reject every open suggested change in one domain, or in the whole profile (consultants, in draft)',
+          description:
+            'Part by part, as when one part is decided: each part with open suggestions moves on by one revision by you (in the live text when it is open in an editor), and every decision is recorded with who suggested it. Without `domain`, the whole profile.',
+          parameters: [idParam],
+          requestBody: { required: true, content: json(bulkSuggestionDecisionBody) },
+          responses: {
+            '200': { description: 'How many were decided, per part', content: json(bulkSuggestionDecisionResponse) },
+            '400': error('The body is not `{ "decision": "accept" | "reject", "domain"?: <domain> }`'),
+            '403': error('A role on the jurisdiction, but not one that edits'),
+            '404': error('No such profile, or no role on it'),
+            '409': error('The profile is not a draft (`wrong_state`)'),
           },
         },
       },

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
-import { assessmentParts, assessments, assessmentTransitions, commentThreads, editions, jurisdictions, users } from '../../db/schema';
-import { stripCommentMarks, type FrozenJurisdiction, type FrozenProfile, type SignOff } from '../domain/edition';
+import { assessmentParts, assessments, assessmentTransitions, commentThreads, editions, jurisdictions, suggestionDecisions, users } from '../../db/schema';
+import { stripCommentMarks, type FrozenJurisdiction, type FrozenProfile, type SignOff, type SuggestionTally } from '../domain/edition';
 import type { Locale } from '../domain/locales';
 import { domainKeys, type DomainKey } from '../domain/profile';
 import type { Actor } from '../policy';
@@ -96,6 +96,26 @@ export async function publicationPlan(actor: Actor, assessmentId: string): Promi
   return db.transaction(async (tx) => (await publicationPlanIn(tx, assessmentId)).plan);
 }
 
+/** The suggested changes decided in this profile, per section, with who decided them: part of the sign-off trail. */
+async function suggestionTallies(tx: Tx, assessmentId: string): Promise<SuggestionTally[]> {
+  const rows = await tx
+    .select({ section: suggestionDecisions.section, decision: suggestionDecisions.decision, decider: users.name })
+    .from(suggestionDecisions)
+    .leftJoin(users, eq(users.id, suggestionDecisions.deciderId))
+    .where(eq(suggestionDecisions.assessmentId, assessmentId))
+    .orderBy(asc(suggestionDecisions.decidedAt));
+  const tallies = new Map<string, SuggestionTally>();
+  for (const r of rows) {
+    const tally = tallies.get(r.section) ?? { section: r.section, accepted: 0, rejected: 0, decidedBy: [] };
+    if (r.decision === 'accepted') tally.accepted++;
+    else tally.rejected++;
+    if (r.decider && !tally.decidedBy.includes(r.decider)) tally.decidedBy.push(r.decider);
+    tallies.set(r.section, tally);
+  }
+  const order = ['introduction', ...domainKeys] as string[];
+  return [...tallies.values()].sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
+}
+
 /**
  * Everything an edition of this profile would hold, as it stands now: the
  * text with comment marks removed, the jurisdiction as it is named today and
@@ -138,6 +158,7 @@ async function collectEdition(tx: Tx, publisherName: string | null, assessmentId
     publishedBy: publisherName,
     publishedAt: new Date(now).toISOString(),
     resolvedComments: resolved,
+    suggestions: await suggestionTallies(tx, assessmentId),
   };
   const frozen: FrozenJurisdiction = { name: profile.name, level: profile.level, country: profile.country };
   return { profile, content, signOff, frozen };

@@ -6,7 +6,7 @@ import { collabDocName } from '../collab/doc-name';
 import { liveParts } from '../collab/live-registry';
 import { validateProfileDoc } from '../domain/editor/validate-doc';
 import { acceptAllSuggestions, decideSuggestion, extractSuggestions, rejectAllSuggestions, type OpenSuggestion } from '../domain/editor/suggestions';
-import { isSlot, type PartKey, type SectionKey } from '../domain/profile';
+import { isSlot, sectionKeys, type PartKey, type SectionKey } from '../domain/profile';
 import { judgeAssessment, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { clearAcceptance } from './domain-reviews';
@@ -107,6 +107,35 @@ export async function listSuggestionDecisions(actor: Actor, ref: PartRef) {
 }
 
 export type DecisionTarget = { suggestionId: string } | { section: string; part: string };
+/** Every open suggestion in one domain (section), or in the whole profile. */
+export type BulkTarget = { section: string } | { all: true };
+
+/**
+ * Accepts or rejects every open suggestion in a domain, or in the whole
+ * profile, by someone who may edit it: part by part, each as a single part is
+ * decided (in the live document when open, else in the stored text; each part
+ * a new revision; every decision recorded). Answers how many were decided, per part.
+ */
+export async function decideAllSuggestions(
+  actor: Actor,
+  assessmentId: string,
+  target: BulkTarget,
+  decision: Decision,
+): Promise<{ decided: number; parts: Array<{ section: string; part: string; decided: number; revision: number | null }> }> {
+  const header = await getAssessmentHeader(actor, assessmentId);
+  const verdict = judgeAssessment(actor, 'edit', header);
+  if (verdict !== 'allowed') throw verdictError(verdict, header.state);
+  if ('section' in target && !(sectionKeys as readonly string[]).includes(target.section)) throw new NotFoundError('domain');
+  const db = await getDb();
+  const open = await openSuggestionCounts(db, assessmentId, 'section' in target ? target.section : undefined);
+  const parts = [];
+  // One part after the other: each is its own revision (and live change), as when decided from its editor.
+  for (const { section, part } of open) {
+    const done = await decideSuggestions(actor, assessmentId, { section, part }, decision);
+    if (done.decided > 0) parts.push({ section, part, ...done });
+  }
+  return { decided: parts.reduce((n, p) => n + p.decided, 0), parts };
+}
 
 /**
  * Accepts or rejects one suggestion (by id) or every one in a part: only

@@ -156,6 +156,19 @@ export const reviewerResponse = z.object({
 /** POST /api/v1/assessments/{id}/suggestions/{suggestionId}. */
 export const suggestionDecisionBody = z.object({ decision: z.enum(['accept', 'reject']) }).strict();
 
+export const bulkSuggestionDecisionBody = z
+  .object({
+    decision: z.enum(['accept', 'reject']),
+    domain: z.enum(sectionKeys).optional().describe('One domain (or `introduction`); without it, the whole profile.'),
+  })
+  .strict();
+
+export const bulkSuggestionDecisionResponse = z.object({
+  decision: z.enum(['accepted', 'rejected']),
+  decided: z.number().int().describe('How many suggestions were decided in all.'),
+  parts: z.array(z.object({ domain: z.string(), part: z.string(), decided: z.number().int(), revision: z.number().int().nullable() })),
+});
+
 export const suggestionResponse = z.object({
   id: z.uuid(),
   domain: z.string().describe('The section: one of the six domains, or `introduction`.'),

@@ -14,6 +14,14 @@ export interface FrozenJurisdiction {
   country: string;
 }
 
+export interface SuggestionTally {
+  section: string;
+  accepted: number;
+  rejected: number;
+  /** Who decided them, by name, in the order they first decided. */
+  decidedBy: string[];
+}
+
 /** Who carried the profile to publication. */
 export interface SignOff {
   submittedBy: string | null;
@@ -23,6 +31,11 @@ export interface SignOff {
   publishedBy: string | null;
   publishedAt: string;
   resolvedComments: number;
+  /**
+   * Per domain (or the introduction), how many suggested changes were accepted
+   * and rejected, and by whom. Absent in editions published before it was recorded.
+   */
+  suggestions?: SuggestionTally[];
   /** For imported editions: the file it came from. */
   importedFrom?: string;
 }

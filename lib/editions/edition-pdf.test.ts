@@ -96,6 +96,24 @@ describe('the edition PDF, read back', { timeout: 60_000 }, () => {
     for (const page of pages) expect(page.links.some((l) => l.url === URL_)).toBe(true);
   });
 
+  it('lists the suggested changes decided per domain, with who decided them', async () => {
+    const signOff = {
+      ...reviewedSignOff,
+      suggestions: [
+        { section: 'introduction', accepted: 1, rejected: 0, decidedBy: ['Carla'] },
+        { section: 'partnerships', accepted: 2, rejected: 3, decidedBy: ['Carla', 'Diego'] },
+      ],
+    };
+    const pdf = await pdfOf(editionView(formatted, { signOff }), 'en', { url: URL_ });
+    const last = lines(pdf.pages.at(-1)!).map((l) => l.text);
+    expect(last).toContain('Suggested changes decided');
+    expect(last).toContain('• Introduction: 1 accepted, 0 rejected, by Carla.');
+    expect(last).toContain('• Partnerships: 2 accepted, 3 rejected, by Carla and Diego.');
+    // Without decisions (or in editions from before they were recorded), nothing is said.
+    const none = await pdfOf(editionView(formatted, { signOff: reviewedSignOff }), 'en', { url: URL_ });
+    expect(lines(none.pages.at(-1)!).map((l) => l.text)).not.toContain('Suggested changes decided');
+  });
+
   it('says who was not recorded rather than leaving a blank, and names the file of an imported edition', async () => {
     const unknown = await pdfOf(editionView(formatted, { signOff: { ...reviewedSignOff, submittedBy: null, submittedAt: null } }), 'en', { url: URL_ });
     expect(lines(unknown.pages.at(-1)!).map((l) => l.text)).toContain('Submitted for review Not recorded —');

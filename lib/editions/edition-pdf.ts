@@ -7,7 +7,7 @@ import fr from '../../messages/fr.json';
 import type { EditionView } from '../data/editions';
 import { editionLabel } from '../domain/edition';
 import { defaultLocale, isLocale, type Locale } from '../domain/locales';
-import { domainKeys, domainName, domainParts, partHeadings } from '../domain/profile';
+import { domainKeys, domainName, domainParts, partHeadings, type DomainKey } from '../domain/profile';
 import { fonts, registerFonts } from './pdf/fonts';
 import { drawPageFurniture } from './pdf/furniture';
 import { left, right, rule, style, writeBlock, writeHeadings, type TextOptions } from './pdf/layout';
@@ -108,6 +108,16 @@ export function editionPdf(edition: EditionView, uiLocale: string, options: { ur
       notRecorded: t('editionPdf.notRecorded'),
       importedFrom: (file) => t('public.importedFrom', { file }),
       resolvedComments: (n) => t('public.resolvedComments', { n }),
+      suggestions: {
+        title: t('public.suggestionsTitle'),
+        line: (x) =>
+          t('public.suggestionsDecided', {
+            section: x.section === 'introduction' ? t('public.introduction') : domainName(x.section as DomainKey, ui),
+            accepted: x.accepted,
+            rejected: x.rejected,
+            names: new Intl.ListFormat(ui, { type: 'conjunction' }).format(x.decidedBy.length > 0 ? x.decidedBy : ['—']),
+          }),
+      },
       source,
       date,
     },

@@ -8,8 +8,9 @@ import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { reviewDomain } from '../../lib/data/domain-reviews';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
-import { decideSuggestions, listOpenSuggestions, listSuggestionDecisions } from '../../lib/data/suggestions';
-import { approveProfile, requestChanges } from '../../lib/data/workflow';
+import { getEdition } from '../../lib/data/editions';
+import { decideAllSuggestions, decideSuggestions, listOpenSuggestions, listSuggestionDecisions } from '../../lib/data/suggestions';
+import { approveProfile, publishProfile, requestChanges, submitForReview } from '../../lib/data/workflow';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import { openProvider, sessionCookie, startCollab } from '../support/collab-client';
 import { seedJurisdiction, seedUser } from '../support/seed';
@@ -132,6 +133,82 @@ describe.each(targets)('deciding suggestions on %s', (target) => {
     await (await getDb()).update(assessments).set({ state: 'in_review' }).where(eq(assessments.id, id));
     await reviewDomain(focal.actor, id, 'migrants_rights', 'accept', null);
     await expect(approveProfile(focal.actor, id)).resolves.toMatchObject({ action: 'approve' });
+  });
+
+  /** The world, plus an insertion by the reviewer in migrants_rights/potential and one in partnerships/strengths. */
+  async function widerWorld() {
+    const w = await world();
+    const r = { id: w.reviewer.user.id, name: w.reviewer.user.name };
+    const more = { potential: crypto.randomUUID(), partnerships: crypto.randomUUID() };
+    const potential = { assessmentId: w.id, section: 'migrants_rights', part: 'potential' } as const;
+    const partnerships = { assessmentId: w.id, section: 'partnerships', part: 'strengths' } as const;
+    await savePart(w.consultant.actor, potential, { doc: doc(t('Room to grow'), t(' fast', [mark('insertion', more.potential, r)]), t('.')), baseRevision: 1 });
+    await savePart(w.consultant.actor, partnerships, { doc: doc(t('Partners'), t(' abound', [mark('insertion', more.partnerships, r)]), t('.')), baseRevision: 1 });
+    return { ...w, potential, partnerships, more };
+  }
+
+  it('accepts every open suggestion of a domain at once, part by part, each part a revision; other domains keep theirs', async () => {
+    const { id, consultant, ref, potential, partnerships, more } = await widerWorld();
+    const done = await decideAllSuggestions(consultant.actor, id, { section: 'migrants_rights' }, 'accept');
+    expect(done.decided).toBe(3);
+    expect(done.parts).toEqual(
+      expect.arrayContaining([
+        { section: 'migrants_rights', part: 'strengths', decided: 2, revision: 3 },
+        { section: 'migrants_rights', part: 'potential', decided: 1, revision: 3 },
+      ]),
+    );
+    expect(done.parts).toHaveLength(2);
+    expect((await partRow(ref)).doc).toEqual(para('The city receives migrants and refugees.'));
+    expect((await partRow(potential)).doc).toEqual(para('Room to grow fast.'));
+    expect((await partRow(partnerships)).revision).toBe(2);
+    expect((await listOpenSuggestions(consultant.actor, id)).map((s) => s.id)).toEqual([more.partnerships]);
+    expect(await listSuggestionDecisions(consultant.actor, potential)).toEqual([
+      expect.objectContaining({ suggestionId: more.potential, authorName: 'Rita Reviewer', deciderName: 'Carla Consultant', decision: 'accepted', revision: 3 }),
+    ]);
+  });
+
+  it('rejects every open suggestion of the whole profile at once; with none left, deciding again decides nothing', async () => {
+    const { id, consultant, ref, partnerships } = await widerWorld();
+    const done = await decideAllSuggestions(consultant.actor, id, { all: true }, 'reject');
+    expect(done.decided).toBe(4);
+    expect(done.parts.map((p) => `${p.section}/${p.part}`).sort()).toEqual(['migrants_rights/potential', 'migrants_rights/strengths', 'partnerships/strengths']);
+    expect((await partRow(ref)).doc).toEqual(para('The city welcomes migrants.'));
+    expect((await partRow(partnerships)).doc).toEqual(para('Partners.'));
+    expect(await listOpenSuggestions(consultant.actor, id)).toEqual([]);
+    const rows = await (await getDb()).select().from(suggestionDecisions).where(eq(suggestionDecisions.assessmentId, id));
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.decision === 'rejected' && r.deciderId === consultant.user.id)).toBe(true);
+    expect(await decideAllSuggestions(consultant.actor, id, { all: true }, 'accept')).toEqual({ decided: 0, parts: [] });
+  });
+
+  it('deciding in bulk: only someone who may edit, an existing domain, a draft; a refusal changes nothing', async () => {
+    const { id, consultant, focal, reviewer, stranger, ref, partnerships } = await widerWorld();
+    const before = [await partRow(ref), await partRow(partnerships)];
+    await expect(decideAllSuggestions(focal.actor, id, { all: true }, 'accept')).rejects.toMatchObject({ status: 403 });
+    await expect(decideAllSuggestions(reviewer.actor, id, { section: 'partnerships' }, 'accept')).rejects.toMatchObject({ status: 404 });
+    await expect(decideAllSuggestions(stranger.actor, id, { all: true }, 'accept')).rejects.toMatchObject({ status: 404 });
+    await expect(decideAllSuggestions(consultant.actor, id, { section: 'atlantis' }, 'accept')).rejects.toMatchObject({ status: 404 });
+    await (await getDb()).update(assessments).set({ state: 'in_review' }).where(eq(assessments.id, id));
+    await expect(decideAllSuggestions(consultant.actor, id, { all: true }, 'accept')).rejects.toMatchObject({ status: 409 });
+    expect([await partRow(ref), await partRow(partnerships)]).toEqual(before);
+    expect(await (await getDb()).select().from(suggestionDecisions).where(eq(suggestionDecisions.assessmentId, id))).toEqual([]);
+  });
+
+  it("the edition's sign-off says, per domain, how many suggestions were accepted and rejected, and by whom", async () => {
+    const { j, id, consultant, focal, replace } = await widerWorld();
+    await decideSuggestions(consultant.actor, id, { suggestionId: replace }, 'reject');
+    await decideAllSuggestions(consultant.actor, id, { section: 'migrants_rights' }, 'accept');
+    await decideAllSuggestions(consultant.actor, id, { section: 'partnerships' }, 'reject');
+    await submitForReview(consultant.actor, id);
+    for (const d of domainKeys) await reviewDomain(focal.actor, id, d, 'accept', null);
+    await approveProfile(focal.actor, id);
+    const admin = await seedUser({ isAdmin: true });
+    await publishProfile(admin.actor, id);
+    const edition = (await getEdition(j.slug, 'latest'))!;
+    expect(edition.signOff.suggestions).toEqual([
+      { section: 'migrants_rights', accepted: 2, rejected: 1, decidedBy: ['Carla Consultant'] },
+      { section: 'partnerships', accepted: 0, rejected: 1, decidedBy: ['Carla Consultant'] },
+    ]);
   });
 
   describe('while the part is open live', () => {

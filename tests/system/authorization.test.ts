@@ -205,6 +205,14 @@ function requestsFor(p: Profile, reviewerId: string): Request[] {
       prepare: withSuggestion,
     },
     {
+      label: 'decide every suggestion in a domain',
+      method: 'POST',
+      path: `/api/v1/assessments/${p.id}/suggestions`,
+      body: { decision: 'reject', domain: 'partnerships' },
+      verdict: (a) => judgeAssessment(a, 'edit', subject),
+      prepare: withSuggestion,
+    },
+    {
       label: 'review a domain',
       method: 'POST',
       path: `/api/v1/assessments/${p.id}/domains/partnerships/review`,
@@ -464,6 +472,7 @@ describe.skipIf(!process.env.DATABASE_URL)('authorization over the wire', () => 
         fields: { id: review.id, section: 'partnerships', part: 'strengths', decision: 'reject' },
         verdict: (a) => judgeAssessment(a, 'edit', review),
       },
+      decideAllSuggestionsAction: { fields: { id: review.id, section: 'partnerships', decision: 'reject' }, verdict: (a) => judgeAssessment(a, 'edit', review) },
     };
     // Not in the table, on purpose: setPasswordAction answers to its one-time token (e2e/admin-setup.spec.ts),
     // loginAction to a password (below, and tests/system/sign-in-and-accounts.test.ts),

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SignOff } from '../../domain/edition';
+import type { SignOff, SuggestionTally } from '../../domain/edition';
 import { fonts } from './fonts';
 import { keepSpace, left, right, style, writeHeadings } from './layout';
 
@@ -9,6 +9,8 @@ export interface SignOffTexts {
   notRecorded: string;
   importedFrom: (file: string) => string;
   resolvedComments: (n: number) => string;
+  /** The heading and one line per domain of the suggested changes decided. */
+  suggestions: { title: string; line: (tally: SuggestionTally) => string };
   /** The sentence around the address, which is written as a link. */
   source: { before: string; after: string };
   date: (iso: string) => string;
@@ -55,6 +57,11 @@ export function writeSignOff(pdf: PDFKit.PDFDocument, signOff: SignOff, texts: S
   pdf.font(fonts.regular).fontSize(style.body).fillColor(style.muted);
   pdf.text(signOff.importedFrom ? texts.importedFrom(signOff.importedFrom) : texts.resolvedComments(signOff.resolvedComments), x, pdf.y, { width });
   pdf.y += 4;
+  if (!signOff.importedFrom && signOff.suggestions?.length) {
+    pdf.text(texts.suggestions.title, x, pdf.y, { width });
+    for (const tally of signOff.suggestions) pdf.text(`• ${texts.suggestions.line(tally)}`, x + 8, pdf.y, { width: width - 8 });
+    pdf.y += 4;
+  }
   pdf.text(texts.source.before, x, pdf.y, { width, continued: true });
   pdf.fillColor(style.link).text(url, { link: url, underline: true, continued: texts.source.after !== '' });
   if (texts.source.after) pdf.fillColor(style.muted).text(texts.source.after, { link: null, underline: false });

@@ -25,6 +25,8 @@ import { StartTranslationForm } from '@/components/profiles/start-translation-fo
 import type { Metadata } from 'next';
 import { titleFrom } from '@/lib/auth/page-title';
 import { getAssessmentHeader } from '@/lib/data/assessments';
+import { listOpenSuggestions } from '@/lib/data/suggestions';
+import { BulkSuggestionDecision } from '@/components/editor/bulk-suggestion-decision';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -46,6 +48,11 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   const openComments = await countOpenThreads(actor, profile.id);
   const totalOpen = Object.values(openComments).reduce((a, b) => a + (b ?? 0), 0);
   const c = await getTranslations('comments');
+  // How many suggestions are open, and where: the decisions still to take before approval.
+  const openSuggestions: Record<string, number> = {};
+  for (const x of await listOpenSuggestions(actor, profile.id)) openSuggestions[x.section] = (openSuggestions[x.section] ?? 0) + 1;
+  const suggestionsTotal = Object.values(openSuggestions).reduce((a, b) => a + b, 0);
+  const sg = await getTranslations('suggestions');
   const t = await getTranslations('profiles');
   const format = await getFormatter();
   const ui = await getLocale();
@@ -146,6 +153,11 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
                       {tr('staleCount', { n: staleBySection[p.section] ?? 0 })}
                     </Link>
                   )}
+                  {(openSuggestions[p.section] ?? 0) > 0 && (
+                    <Link href={`/assessments/${profile.id}/sections/${p.section}`} className="badge badge--warn" data-testid="suggestion-count">
+                      {sg('overviewCount', { n: openSuggestions[p.section] ?? 0 })}
+                    </Link>
+                  )}
                   {(openComments[p.section] ?? 0) > 0 && (
                     <Link href={`/assessments/${profile.id}/sections/${p.section}#comments-${p.section}`} className="badge badge--comment" data-testid="comment-count">
                       {c('overviewCount', { n: openComments[p.section] ?? 0 })}
@@ -166,6 +178,7 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
         </ol>
       </section>
       <div className="stack">
+        {canEdit && <BulkSuggestionDecision assessmentId={profile.id} open={suggestionsTotal} />}
         <section className="card" aria-labelledby="workflow-title" data-testid="workflow">
           <h2 id="workflow-title">{w('title')}</h2>
           {plan && <PublicationPlanNote plan={plan} />}

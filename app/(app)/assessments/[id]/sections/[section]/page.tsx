@@ -29,6 +29,8 @@ import { diffDocs } from '@/lib/domain/word-diff';
 import { DiffView } from '@/components/profiles/diff-view';
 import { ActionButton } from '@/components/forms/action-button';
 import { markUpToDateAction } from '@/lib/actions/translations';
+import { BulkSuggestionDecision } from '@/components/editor/bulk-suggestion-decision';
+import { listOpenSuggestions } from '@/lib/data/suggestions';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string; section: string }> }): Promise<Metadata> {
   const { id, section } = await params;
@@ -77,6 +79,8 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
     const diff = standing.stale && standing.sourceRevision !== null ? diffDocs(await sourceTextAt(actor, sourceRef, standing.sourceRevision), standing.sourceDoc) : null;
     return { standing, html: renderDocHtml(standing.sourceDoc), diff };
   };
+  // Deciding them all at once: for those who may edit (the buttons show while some are open here).
+  const openHere = canEdit ? (await listOpenSuggestions(actor, id)).filter((x) => x.section === key).length : 0;
   const sources = Object.fromEntries(await Promise.all(partsOf(key).map(async (part) => [part, await sourceOf(part)] as const)));
 
   return (
@@ -199,6 +203,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
             </div>
           );
         })}
+        {canEdit && <BulkSuggestionDecision assessmentId={id} section={key} open={openHere} />}
         {canReview && (
           <section className="card" data-testid="domain-review">
             <DomainReviewForm
