@@ -7,7 +7,9 @@ import { collabDocName } from '../../lib/collab/doc-name';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { reviewDomain } from '../../lib/data/domain-reviews';
-import { listPartRevisions, savePart } from '../../lib/data/parts';
+import { getPartRevision, listPartRevisions, savePart } from '../../lib/data/parts';
+import { startThread } from '../../lib/data/comments';
+import { previousRevision } from '../../lib/domain/revision-pairs';
 import { decideSuggestions, listOpenSuggestions, listSuggestionDecisions } from '../../lib/data/suggestions';
 import { approveProfile, requestChanges } from '../../lib/data/workflow';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
@@ -92,6 +94,23 @@ describe.each(targets)('deciding suggestions on %s', (target) => {
     ]);
     // Decided once: it is no longer there.
     await expect(decideSuggestions(consultant.actor, id, { suggestionId: replace }, 'reject')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('after a comment and an accepted suggestion, the history compares stored revisions (the number the comment took has none)', async () => {
+    const { id, consultant, ref, replace } = await world();
+    await startThread(consultant.actor, id, { section: ref.section, part: ref.part, quote: 'migrants', body: 'Which ones?' });
+    await decideSuggestions(consultant.actor, id, { suggestionId: replace }, 'accept');
+    const stored = (await listPartRevisions(consultant.actor, ref)).map((r) => r.revision);
+    // The comment's mark moved the number on to 3 without storing a revision: "4 against 3" names nothing.
+    expect(stored).toEqual([4, 2, 1]);
+    await expect(getPartRevision(consultant.actor, ref, 3)).rejects.toMatchObject({ status: 404 });
+    // What the history page compares each revision with is always there.
+    for (const n of stored) {
+      const before = previousRevision(stored, n);
+      if (before > 0) expect((await getPartRevision(consultant.actor, ref, before)).revision).toBe(before);
+    }
+    expect(previousRevision(stored, 4)).toBe(2);
+    expect(await listSuggestionDecisions(consultant.actor, ref)).toEqual([expect.objectContaining({ authorName: 'Fiona Focal', deciderName: 'Carla Consultant', decision: 'accepted', revision: 4 })]);
   });
 
   it('accepts every suggestion of a part at once', async () => {
