@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { getDb } from '../../db/client';
 import { assessmentParts, assessments, domainReviews, suggestionDecisions } from '../../db/schema';
 import { collabDocName } from '../../lib/collab/doc-name';
+import { liveParts } from '../../lib/collab/live-registry';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { reviewDomain } from '../../lib/data/domain-reviews';
@@ -177,6 +178,21 @@ describe.each(targets)('deciding suggestions on %s', (target) => {
       expect(plain(row.doc)).toContain('Today The city receives migrants');
       expect(row.revision).toBe(done.revision);
       expect(await listSuggestionDecisions(consultant.actor, ref)).toEqual([expect.objectContaining({ suggestionId: replace, decision: 'accepted', revision: done.revision })]);
+      editor.close();
+    });
+
+    it('a suggestion typed a moment ago, not stored yet, is found in the live document and decided', async () => {
+      const { id, consultant, ref } = await world();
+      const editor = await openProvider(server.url, await sessionCookie(consultant.user.id), collabDocName(ref));
+      expect(editor.outcome).toBe('synced');
+      const fresh = crypto.randomUUID();
+      const text = (editor.document.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      text.insert(0, 'Today ', { insertion: { id: fresh, authorId: consultant.user.id, authorName: consultant.user.name, at: AT, comment: null } });
+      await eventually(() => JSON.stringify(liveParts()?.currentDoc(collabDocName(ref)) ?? null), (s) => s.includes(fresh));
+      // Stores wait for a pause in typing: the stored text does not hold it yet.
+      expect(JSON.stringify((await partRow(ref)).doc)).not.toContain(fresh);
+      expect(await decideSuggestions(consultant.actor, id, { suggestionId: fresh }, 'reject')).toMatchObject({ decided: 1 });
+      await eventually(() => JSON.stringify(yDocJson(editor.document)), (s) => !s.includes('Today'));
       editor.close();
     });
   });
