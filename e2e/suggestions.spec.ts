@@ -90,6 +90,19 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   await cp.screenshot({ path: 'test-results/screenshots/suggestions-part-phone.png', fullPage: true });
   await cp.setViewportSize({ width: 1280, height: 720 });
 
+  // Suggesting right beside someone else's suggestion makes a suggestion of one's own (it used to be refused).
+  await mine.root.getByTestId('editor-mode').getByRole('radio', { name: 'Suggesting' }).check();
+  await selectText(cp, mine.text, 'atención');
+  await cp.keyboard.press('ArrowRight');
+  await cp.keyboard.type(' pública');
+  await expect(mine.text).toContainText('oficina de atención pública');
+  await expect(mine.root.locator('ins.suggestion').filter({ hasText: 'pública' })).toHaveAttribute('title', /Carlos Consultant/);
+  await expect(mine.root.locator('ins.suggestion').filter({ hasText: 'oficina de atención' }).first()).toHaveAttribute('title', /Lucía Focal/);
+  await expect(decide.getByTestId('suggestion')).toHaveCount(2);
+  await decide.getByRole('button', { name: /^Reject: Insert “ ?pública”/ }).click();
+  await expect(decide.getByTestId('suggestion')).toHaveCount(1);
+  await mine.root.getByTestId('editor-mode').getByRole('radio', { name: 'Editing' }).check();
+
   await decide.getByRole('button', { name: /^Accept: Replace/ }).click();
   await expect(mine.text).toContainText('La oficina de atención atiende a personas migrantes.');
   await expect(mine.root.locator('del.suggestion, ins.suggestion')).toHaveCount(0);
