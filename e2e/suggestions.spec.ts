@@ -18,6 +18,11 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   const id = await openProfile(cp.request, slug, 'es', baseURL!);
   await fillAndSubmit(cp.request, id, baseURL!, (section, part) => (section === 'migrants_rights' && part === 'strengths' ? PASSAGE : `Texto de ${section} ${part}.`));
 
+  // The consultant follows the profile in review, read-only: the text live, suggestions inline as they come.
+  await cp.goto(`/assessments/${id}/sections/migrants_rights`);
+  const watched = cp.locator('section.part-editor:has(#part-strengths)');
+  await expect(watched).toContainText(PASSAGE);
+
   // The focal point reads the domain, then chooses to suggest: the editor opens in Suggesting mode.
   await fp.goto(`/assessments/${id}/sections/migrants_rights`);
   await fp.getByTestId('start-suggesting').click();
@@ -33,6 +38,9 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   await expect(part.root.locator('del.suggestion')).toHaveText('ventanilla única');
   await expect(part.root.locator('ins.suggestion')).toHaveText('oficina de atención');
   await expect(part.root.locator('ins.suggestion')).toHaveAttribute('title', /Lucía Focal/);
+  await expect(watched.locator('del.suggestion')).toHaveText('ventanilla única');
+  await expect(watched.locator('ins.suggestion')).toHaveText('oficina de atención');
+  await expect(watched.locator('ins.suggestion')).toHaveAttribute('title', /Lucía Focal/);
   const list = part.root.getByTestId('suggestions-migrants_rights-strengths');
   await expect(list.getByTestId('suggestion')).toHaveText(/Replace “ventanilla única” with “oficina de atención”/);
   await expect(list.getByRole('button', { name: /Accept/ })).toHaveCount(0); // a focal point does not decide
@@ -82,14 +90,33 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   await cp.screenshot({ path: 'test-results/screenshots/suggestions-part-phone.png', fullPage: true });
   await cp.setViewportSize({ width: 1280, height: 720 });
 
+  // Suggesting right beside someone else's suggestion makes a suggestion of one's own (it used to be refused).
+  await mine.root.getByTestId('editor-mode').getByRole('radio', { name: 'Suggesting' }).check();
+  await selectText(cp, mine.text, 'atención');
+  await cp.keyboard.press('ArrowRight');
+  await cp.keyboard.type(' pública');
+  await expect(mine.text).toContainText('oficina de atención pública');
+  await expect(mine.root.locator('ins.suggestion').filter({ hasText: 'pública' })).toHaveAttribute('title', /Carlos Consultant/);
+  await expect(mine.root.locator('ins.suggestion').filter({ hasText: 'oficina de atención' }).first()).toHaveAttribute('title', /Lucía Focal/);
+  await expect(decide.getByTestId('suggestion')).toHaveCount(2);
+  await decide.getByRole('button', { name: /^Reject: Insert “ ?pública”/ }).click();
+  await expect(decide.getByTestId('suggestion')).toHaveCount(1);
+  await mine.root.getByTestId('editor-mode').getByRole('radio', { name: 'Editing' }).check();
+
   await decide.getByRole('button', { name: /^Accept: Replace/ }).click();
   await expect(mine.text).toContainText('La oficina de atención atiende a personas migrantes.');
   await expect(mine.root.locator('del.suggestion, ins.suggestion')).toHaveCount(0);
   await expect(decide.getByTestId('suggestion')).toHaveCount(0);
 
-  // Who suggested and who accepted is recorded (tests/integration/suggestions.test.ts reads it back);
-  // the history page's list of decisions is not checked here yet (see the branch's report).
   expect((await (await cp.request.get(`/api/v1/assessments/${id}/suggestions`)).json()).suggestions).toEqual([]);
+
+  // The part's history says who suggested and who accepted. Its revision numbers have a gap (the
+  // comment anchored above moved the number on without storing a revision): the page still opens.
+  await cp.goto(`/assessments/${id}/sections/migrants_rights/strengths/history`);
+  const decisions = cp.getByTestId('suggestion-decisions');
+  await expect(decisions).toContainText('Accepted by Carlos Consultant: suggested by Lucía Focal (Lima)');
+  await expect(decisions).toContainText('oficina de atención');
+  await expect(cp.getByTestId('diff')).toContainText('oficina de atención');
 
   await consultant.close();
   await focal.close();

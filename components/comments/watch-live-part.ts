@@ -1,16 +1,15 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { COLLAB_FIELD } from '@/lib/collab/protocol';
 import { storeNow } from '@/components/editor/store-now';
-import { renderDocHtml } from '@/lib/domain/editor/render-html';
+import { readerHtml } from '@/lib/collab/reader-html';
 
 
 /**
  * A part followed live by someone who may only read it: the same /collab
  * connection an editor opens (the server lets it in read-only and refuses
  * anything it would send), turned into the part's HTML, rendered from the
- * shared schema as the server renders a stored part, each time it changes.
+ * shared schema as the server renders a stored part, each time it changes,
+ * with its open suggestions shown inline as in the editor (a reader watches the work in progress).
  * Nothing is kept in this browser: a reader has nothing of their own to keep.
  * Loaded on demand: the section page stays within its script budget.
  */
@@ -22,7 +21,7 @@ export function watchLivePart(docName: string, onHtml: (html: string) => void) {
   const render = () => {
     if (!provider.isSynced) return; // an empty document until the server's arrives
     try {
-      onHtml(renderDocHtml(yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(COLLAB_FIELD))));
+      onHtml(readerHtml(ydoc));
     } catch {
       // The server lets only valid text through; should it ever fail here, the last good view stays.
     }

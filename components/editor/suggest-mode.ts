@@ -1,10 +1,10 @@
 import { Extension } from '@tiptap/core';
-import type { Node as PMNode } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceAroundStep } from '@tiptap/pm/transform';
-import { isSuggestChangesEnabled, suggestChanges, suggestChangesKey, transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
+import { isSuggestChangesEnabled, suggestChanges, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import { SUGGESTION_MARKS } from '@/lib/domain/editor/suggestion-marks';
 import { checkSuggestOnlyChange } from '@/lib/domain/editor/suggestion-rule';
+import { suggestTransaction } from '@/lib/domain/editor/suggest-transaction';
 
 /** Why the editor did not make a change in Suggesting mode (the editor says it in words). */
 export type SuggestRefusal = 'formatting' | 'structure' | 'others';
@@ -12,32 +12,6 @@ export type SuggestRefusal = 'formatting' | 'structure' | 'others';
 export interface SuggestModeOptions {
   me: { id: string; name: string };
   onRefused: (why: SuggestRefusal) => void;
-}
-
-/** Stamps the person's name and the time on the suggestion marks the library made with an id only. */
-function stamp(tr: Transaction, me: SuggestModeOptions['me']): Transaction {
-  const known = new Map<string, Record<string, unknown>>();
-  const pending: Array<{ from: number; to: number; node: PMNode }> = [];
-  tr.doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      if (!(SUGGESTION_MARKS as readonly string[]).includes(mark.type.name)) continue;
-      if (mark.attrs.authorId) known.set(String(mark.attrs.id), mark.attrs);
-      else pending.push({ from: pos, to: pos + node.nodeSize, node });
-    }
-    return false;
-  });
-  const now = new Date().toISOString();
-  for (const { from, to, node } of pending) {
-    const mark = node.marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name))!;
-    const id = String(mark.attrs.id);
-    // Typing on at the end of one's own suggestion continues it: same author, same time.
-    const existing = known.get(id);
-    const attrs = existing && existing.authorId === me.id ? { ...existing } : { id, authorId: me.id, authorName: me.name, at: now, comment: null };
-    known.set(id, attrs);
-    tr.addMark(from, to, mark.type.create(attrs));
-  }
-  return tr;
 }
 
 function refusalOf(original: Transaction, verdict: { reason: string }): SuggestRefusal {
@@ -84,7 +58,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
     }
     let tracked: Transaction;
     try {
-      tracked = ySync.isUndoRedoOperation ? transaction : stamp(transformToSuggestionTransaction(transaction, state, () => crypto.randomUUID()), this.options.me);
+      tracked = ySync.isUndoRedoOperation ? transaction : suggestTransaction(transaction, state, this.options.me);
     } catch {
       this.options.onRefused('structure');
       return;

@@ -152,10 +152,16 @@ export async function decideSuggestions(actor: Actor, assessmentId: string, targ
   const db = await getDb();
   let ref: PartRef;
   if ('suggestionId' in target) {
-    const [found] = await db
-      .select({ section: assessmentParts.section, part: assessmentParts.part })
+    // Where the suggestion is: in the live document when the part is open (one typed a moment ago
+    // is not stored yet: stores wait for a pause in typing), else in the stored text.
+    const parts = await db
+      .select({ section: assessmentParts.section, part: assessmentParts.part, doc: assessmentParts.doc })
       .from(assessmentParts)
-      .where(and(eq(assessmentParts.assessmentId, assessmentId), sql`${assessmentParts.doc}::text LIKE ${`%${target.suggestionId}%`}`));
+      .where(eq(assessmentParts.assessmentId, assessmentId));
+    const live = liveParts();
+    const found = parts.find((p) =>
+      extractSuggestions(live?.currentDoc(collabDocName({ assessmentId, section: p.section, part: p.part })) ?? p.doc).some((s) => s.id === target.suggestionId),
+    );
     if (!found) throw new NotFoundError('suggestion');
     ref = { assessmentId, section: found.section as SectionKey, part: found.part as PartKey };
   } else {

@@ -4,11 +4,14 @@ import * as Y from 'yjs';
 import { getDb } from '../../db/client';
 import { assessmentParts, assessments, domainReviews, suggestionDecisions } from '../../db/schema';
 import { collabDocName } from '../../lib/collab/doc-name';
+import { liveParts } from '../../lib/collab/live-registry';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { reviewDomain } from '../../lib/data/domain-reviews';
-import { listPartRevisions, savePart } from '../../lib/data/parts';
+import { getPartRevision, listPartRevisions, savePart } from '../../lib/data/parts';
 import { getEdition } from '../../lib/data/editions';
+import { startThread } from '../../lib/data/comments';
+import { previousRevision } from '../../lib/domain/revision-pairs';
 import { decideAllSuggestions, decideSuggestions, listOpenSuggestions, listSuggestionDecisions } from '../../lib/data/suggestions';
 import { approveProfile, publishProfile, requestChanges, submitForReview } from '../../lib/data/workflow';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
@@ -93,6 +96,23 @@ describe.each(targets)('deciding suggestions on %s', (target) => {
     ]);
     // Decided once: it is no longer there.
     await expect(decideSuggestions(consultant.actor, id, { suggestionId: replace }, 'reject')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('after a comment and an accepted suggestion, the history compares stored revisions (the number the comment took has none)', async () => {
+    const { id, consultant, ref, replace } = await world();
+    await startThread(consultant.actor, id, { section: ref.section, part: ref.part, quote: 'migrants', body: 'Which ones?' });
+    await decideSuggestions(consultant.actor, id, { suggestionId: replace }, 'accept');
+    const stored = (await listPartRevisions(consultant.actor, ref)).map((r) => r.revision);
+    // The comment's mark moved the number on to 3 without storing a revision: "4 against 3" names nothing.
+    expect(stored).toEqual([4, 2, 1]);
+    await expect(getPartRevision(consultant.actor, ref, 3)).rejects.toMatchObject({ status: 404 });
+    // What the history page compares each revision with is always there.
+    for (const n of stored) {
+      const before = previousRevision(stored, n);
+      if (before > 0) expect((await getPartRevision(consultant.actor, ref, before)).revision).toBe(before);
+    }
+    expect(previousRevision(stored, 4)).toBe(2);
+    expect(await listSuggestionDecisions(consultant.actor, ref)).toEqual([expect.objectContaining({ authorName: 'Fiona Focal', deciderName: 'Carla Consultant', decision: 'accepted', revision: 4 })]);
   });
 
   it('accepts every suggestion of a part at once', async () => {
@@ -235,6 +255,21 @@ describe.each(targets)('deciding suggestions on %s', (target) => {
       expect(plain(row.doc)).toContain('Today The city receives migrants');
       expect(row.revision).toBe(done.revision);
       expect(await listSuggestionDecisions(consultant.actor, ref)).toEqual([expect.objectContaining({ suggestionId: replace, decision: 'accepted', revision: done.revision })]);
+      editor.close();
+    });
+
+    it('a suggestion typed a moment ago, not stored yet, is found in the live document and decided', async () => {
+      const { id, consultant, ref } = await world();
+      const editor = await openProvider(server.url, await sessionCookie(consultant.user.id), collabDocName(ref));
+      expect(editor.outcome).toBe('synced');
+      const fresh = crypto.randomUUID();
+      const text = (editor.document.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      text.insert(0, 'Today ', { insertion: { id: fresh, authorId: consultant.user.id, authorName: consultant.user.name, at: AT, comment: null } });
+      await eventually(() => JSON.stringify(liveParts()?.currentDoc(collabDocName(ref)) ?? null), (s) => s.includes(fresh));
+      // Stores wait for a pause in typing: the stored text does not hold it yet.
+      expect(JSON.stringify((await partRow(ref)).doc)).not.toContain(fresh);
+      expect(await decideSuggestions(consultant.actor, id, { suggestionId: fresh }, 'reject')).toMatchObject({ decided: 1 });
+      await eventually(() => JSON.stringify(yDocJson(editor.document)), (s) => !s.includes('Today'));
       editor.close();
     });
   });

@@ -58,14 +58,17 @@ const miniDocument = {
 let serializer: DOMSerializer | undefined;
 
 /**
- * The text as it stands without its open suggestions: a proposal is never shown as if it were the text.
+ * By default the text as it stands without its open suggestions: a proposal is never shown as if it
+ * were the text (editions, public pages). `suggestions: 'inline'` shows them as the editor does
+ * (insertions in <ins>, deletions struck through in <del>, each with who and when): for the people
+ * following a part being worked on, read-only.
  * `anchorPrefix` gives the n-th paragraph (from 1, in reading order) the id
  * `{anchorPrefix}-{n}`: the passage search links there (lib/domain/search/passages.ts).
  */
-export function renderDocHtml(doc: unknown, { anchorPrefix }: { anchorPrefix?: string } = {}): string {
+export function renderDocHtml(doc: unknown, { anchorPrefix, suggestions = 'hidden' }: { anchorPrefix?: string; suggestions?: 'hidden' | 'inline' } = {}): string {
   const schema = profileSchema();
   serializer ??= DOMSerializer.fromSchema(schema);
-  const node = PMNode.fromJSON(schema, rejectAllSuggestions(doc));
+  const node = PMNode.fromJSON(schema, suggestions === 'inline' ? doc : rejectAllSuggestions(doc));
   const fragment = serializer.serializeFragment(node.content, {
     document: miniDocument as unknown as Document,
   }) as unknown as MiniParent;

@@ -149,7 +149,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
                 section={key}
                 part={part}
                 language={profile.language}
-                html={renderDocHtml(stored.doc)}
+                html={renderDocHtml(stored.doc, { suggestions: 'inline' })}
                 liveDocName={collabDocName({ assessmentId: id, section: key, part })}
                 canStart={commenting.includes('start')}
                 labels={commentLabels}

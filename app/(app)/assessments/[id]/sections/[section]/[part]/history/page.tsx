@@ -11,6 +11,7 @@ import { getAssessment } from '@/lib/data/assessments';
 import { getPartRevision, getPartStart, listPartRevisions } from '@/lib/data/parts';
 import { listSuggestionDecisions } from '@/lib/data/suggestions';
 import { editionLabel } from '@/lib/domain/edition';
+import { previousRevision } from '@/lib/domain/revision-pairs';
 import { isSlot, type PartKey } from '@/lib/domain/profile';
 import { diffDocs } from '@/lib/domain/word-diff';
 import { canOnAssessment } from '@/lib/policy';
@@ -50,8 +51,10 @@ export default async function HistoryPage({
   const newest = revisions[0]?.revision ?? 0;
   // Revision 0 (the starting copy) is a real choice: only a missing or malformed number falls back.
   const chosen = (raw: string | undefined) => (raw !== undefined && /^\d{1,9}$/.test(raw) ? Number(raw) : null);
+  const stored = revisions.map((r) => r.revision);
   const right = chosen(query.right) ?? newest;
-  const left = chosen(query.left) ?? Math.max(0, right - 1);
+  // The stored revision before it: numbers have gaps (a comment anchored moves the number on).
+  const left = chosen(query.left) ?? previousRevision(stored, right);
   const load = async (n: number) => (n > 0 ? (await orNotFound(getPartRevision(actor, ref, n))).doc : start.doc);
   // Revision 0 is the text the round started from: the last edition's copy, or nothing.
   const startName = start.edition ? t('startEdition', { label: editionLabel(start.edition.year, start.edition.month, await getLocale()) }) : t('startEmpty');
@@ -145,8 +148,8 @@ export default async function HistoryPage({
               </span>
               <span className="actions">
                 {/* What this revision changed: it against the one before (the starting copy for the first). */}
-                {!(left === r.revision - 1 && right === r.revision) && (
-                  <Link className="button button--small button--quiet" href={`/assessments/${id}/sections/${section}/${part}/history?left=${r.revision - 1}&right=${r.revision}`} aria-label={`${t('showChanges')}: ${t('revision', { revision: r.revision })}`}>
+                {!(left === previousRevision(stored, r.revision) && right === r.revision) && (
+                  <Link className="button button--small button--quiet" href={`/assessments/${id}/sections/${section}/${part}/history?left=${previousRevision(stored, r.revision)}&right=${r.revision}`} aria-label={`${t('showChanges')}: ${t('revision', { revision: r.revision })}`}>
                     {t('showChanges')}
                   </Link>
                 )}
