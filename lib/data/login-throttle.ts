@@ -83,7 +83,11 @@ export async function secondsUntilAllowed(keys: ReadonlyArray<ThrottleKey>): Pro
     if (key.rule === 'window') {
       if (row.failures >= key.limit && row.windowLeft > 0) wait = Math.max(wait, Math.ceil(row.windowLeft));
     } else if (row.sinceFailure < THROTTLE_WINDOW_MINUTES * 60) {
-      wait = Math.max(wait, Math.ceil(accountDelaySeconds(row.failures) - row.sinceFailure));
+      // Under the free allowance there is no delay at all. A failure stamped by a concurrent
+      // attempt whose transaction began after this one's clock reads as "in the future": it is
+      // 0 s ago, not a reason to wait (parallel attempts were turned away uncounted).
+      const delay = accountDelaySeconds(row.failures);
+      if (delay > 0) wait = Math.max(wait, Math.ceil(delay - Math.max(0, row.sinceFailure)));
     }
   }
   return Math.max(0, wait);

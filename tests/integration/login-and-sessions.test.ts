@@ -118,6 +118,16 @@ describe.each(targets)('logins and sessions on %s', (target) => {
     expect(row.failures).toBe(8);
   });
 
+  it('a failure stamped after this attempt began (a concurrent one) does not turn it away under the free allowance', async () => {
+    const email = 'concurrent@example.org';
+    const db = await getDb();
+    // As a parallel attempt whose transaction started a moment after this one's clock leaves it.
+    await db.insert(loginThrottle).values({ key: `account:${email}`, failures: 3, lastFailureAt: sql`now() + interval '2 seconds'` });
+    expect(await verifyPasswordLogin(email, 'wrong password', null)).toMatchObject({ ok: false, reason: 'invalid_credentials' });
+    const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${email}`));
+    expect(row.failures).toBe(4);
+  });
+
   it('ends a session on logout, after idling, after the maximum age, and on deactivation', async () => {
     const { user } = await seedUser();
     const db = await getDb();
