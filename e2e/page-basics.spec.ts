@@ -19,6 +19,8 @@ async function smallTargets(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('main button, main select, main input:not([type=hidden]):not([type=checkbox]):not([type=file]), header button, header select, header summary')]
       .filter((el) => el.offsetParent !== null && !el.closest('dialog:not([open])'))
+      // A radio button's target is its label (the editor's mode switch draws them as segments).
+      .map((el) => (el.matches('input[type=radio]') ? (el.closest('label') ?? el) : el))
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.height < 43.5 || box.width < 43.5)
       .map(({ el, box }) => `${el.tagName} "${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`),

@@ -237,7 +237,7 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   expect(pdf.includes(utf16('Profil de gouvernance des migrations : Lima '))).toBe(true);
   // The public list finds it.
   await rp.goto('/profiles?q=lim');
-  await expect(rp.getByTestId('published-profiles').getByRole('link', { name: 'Lima' })).toBeVisible();
+  await expect(rp.getByTestId('published-profiles').getByRole('link', { name: 'Lima', exact: true })).toBeVisible();
   await rp.screenshot({ path: 'test-results/screenshots/public-list.png', fullPage: true });
   await reader.close();
 
