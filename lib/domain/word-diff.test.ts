@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffDocs } from './word-diff';
+import { diffDocs, inlineDiff } from './word-diff';
 
 const bullets = (...items: string[]) => ({
   type: 'doc',
@@ -23,5 +23,25 @@ describe('diffDocs', () => {
   it('finds nothing between equal documents', () => {
     const { left, right } = diffDocs(bullets('Same'), bullets('Same'));
     expect([...left, ...right].every((p) => p.kind === 'same')).toBe(true);
+  });
+});
+
+describe('inlineDiff', () => {
+  it('puts removed words before the added ones that replace them, in reading order', () => {
+    expect(inlineDiff(bullets('since 2021.'), bullets('since 2022.'))).toEqual([
+      { text: '• since ', kind: 'same' },
+      { text: '2021', kind: 'removed' },
+      { text: '2022', kind: 'added' },
+      { text: '.', kind: 'same' },
+    ]);
+  });
+
+  it('holds exactly the pieces of both sides of diffDocs', () => {
+    const older = bullets('Huaquillas has a health unit since 2021.');
+    const newer = bullets('Huaquillas has a mobile health unit since 2022.', 'New');
+    const { left, right } = diffDocs(older, newer);
+    const pieces = inlineDiff(older, newer);
+    expect(pieces.filter((p) => p.kind !== 'added')).toEqual(left);
+    expect(pieces.filter((p) => p.kind !== 'removed')).toEqual(right);
   });
 });

@@ -93,3 +93,14 @@ export function judgeStartTranslation(actor: Actor | null, source: AssessmentRef
   if (!seesProfile(actor, source)) return 'hidden';
   return canStartAssessment(actor, source.jurisdictionId) ? 'allowed' : 'denied';
 }
+
+/**
+ * Whether the actor reviews the profile's text: its focal points and its
+ * consultation reviewers, while it exists for them. They are the ones shown
+ * what changed since their review round (lib/data/changes-since-review.ts);
+ * consultants wrote those changes, admins do not review.
+ */
+export function reviewsProfile(actor: Actor | null, a: AssessmentRef): boolean {
+  if (!seesProfile(actor, a)) return false;
+  return rolesOn(actor, a.jurisdictionId).some((r) => r === 'focal_point' || r === 'reviewer');
+}
