@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { plainText } from './editor/doc-text';
 import { diffDocs, inlineDiff } from './word-diff';
 
 const bullets = (...items: string[]) => ({
@@ -43,5 +45,31 @@ describe('inlineDiff', () => {
     const pieces = inlineDiff(older, newer);
     expect(pieces.filter((p) => p.kind !== 'added')).toEqual(left);
     expect(pieces.filter((p) => p.kind !== 'removed')).toEqual(right);
+  });
+});
+
+describe('runs of change', () => {
+  const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+  it('reads a replaced phrase as one removal and one addition, not word by word', () => {
+    expect(inlineDiff(para('La ventanilla única atiende.'), para('La oficina de atención atiende.'))).toEqual([
+      { text: 'La ', kind: 'same' },
+      { text: 'ventanilla única', kind: 'removed' },
+      { text: 'oficina de atención', kind: 'added' },
+      { text: ' atiende.', kind: 'same' },
+    ]);
+  });
+
+  it('gives back both texts exactly, whatever the spaces', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', 'ciudad', ' ', '  ', '\t', '\u00a0', '.', '\n'), { maxLength: 16 }).map((w) => w.join(''));
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const pieces = inlineDiff(para(before), para(after));
+        expect(pieces.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(plainText(para(before)));
+        expect(pieces.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(plainText(para(after)));
+        // Never two pieces of the same kind in a row: each run is one piece.
+        pieces.forEach((p, i) => i > 0 && expect(p.kind === 'same' && pieces[i - 1]!.kind === 'same').toBe(false));
+      }),
+    );
   });
 });

@@ -18,7 +18,8 @@ import { orNotFound } from '@/lib/auth/load-or-404';
 import { getAssessment } from '@/lib/data/assessments';
 import { domainName } from '@/lib/domain/profile';
 import { sectionProgress } from '@/lib/domain/profile-progress';
-import { canOnAssessment, judgeStartTranslation } from '@/lib/policy';
+import { canOnAssessment, judgeStartTranslation, reviewsProfile } from '@/lib/policy';
+import { changesSinceReview } from '@/lib/data/changes-since-review';
 import { listTranslationsOf, translationState } from '@/lib/data/translations';
 import { translationLanguages } from '@/lib/domain/translation';
 import { StartTranslationForm } from '@/components/profiles/start-translation-form';
@@ -78,6 +79,10 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   const mayTranslate = !profile.sourceId && judgeStartTranslation(actor, profile) === 'allowed';
   const tr = await getTranslations('translations');
   const badge = { complete: 'badge--ok', partial: 'badge--warn', empty: 'badge--off' } as const;
+  // A focal point or reviewer back after changes were requested: which sections changed since (none in a first round).
+  const sinceReview = reviewsProfile(actor, profile) ? await changesSinceReview(actor, profile.id) : null;
+  const changedSince = new Set(sinceReview?.changedSections ?? []);
+  const sr = await getTranslations('sinceReview');
   return (
     <div className="stack">
       <div>
@@ -120,6 +125,15 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
           </p>
         </div>
       )}
+      {sinceReview && (
+        <p className="notice notice--info" data-testid="since-review-notice">
+          {sr('overviewNotice', {
+            when: format.dateTime(sinceReview.since, { dateStyle: 'medium', timeStyle: 'short' }),
+            name: sinceReview.requestedByName ?? '—',
+            n: changedSince.size,
+          })}
+        </p>
+      )}
       {canEdit ? (
         <section className="card">
           <ClientIntl>
@@ -148,6 +162,11 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
                   </div>
                 </div>
                 <span className="chips">
+                  {changedSince.has(p.section) && (
+                    <Link href={`/assessments/${profile.id}/sections/${p.section}#since-review`} className="badge badge--changed" data-testid="changed-since-review">
+                      {sr('badge')}
+                    </Link>
+                  )}
                   {(staleBySection[p.section] ?? 0) > 0 && (
                     <Link href={`/assessments/${profile.id}/sections/${p.section}`} className="badge badge--danger" data-testid="stale-count">
                       {tr('staleCount', { n: staleBySection[p.section] ?? 0 })}

@@ -12,7 +12,7 @@ import { domainDescriptions } from '@/lib/domain/domain-descriptions';
 import { renderDocHtml } from '@/lib/domain/editor/render-html';
 import { isLocale, type Locale } from '@/lib/domain/locales';
 import { domainName, isDomainKey, partsOf, sectionKeys, type PartKey, type SectionKey } from '@/lib/domain/profile';
-import { allowedCommentActions, canOnAssessment, judgeDomainReview, judgeSuggest } from '@/lib/policy';
+import { allowedCommentActions, canOnAssessment, judgeDomainReview, judgeSuggest, reviewsProfile } from '@/lib/policy';
 import { CommentHighlights } from '@/components/comments/comment-highlights';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { PassageCommenter } from '@/components/comments/passage-commenter';
@@ -31,6 +31,8 @@ import { ActionButton } from '@/components/forms/action-button';
 import { markUpToDateAction } from '@/lib/actions/translations';
 import { BulkSuggestionDecision } from '@/components/editor/bulk-suggestion-decision';
 import { listOpenSuggestions } from '@/lib/data/suggestions';
+import { changesSinceReview } from '@/lib/data/changes-since-review';
+import { ChangesSinceReview } from '@/components/profiles/changes-since-review';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string; section: string }> }): Promise<Metadata> {
   const { id, section } = await params;
@@ -81,6 +83,8 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
   };
   // Deciding them all at once: for those who may edit (the buttons show while some are open here).
   const openHere = canEdit ? (await listOpenSuggestions(actor, id)).filter((x) => x.section === key).length : 0;
+  // A focal point or reviewer back after changes were requested: what changed here since (none in a first round).
+  const sinceReview = reviewsProfile(actor, profile) ? await changesSinceReview(actor, id) : null;
   const sources = Object.fromEntries(await Promise.all(partsOf(key).map(async (part) => [part, await sourceOf(part)] as const)));
 
   return (
@@ -117,6 +121,7 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
             </div>
           )}
         </div>
+        {sinceReview && <ChangesSinceReview changes={sinceReview} section={key} language={profile.language} />}
         {partsOf(key).map((part) => {
           const stored = profile.parts.find((p) => p.section === key && p.part === part);
           const label = t(`parts.${part}`);

@@ -14,6 +14,7 @@ import { editionLabel } from '@/lib/domain/edition';
 import { previousRevision } from '@/lib/domain/revision-pairs';
 import { isSlot, type PartKey } from '@/lib/domain/profile';
 import { diffDocs } from '@/lib/domain/word-diff';
+import { getSuggestionWords } from '@/lib/i18n/suggestion-words';
 import { canOnAssessment } from '@/lib/policy';
 import type { Metadata } from 'next';
 import { titleFrom } from '@/lib/auth/page-title';
@@ -64,9 +65,7 @@ export default async function HistoryPage({
   const options = [...revisions.map((r) => r.revision), 0];
   const decisions = await listSuggestionDecisions(actor, ref);
   const s = await getTranslations('suggestions');
-  const e = await getTranslations('editor.suggest');
-  const suggested = (d: (typeof decisions)[number]) =>
-    d.kind === 'insert' ? e('insert', { text: d.inserted }) : d.kind === 'delete' ? e('delete', { text: d.deleted }) : e('replace', { deleted: d.deleted, inserted: d.inserted });
+  const suggested = await getSuggestionWords();
 
   return (
     <div className="stack">
