@@ -160,6 +160,23 @@ describe.each(targets)('digest notifications on %s', (target) => {
     expect(after.filter((m) => m.toEmail === w.consultant2.email)).toHaveLength(2);
   });
 
+  // PGlite has one connection: a second instance cannot hold a row meanwhile there.
+  it.runIf(target === 'postgres')('a person whose digest another instance is writing is skipped, not waited for, and written once', async () => {
+    const w = await world();
+    await w.store(docOf(ins(' y apoya', crypto.randomUUID(), w.reviewer)), w.reviewer);
+    await digestsFallDue();
+    const db = await getDb();
+    const mine = [w.consultant.userId, w.consultant2.userId];
+    await db.transaction(async (other) => {
+      // The other instance has claimed these two people and has not committed yet.
+      await other.select().from(emailDigests).where(inArray(emailDigests.userId, mine)).for('update');
+      await sendDueDigests();
+      expect(await mailsTo([w.consultant.email, w.consultant2.email])).toEqual([]);
+    });
+    await sendDueDigests();
+    expect((await mailsTo([w.consultant.email, w.consultant2.email])).map((m) => m.toEmail).sort()).toEqual([w.consultant.email, w.consultant2.email].sort());
+  });
+
   it('many people due at once, many instances: every person gets exactly one digest', async () => {
     const j = await seedJurisdiction();
     const crowd = await Promise.all(Array.from({ length: 6 }, () => seedUser({ roles: [{ jurisdictionId: j.id, role: 'consultant' }] })));
