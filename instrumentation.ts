@@ -1,20 +1,22 @@
 import type { Instrumentation } from 'next';
 
 /**
- * Runs once when a server instance starts. When SMTP is configured, a loop
- * sends the email outbox every 30 seconds; every instance may run it (rows are
- * claimed with SKIP LOCKED). Nothing opens the database before the first tick.
+ * Runs once when a server instance starts: a loop that, every 30 seconds,
+ * writes the digest emails that are due into the outbox and, when SMTP is
+ * configured, sends the outbox. Every instance may run it (digests and emails
+ * are claimed with SKIP LOCKED). Nothing opens the database before the first tick.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getEnv } = await import('./lib/env');
-  if (!getEnv().SMTP_URL) return;
+  const { sendDueDigests } = await import('./lib/mail/send-digests');
   const { deliverOutbox } = await import('./lib/mail/deliver-outbox');
-  const tick = () =>
-    deliverOutbox().catch((error) => {
-      console.error('Email outbox delivery failed:', error);
-    });
-  setInterval(tick, 30_000).unref();
+  const tick = async () => {
+    // Digests first, so one that falls due goes out in the same round. Without SMTP it waits in the outbox.
+    await sendDueDigests().catch((error) => console.error('Digest emails failed:', error));
+    if (getEnv().SMTP_URL) await deliverOutbox().catch((error) => console.error('Email outbox delivery failed:', error));
+  };
+  setInterval(() => void tick(), 30_000).unref();
 }
 
 /**

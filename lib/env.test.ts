@@ -24,6 +24,13 @@ describe('getEnv', () => {
     expect(() => getEnv({ MGI_METRICS: 'yes' })).toThrowError(/MGI_METRICS must be 1 \(on\) or 0 \(off\)/);
   });
 
+  it('reads how often digest emails may go out, and names a bad value', () => {
+    expect(getEnv({}).NOTIFICATION_DIGEST_MINUTES).toBe(15);
+    expect(getEnv({ NOTIFICATION_DIGEST_MINUTES: '0' }).NOTIFICATION_DIGEST_MINUTES).toBe(0);
+    expect(() => getEnv({ NOTIFICATION_DIGEST_MINUTES: 'hourly' })).toThrowError(/NOTIFICATION_DIGEST_MINUTES must be a number of minutes/);
+    expect(() => getEnv({ NOTIFICATION_DIGEST_MINUTES: '-5' })).toThrowError(/NOTIFICATION_DIGEST_MINUTES/);
+  });
+
   it('reads the trusted proxies, and names a bad entry', () => {
     expect(getEnv({}).TRUSTED_PROXIES).toBe('');
     expect(getEnv({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.5,::1' }).TRUSTED_PROXIES).toBe('10.0.0.0/8, 192.168.1.5,::1');

@@ -34,6 +34,16 @@ const schema = z
     SESSION_MAX_HOURS: z.coerce.number().int().positive().max(24 * 30).default(12),
     SMTP_URL: z.string().url({ message: 'SMTP_URL must look like smtp://user:pass@host:587' }).optional(),
     SMTP_FROM: z.string().min(3).default('MGI Studio <no-reply@localhost>'),
+    /**
+     * New comment threads and suggestions are emailed in one digest per person at most this often
+     * (lib/mail/digest-emails.ts); 0 sends each digest at the next round of the mail loop (tests).
+     */
+    NOTIFICATION_DIGEST_MINUTES: z.coerce
+      .number({ message: 'NOTIFICATION_DIGEST_MINUTES must be a number of minutes such as 15' })
+      .int()
+      .min(0)
+      .max(60 * 24)
+      .default(15),
     /** Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs or CIDR ranges. */
     TRUSTED_PROXIES: z
       .string()

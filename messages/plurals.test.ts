@@ -46,5 +46,12 @@ describe('counts in every language', () => {
     expect(e('import.imported', { created: 1, unchanged: 0, refused: 1 })).toBe('1 imported, 0 already imported, 1 refused.');
     expect(e('inbox.unread', { n: 2 })).toBe('2 unread');
     expect(e('comments.mentionCount', { n: 1 })).toBe('1 person matches: arrow keys to choose, Enter to insert');
+    // A digest of suggestions names the latest suggester, counts the others and the changes.
+    const digest = (name: string, others: number, n: number) => ({ name, others, n, section: 'Alianzas' }) as unknown as Record<string, number>;
+    expect(e('inbox.kinds.suggested', digest('Ana Pérez', 1, 7))).toBe('Ana Pérez and 1 other suggested 7 changes in Alianzas');
+    expect(e('inbox.kinds.suggested', digest('Ana Pérez', 0, 1))).toBe('Ana Pérez suggested 1 change in Alianzas');
+    expect(f('inbox.kinds.suggested', digest('Ana Pérez', 2, 3))).toBe('Ana Pérez et 2 autres personnes ont suggéré 3 modifications dans « Alianzas »');
+    expect(f('inbox.kinds.suggested', digest('Ana Pérez', 0, 1))).toBe('Ana Pérez a suggéré 1 modification dans « Alianzas »');
+    expect(s('inbox.kinds.suggested', digest('Ana Pérez', 1, 2))).toBe('Ana Pérez y 1 persona más sugirieron 2 cambios en «Alianzas»');
   });
 });

@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
-import { countryName } from '@/lib/domain/countries';
+import { CountrySelect, LevelSelect } from '@/components/forms/jurisdiction-filter-fields';
 import type { DomainFilter } from '@/lib/domain/domain-filter';
 import { localeNames, type Locale } from '@/lib/domain/locales';
-import { jurisdictionLevels } from '@/lib/domain/roles';
+import { jurisdictionLevels, type JurisdictionLevel } from '@/lib/domain/roles';
 
 /**
  * The GET form over a domain's columns: country, level, content language.
@@ -24,35 +24,14 @@ export async function DomainFilterForm({
 }) {
   const t = await getTranslations('domains');
   const levels = await getTranslations('levels');
-  const collator = new Intl.Collator(ui);
-  const countryChoices = countries.map((value) => ({ value, label: countryName(value, ui) })).sort((a, b) => collator.compare(a.label, b.label));
+  const levelNames = Object.fromEntries(jurisdictionLevels.map((l) => [l, levels(l)])) as Record<JurisdictionLevel, string>;
   return (
     <form className="card form-row domain-filter" action={action} aria-label={t('filters')}>
       {filter.j.map((s) => (
         <input key={s} type="hidden" name="j" value={s} />
       ))}
-      <div className="field">
-        <label htmlFor="domain-country">{t('country')}</label>
-        <select id="domain-country" name="country" defaultValue={filter.country ?? ''}>
-          <option value="">{t('anyCountry')}</option>
-          {countryChoices.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="domain-level">{t('level')}</label>
-        <select id="domain-level" name="level" defaultValue={filter.level ?? ''}>
-          <option value="">{t('anyLevel')}</option>
-          {jurisdictionLevels.map((l) => (
-            <option key={l} value={l}>
-              {levels(l)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CountrySelect id="domain-country" label={t('country')} anyLabel={t('anyCountry')} countries={countries} locale={ui} value={filter.country} />
+      <LevelSelect id="domain-level" label={t('level')} anyLabel={t('anyLevel')} levelNames={levelNames} value={filter.level} />
       <div className="field">
         <label htmlFor="domain-lang">{t('language')}</label>
         <select id="domain-lang" name="lang" defaultValue={filter.lang ?? ''}>

@@ -11,6 +11,7 @@ import { clearAcceptance } from './domain-reviews';
 import { NotFoundError, verdictError } from './errors';
 import type { PartRef } from './parts';
 import { rowsOf } from './sql-rows';
+import { notifySuggestions } from './suggestion-notifications';
 
 const whereSlot = (ref: PartRef) =>
   and(eq(assessmentParts.assessmentId, ref.assessmentId), eq(assessmentParts.section, ref.section), eq(assessmentParts.part, ref.part));
@@ -64,7 +65,8 @@ export async function liveStateOf(ref: PartRef): Promise<Uint8Array> {
  * from the stored one, the text as a new revision whose authors are everyone
  * who changed it since the last one (the last of them is the revision's
  * author), all in one transaction. Like any edit, a new revision takes the
- * domain's acceptance away. `doc` has been validated by the caller.
+ * domain's acceptance away, and suggestions new since the stored text are
+ * told to the consultants (notifySuggestions). `doc` has been validated by the caller.
  */
 export async function storeLivePart(
   ref: PartRef,
@@ -75,6 +77,8 @@ export async function storeLivePart(
     // Share-lock the profile, as savePart does, so a transition does not slip in between.
     const [profile] = await tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, ref.assessmentId)).for('share');
     if (!profile) throw new NotFoundError('profile');
+    // The text this store replaces, locked: its suggestions are what the new ones are compared with.
+    const [previous] = await tx.select({ doc: assessmentParts.doc }).from(assessmentParts).where(whereSlot(ref)).for('update');
     const author = input.contributors.at(-1) ?? null;
     const [saved] = rowsOf<{ revision: number }>(
       await tx.execute(sql`
@@ -103,6 +107,7 @@ export async function storeLivePart(
         .onConflictDoNothing();
     }
     if (ref.section !== 'introduction') await clearAcceptance(tx, ref.assessmentId, ref.section);
+    await notifySuggestions(tx, ref, previous?.doc, input.doc);
     return { revision, changed: true };
   });
 }

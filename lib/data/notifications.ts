@@ -1,14 +1,24 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
-import { assessments, commentThreads, editions, emailOutbox, jurisdictions, memberships, notifications, users } from '../../db/schema';
+import { assessments, commentThreads, editions, emailOutbox, jurisdictions, memberships, notifications, notificationSuggestions, users } from '../../db/schema';
 import { editionSlug } from '../domain/edition-label';
+import { namedWithOthers } from '../domain/notification-digest';
 import { getEnv } from '../env';
+import { scheduleDigests } from '../mail/send-digests';
 import { notificationEmail, type NotificationEmail, type NotificationKind } from '../mail/notification-emails';
 import type { Actor, TransitionAction } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { ForbiddenError, NotFoundError } from './errors';
 import { assertCan } from './guards';
+
+/**
+ * Kinds told by email in the person's digest (lib/mail/send-digests.ts), not
+ * one email each: a new comment thread goes to everyone working on the
+ * profile, which in a consultation is many threads a day. A mention names the
+ * person, and a reply answers a thread they wrote in: both still come at once.
+ */
+const DIGEST_KINDS: ReadonlySet<NotificationKind> = new Set(['comment_thread']);
 
 export interface Recipient {
   id: string;
@@ -21,7 +31,9 @@ type NotificationRow = Omit<typeof notifications.$inferInsert, 'userId' | 'kind'
 
 /**
  * Writes, in the caller's transaction, one notification per recipient and
- * event, and one email per notification in the recipient's own language.
+ * event, and one email per notification in the recipient's own language,
+ * except for the kinds that wait for the person's digest email (new comment
+ * threads: DIGEST_KINDS), which are scheduled for it instead.
  * The unique indexes on (user, comment) and (user, edition) make a second
  * write of the same event a no-op, and only rows actually written get an
  * email: nobody hears of one event twice.
@@ -33,14 +45,16 @@ export async function deliverNotifications(
   email: (kind: NotificationKind) => Omit<NotificationEmail, 'kind' | 'name'>,
 ) {
   if (recipients.length === 0) return [];
+  // Before the rows are written: see scheduleDigests for why.
+  await scheduleDigests(tx, recipients.filter((r) => DIGEST_KINDS.has(r.kind)).map((r) => r.person.id));
   const written = await tx
     .insert(notifications)
-    .values(recipients.map((r) => ({ ...row, userId: r.person.id, kind: r.kind })))
+    .values(recipients.map((r) => ({ ...row, userId: r.person.id, kind: r.kind, emailPending: DIGEST_KINDS.has(r.kind) })))
     .onConflictDoNothing()
     .returning({ userId: notifications.userId });
   const got = new Set(written.map((w) => w.userId));
   const mails = recipients
-    .filter((r) => got.has(r.person.id))
+    .filter((r) => got.has(r.person.id) && !DIGEST_KINDS.has(r.kind))
     .map((r) => ({ toEmail: r.person.email, ...notificationEmail(r.person.locale, { ...email(r.kind), kind: r.kind, name: r.person.name }) }));
   if (mails.length > 0) await tx.insert(emailOutbox).values(mails);
   return recipients.filter((r) => got.has(r.person.id));
@@ -139,7 +153,7 @@ export async function notifyPublished(tx: Tx, event: { actor: Actor; assessmentI
   );
 }
 
-/** Where a notification leads: the edition, the comment thread, or the profile; null when it is about nothing to open. */
+/** Where a notification leads: the edition, the comment thread, the section, or the profile; null when it is about nothing to open. */
 function targetOf(n: {
   assessmentId: string | null;
   threadId: string | null;
@@ -149,6 +163,8 @@ function targetOf(n: {
   const e = n.edition;
   if (e.slug && e.year && e.month && e.language) return editionPath({ slug: e.slug, year: e.year, month: e.month, language: e.language });
   if (n.assessmentId && n.threadId && n.section) return `/assessments/${n.assessmentId}/sections/${n.section}#thread-${n.threadId}`;
+  // A digest of suggestions: the section, whose parts list them under the text.
+  if (n.assessmentId && n.section) return `/assessments/${n.assessmentId}/sections/${n.section}`;
   if (n.assessmentId) return `/assessments/${n.assessmentId}`;
   return null;
 }
@@ -168,8 +184,10 @@ export async function listNotifications(actor: Actor, limit = 50) {
       readAt: notifications.readAt,
       assessmentId: notifications.assessmentId,
       threadId: notifications.threadId,
-      section: commentThreads.section,
+      section: sql<string | null>`coalesce(${commentThreads.section}, ${notifications.section})`,
       quote: commentThreads.quote,
+      // A digest of suggestions: who suggested (oldest first) and how many suggestions.
+      suggesters: sql<string[] | null>`(SELECT json_agg(ns.author_name ORDER BY ns.created_at) FROM ${notificationSuggestions} ns WHERE ns.notification_id = ${notifications.id})`,
       edition: { slug: editionJurisdiction.slug, year: editions.year, month: editions.month, language: editions.language },
       // Rows from before titles were stored with them show the profile's current one.
       title: sql<string | null>`coalesce(${notifications.title}, ${assessments.title})`,
@@ -184,12 +202,19 @@ export async function listNotifications(actor: Actor, limit = 50) {
     .where(eq(notifications.userId, actor.userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
-  return rows.map(({ edition, section, ...n }) => ({
+  return rows.map(({ edition, section, suggesters, ...n }) => ({
     ...n,
+    section,
+    suggestions: n.kind === 'suggested' ? suggestionDigest(suggesters ?? [], n.actorName) : null,
     href: targetOf({ ...n, section, edition }),
     // Which edition a publication made public: the inbox names it by its label, in the reader's language.
     edition: edition.year && edition.month ? { year: edition.year, month: edition.month } : null,
   }));
+}
+
+/** A digest of suggestions: how many, and who, naming the latest suggester (the entry's actor) while theirs still count. */
+function suggestionDigest(suggesters: string[], latest: string | null) {
+  return { count: suggesters.length, ...namedWithOthers(latest && suggesters.includes(latest) ? [...suggesters, latest] : suggesters) };
 }
 
 export type NotificationView = Awaited<ReturnType<typeof listNotifications>>[number];
@@ -212,7 +237,7 @@ export async function openNotification(actor: Actor, id: string): Promise<string
       .select({
         assessmentId: notifications.assessmentId,
         threadId: notifications.threadId,
-        section: commentThreads.section,
+        section: sql<string | null>`coalesce(${commentThreads.section}, ${notifications.section})`,
         edition: { slug: editionJurisdiction.slug, year: editions.year, month: editions.month, language: editions.language },
       })
       .from(notifications)

@@ -13,6 +13,7 @@ import { rowsOf } from './sql-rows';
 import { clearAcceptance } from './domain-reviews';
 import { frozenDoc } from './editions';
 import { announceSaved, moveLiveStateOn } from './live-parts';
+import { notifySuggestions } from './suggestion-notifications';
 
 export interface PartRef {
   assessmentId: string;
@@ -70,6 +71,8 @@ export async function savePart(
     if (verdict !== 'allowed') throw verdictError(verdict, profile.state);
     // Rights first, so that a stranger learns nothing from a validation message.
     if (!checked.ok) throw new InvalidInputError(checked.code, checked.message, checked.path ? { path: checked.path } : undefined);
+    // The text replaced, locked: suggestions new since it are told to the consultants.
+    const [previous] = await tx.select({ doc: assessmentParts.doc }).from(assessmentParts).where(whereSlot(ref)).for('update');
     // Update the part and record the revision in one statement (one round trip).
     const [saved] = rowsOf<{ revision: number }>(
       await tx.execute(sql`
@@ -100,6 +103,7 @@ export async function savePart(
     }
     await moveLiveStateOn(tx, ref, checked.doc);
     if (ref.section !== 'introduction') await clearAcceptance(tx, ref.assessmentId, ref.section);
+    await notifySuggestions(tx, ref, previous?.doc, checked.doc);
     // The profile row is only share-locked here: touching it would make
     // concurrent savers deadlock. Its last edit is the newest part's updated_at.
     return { revision: Number(saved.revision) };

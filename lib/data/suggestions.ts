@@ -14,6 +14,7 @@ import { ConflictError, InvalidInputError, NotFoundError, verdictError } from '.
 import { announceSaved, moveLiveStateOn } from './live-parts';
 import type { PartRef } from './parts';
 import { rowsOf } from './sql-rows';
+import { notifySuggestions } from './suggestion-notifications';
 
 export type Decision = 'accept' | 'reject';
 export interface PartSuggestion extends Omit<OpenSuggestion, 'authorIds' | 'anchor'> {
@@ -208,6 +209,8 @@ export async function decideSuggestions(actor: Actor, assessmentId: string, targ
     await moveLiveStateOn(tx, ref, checked.doc);
     if (ref.section !== 'introduction') await clearAcceptance(tx, ref.assessmentId, ref.section);
     await tx.insert(suggestionDecisions).values(decisionRows(ref, decided, actor, decision, revision));
+    // Decided suggestions leave the consultants' unread digests (decided live, the store does it).
+    await notifySuggestions(tx, ref, row.doc, checked.doc);
     return { decided: decided.length, revision, doc: checked.doc };
   });
   if (result.doc) announceSaved(ref, result.doc);

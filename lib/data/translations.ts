@@ -8,9 +8,9 @@ import type { Locale } from '../domain/locales';
 import { defaultProfileTitle } from '../domain/profile';
 import { staleSlots, withStaleness, type SourcePart } from '../domain/translation';
 import { judgeAssessment, judgeStartTranslation, seesProfile, visibleProfileStates, type Actor } from '../policy';
-import { getAssessmentHeader, openAssessmentConflict } from './assessments';
+import { openAssessmentConflict } from './assessments';
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError, verdictError } from './errors';
-import { getPartStart, type PartRef } from './parts';
+import { getPartRevision, getPartStart, type PartRef } from './parts';
 import { rowsOf } from './sql-rows';
 
 type Queryable = Pick<Tx, 'execute'>;
@@ -166,20 +166,12 @@ export async function staleSlotsOf(tx: Tx, assessmentId: string): Promise<string
  */
 export async function sourceTextAt(actor: Actor, sourceRef: PartRef, revision: number): Promise<unknown> {
   if (revision === 0) return (await getPartStart(actor, sourceRef)).doc;
-  await getAssessmentHeader(actor, sourceRef.assessmentId);
-  const db = await getDb();
-  const [row] = await db
-    .select({ doc: partRevisions.doc })
-    .from(partRevisions)
-    .where(
-      and(
-        eq(partRevisions.assessmentId, sourceRef.assessmentId),
-        eq(partRevisions.section, sourceRef.section),
-        eq(partRevisions.part, sourceRef.part),
-        eq(partRevisions.revision, revision),
-      ),
-    );
-  return row?.doc ?? null;
+  try {
+    return (await getPartRevision(actor, sourceRef, revision)).doc;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
 /**

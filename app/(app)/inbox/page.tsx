@@ -5,6 +5,7 @@ import { markAllReadAction } from '@/lib/actions/inbox';
 import { requireActor } from '@/lib/auth/current-actor';
 import { countUnread, listNotifications } from '@/lib/data/notifications';
 import { editionLabel } from '@/lib/domain/edition';
+import { domainName, isDomainKey } from '@/lib/domain/profile';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('inbox'))('title') };
@@ -16,6 +17,8 @@ export default async function InboxPage() {
   const t = await getTranslations('inbox');
   const format = await getFormatter();
   const locale = await getLocale();
+  const profiles = await getTranslations('profiles');
+  const sectionName = (section: string | null) => (section && isDomainKey(section) ? domainName(section, locale) : profiles('introduction'));
   return (
     <div className="stack">
       <div className="page-header">
@@ -36,7 +39,9 @@ export default async function InboxPage() {
                   {!n.readAt && <span className="visually-hidden">{t('unreadItem')} </span>}
                   {n.kind === 'published' && n.edition
                     ? t('publishedEdition', { name: n.actorName ?? '—', label: editionLabel(n.edition.year, n.edition.month, locale) })
-                    : t(`kinds.${n.kind as 'submitted'}`, { name: n.actorName ?? '—' })}
+                    : n.kind === 'suggested' && n.suggestions
+                      ? t('kinds.suggested', { ...n.suggestions, n: n.suggestions.count, section: sectionName(n.section) })
+                      : t(`kinds.${n.kind as 'submitted'}`, { name: n.actorName ?? '—' })}
                 </p>
                 {/* On a line of its own, so no language's punctuation is needed; a plain <a>: opening
                     marks it read (app/(app)/inbox/[id]/route.ts), so nothing may prefetch it. */}
