@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { demo, loginAs } from './support/auth';
+import { acceptInvitation, demo, loginAs } from './support/auth';
 import { freshJurisdiction, uniqueId } from './support/jurisdictions';
 import { fillAndSubmit, openProfile, selectText } from './support/profiles';
 
@@ -35,12 +35,7 @@ test('a reviewer opens a domain and comments; the focal point sees them as havin
   // Two ministries are consulted; only one of them takes part.
   const ana = await invite(fp, slug, baseURL!, 'Ana Interior', 'Ministry of the Interior');
   await invite(fp, slug, baseURL!, 'Bruno Labour', 'Ministry of Labour');
-  await rp.goto(ana.link);
-  await rp.getByLabel('New password').fill('a ministry passphrase');
-  await rp.getByLabel('Repeat the password').fill('a ministry passphrase');
-  await rp.getByRole('button', { name: 'Save password' }).click();
-  await expect(rp.getByText('Your password is set.')).toBeVisible();
-  await loginAs(rp, ana.email, 'a ministry passphrase');
+  await acceptInvitation(rp, ana.link, ana.email, 'a ministry passphrase');
 
   // The reviewer goes through the overview (whose links the browser may prefetch) to one domain, and comments.
   await rp.goto(`/assessments/${id}`);
@@ -87,6 +82,13 @@ test('a reviewer opens a domain and comments; the focal point sees them as havin
     await expect(row.getByTestId('read')).toHaveText('Not opened yet');
     await expect(row.getByTestId('comments')).toHaveText('No comments');
   }
+  // The API says the same.
+  const api = await fp.request.get(`/api/v1/assessments/${id}/consultation`);
+  expect(api.status()).toBe(200);
+  const { domains } = (await api.json()) as { domains: Array<{ domain: string; summary: { read: number }; people: Array<{ name: string; read: object | null; comments: { count: number } }> }> };
+  const anaIn = (domain: string) => domains.find((d) => d.domain === domain)!.people.find((x) => x.name === 'Ana Interior')!;
+  expect(anaIn('migrants_rights')).toMatchObject({ read: { firstAt: expect.any(String), lastAt: expect.any(String) }, comments: { count: 1 } });
+  expect(anaIn('partnerships')).toMatchObject({ read: null, comments: { count: 0 } });
   await fp.screenshot({ path: 'test-results/screenshots/consultation.png', fullPage: true });
   await fp.setViewportSize({ width: 390, height: 844 });
   await fp.screenshot({ path: 'test-results/screenshots/consultation-phone.png', fullPage: true });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { demo, loginAs } from './support/auth';
+import { acceptInvitation, demo, loginAs } from './support/auth';
 import { freshJurisdiction, uniqueId } from './support/jurisdictions';
 import { fillAndSubmit, openProfile, selectText } from './support/profiles';
 
@@ -51,12 +51,7 @@ test('a focal point invites a ministry reviewer, who reads and comments on the p
   await fp.setViewportSize({ width: 1280, height: 720 });
 
   // The reviewer sets a password with the one-time link, then signs in.
-  await rp.goto(link);
-  await rp.getByLabel('New password').fill('a ministry passphrase');
-  await rp.getByLabel('Repeat the password').fill('a ministry passphrase');
-  await rp.getByRole('button', { name: 'Save password' }).click();
-  await expect(rp.getByText('Your password is set.')).toBeVisible();
-  await loginAs(rp, email, 'a ministry passphrase');
+  await acceptInvitation(rp, link, email, 'a ministry passphrase');
 
   // Their dashboard and the jurisdiction list the profile in review.
   await rp.goto('/');
