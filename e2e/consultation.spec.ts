@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { acceptInvitation, demo, loginAs } from './support/auth';
 import { freshJurisdiction, uniqueId } from './support/jurisdictions';
-import { fillAndSubmit, openProfile, selectText } from './support/profiles';
+import { commentOnPassage, fillAndSubmit, openProfile } from './support/profiles';
 
 const PASSAGE = 'La oficina municipal atiende a personas migrantes.';
 
@@ -44,12 +44,7 @@ test('a reviewer opens a domain and comments; the focal point sees them as havin
   await rp.getByTestId('overview-migrants_rights').getByRole('link', { name: "Migrants' rights" }).click();
   const strengths = rp.locator('section[aria-labelledby="part-strengths"]');
   await expect(strengths.locator('.rendered-part')).toContainText(PASSAGE);
-  await selectText(rp, strengths.locator('.rendered-part'), 'oficina municipal');
-  await strengths.getByRole('button', { name: 'Comment on the selected passage' }).click();
-  const composer = rp.getByRole('form', { name: 'Your comment on this passage' });
-  await composer.getByLabel('Comment').fill('The ministry suggests citing the 2023 ordinance.');
-  await composer.getByRole('button', { name: 'Post comment' }).click();
-  await expect(rp.getByTestId('comment-panel').getByTestId('thread')).toContainText('The ministry suggests citing the 2023 ordinance.');
+  await commentOnPassage(rp, strengths, 'oficina municipal', 'The ministry suggests citing the 2023 ordinance.');
   // The consultation is not the reviewer's to see: a 404 page, and 403 from the API.
   expect((await rp.goto(`/assessments/${id}/consultation`))!.status()).toBe(404);
   expect((await rp.request.get(`/api/v1/assessments/${id}/consultation`)).status()).toBe(403);
