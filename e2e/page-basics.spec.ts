@@ -41,6 +41,7 @@ test('every page has a title of its own', async ({ page, browser, baseURL }) => 
     `/assessments/${id}/sections/introduction`,
     `/assessments/${id}/sections/migrants_rights/strengths/history`,
     `/assessments/${id}/comments`,
+    `/assessments/${id}/consultation`,
   ]);
   await loginAs(page, demo.admin);
   await page.goto('/admin/users');

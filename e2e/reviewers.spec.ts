@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { demo, loginAs } from './support/auth';
+import { acceptInvitation, demo, loginAs } from './support/auth';
 import { freshJurisdiction, uniqueId } from './support/jurisdictions';
-import { fillAndSubmit, openProfile, selectText } from './support/profiles';
+import { commentOnPassage, fillAndSubmit, openProfile } from './support/profiles';
 
 const PASSAGE = 'La ventanilla única atiende a personas migrantes.';
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -51,12 +51,7 @@ test('a focal point invites a ministry reviewer, who reads and comments on the p
   await fp.setViewportSize({ width: 1280, height: 720 });
 
   // The reviewer sets a password with the one-time link, then signs in.
-  await rp.goto(link);
-  await rp.getByLabel('New password').fill('a ministry passphrase');
-  await rp.getByLabel('Repeat the password').fill('a ministry passphrase');
-  await rp.getByRole('button', { name: 'Save password' }).click();
-  await expect(rp.getByText('Your password is set.')).toBeVisible();
-  await loginAs(rp, email, 'a ministry passphrase');
+  await acceptInvitation(rp, link, email, 'a ministry passphrase');
 
   // Their dashboard and the jurisdiction list the profile in review.
   await rp.goto('/');
@@ -70,12 +65,7 @@ test('a focal point invites a ministry reviewer, who reads and comments on the p
   await expect(strengths.locator('.rendered-part')).toContainText(PASSAGE);
   await expect(rp.locator('[role="textbox"][contenteditable="true"]')).toHaveCount(0);
   await expect(rp.getByRole('button', { name: 'Accept this domain' })).toHaveCount(0);
-  await selectText(rp, strengths.locator('.rendered-part'), 'ventanilla única');
-  await strengths.getByRole('button', { name: 'Comment on the selected passage' }).click();
-  const composer = rp.getByRole('form', { name: 'Your comment on this passage' });
-  await composer.getByLabel('Comment').fill('El ministerio sugiere citar la ordenanza de 2023.');
-  await composer.getByRole('button', { name: 'Post comment' }).click();
-  await expect(rp.getByTestId('comment-panel').getByTestId('thread')).toContainText('El ministerio sugiere citar la ordenanza de 2023.');
+  await commentOnPassage(rp, strengths, 'ventanilla única', 'El ministerio sugiere citar la ordenanza de 2023.');
   const put = await rp.request.put(`/api/v1/assessments/${id}/sections/migrants_rights/strengths`, {
     data: { doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Cambiado.' }] }] }, baseRevision: 1 },
     headers: { origin: baseURL! },

@@ -8,3 +8,4 @@ export * from './comments';
 export * from './editions';
 export * from './search';
 export * from './suggestions';
+export * from './consultation';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password-2024';
 
@@ -31,4 +31,14 @@ export async function sessionCookies(context: BrowserContext) {
 
 export function apiTokens(): { admin: string; focalSonora: string; focalLima: string } {
   return JSON.parse(fs.readFileSync(path.resolve(process.env.E2E_DATA_DIR ?? '.data/e2e', 'e2e-tokens.json'), 'utf8'));
+}
+
+/** Someone invited sets their password with the one-time link, as they would in the browser, then signs in. */
+export async function acceptInvitation(page: Page, link: string, email: string, password: string) {
+  await page.goto(link);
+  await page.getByLabel('New password').fill(password);
+  await page.getByLabel('Repeat the password').fill(password);
+  await page.getByRole('button', { name: 'Save password' }).click();
+  await expect(page.getByText('Your password is set.')).toBeVisible();
+  await loginAs(page, email, password);
 }

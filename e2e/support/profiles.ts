@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** The id of the open profile of a jurisdiction in a language, starting one if needed. */
 export async function openProfile(request: APIRequestContext, jurisdiction: string, language: string, baseURL: string) {
@@ -59,4 +59,14 @@ export async function fillAllParts(request: APIRequestContext, id: string, origi
 export async function fillAndSubmit(request: APIRequestContext, id: string, origin: string, text: (section: string, part: string) => string) {
   await fillAllParts(request, id, origin, text);
   expect((await request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'submit' }, headers: { origin } })).status()).toBe(200);
+}
+
+/** Comments on a passage of a part's read-only text (a reviewer's or focal point's), and waits for the thread in the side panel. */
+export async function commentOnPassage(page: Page, part: Locator, passage: string, body: string) {
+  await selectText(page, part.locator('.rendered-part'), passage);
+  await part.getByRole('button', { name: 'Comment on the selected passage' }).click();
+  const composer = page.getByRole('form', { name: 'Your comment on this passage' });
+  await composer.getByLabel('Comment').fill(body);
+  await composer.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByTestId('comment-panel').getByTestId('thread')).toContainText(body);
 }

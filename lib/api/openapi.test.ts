@@ -27,6 +27,13 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths['/api/v1/jurisdictions/{slug}/reviewers/{userId}'])).toEqual(['delete']);
   });
 
+  it('describes the consultation: per section, who of the people consulted read, commented and suggested', () => {
+    const get = doc.paths['/api/v1/assessments/{id}/consultation'].get;
+    expect(Object.keys(get.responses)).toEqual(['200', '403', '404']);
+    const body = get.responses['200'].content!['application/json'].schema as unknown as { properties: { domains: { items: { properties: Record<string, unknown> } } } };
+    expect(Object.keys(body.properties.domains.items.properties)).toEqual(['domain', 'summary', 'people']);
+  });
+
   it('describes translations: starting one, marking a part up to date, and each part\'s standing', () => {
     expect(Object.keys(doc.paths['/api/v1/assessments/{id}/translations'])).toEqual(['post']);
     expect(Object.keys(doc.paths['/api/v1/assessments/{id}/sections/{domain}/{part}/up-to-date'])).toEqual(['post']);

@@ -14,6 +14,7 @@ import {
   bulkSuggestionDecisionBody,
   bulkSuggestionDecisionResponse,
   suggestionResponse,
+  consultationResponse,
   reviewerInviteBody,
   reviewerResponse,
   transitionBody,
@@ -139,6 +140,19 @@ export function buildOpenApi() {
             '403': error('A role on the jurisdiction, but not one that edits'),
             '404': error('No such profile, or no role on it'),
             '409': error('The profile is not a draft (`wrong_state`)'),
+          },
+        },
+      },
+      '/api/v1/assessments/{id}/consultation': {
+        get: {
+          summary: 'Per section, who of the focal points and reviewers has read it, commented and suggested (focal points, consultants, admins)',
+          description:
+            'Reading is recorded when a focal point or reviewer opens a section while the profile is in review. People whose role lapsed or whose account was deactivated are listed with `ended` and left out of `summary`; a removed reviewer is not listed.',
+          parameters: [idParam],
+          responses: {
+            '200': { description: 'Every section in reading order, with each person consulted', content: json(consultationResponse) },
+            '403': error('A reviewer: the consultation is not theirs to see'),
+            '404': error('No such profile, or no role on it'),
           },
         },
       },

@@ -180,3 +180,28 @@ export const suggestionResponse = z.object({
   at: z.string().nullable(),
   comment: z.string().nullable(),
 });
+
+/** GET /api/v1/assessments/{id}/consultation: per section, who of the people consulted read, commented and suggested there. */
+export const consultationResponse = z.object({
+  domains: z.array(
+    z.object({
+      domain: z.string().describe('The section: `introduction` or one of the six domains, in reading order.'),
+      summary: z
+        .object({ people: z.number().int(), read: z.number().int(), commented: z.number().int(), suggested: z.number().int() })
+        .describe('Over the people still taking part (not lapsed or deactivated): how many, and how many of them read, commented and suggested here.'),
+      people: z.array(
+        z.object({
+          id: z.uuid(),
+          name: z.string(),
+          role: z.enum(['focal_point', 'reviewer']),
+          organisation: z.string().nullable(),
+          ended: z.enum(['lapsed', 'deactivated']).nullable().describe('Why the person no longer takes part: the role’s end date passed, or the account was deactivated.'),
+          pending: z.boolean().describe('Invited, has not set a password yet.'),
+          read: z.object({ firstAt: z.string(), lastAt: z.string() }).nullable().describe('When they first and last opened the section while the profile was in review; null if never.'),
+          comments: z.object({ count: z.number().int(), lastAt: z.string().nullable() }),
+          suggestions: z.object({ open: z.number().int(), decided: z.number().int(), lastAt: z.string().nullable().describe('When their newest open suggestion here was made.') }),
+        }),
+      ),
+    }),
+  ),
+});

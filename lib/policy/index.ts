@@ -41,3 +41,4 @@ export function canManageReviewers(actor: Actor | null, jurisdictionId: string):
   return actor.isAdmin || rolesOn(actor, jurisdictionId).includes('focal_point');
 }
 export * from './search';
+export * from './consultation';

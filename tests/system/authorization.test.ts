@@ -22,6 +22,7 @@ import {
   canSeeJurisdiction,
   judgeAssessment,
   judgeComment,
+  judgeConsultation,
   judgeDomainReview,
   judgeStartTranslation,
   judgeTransition,
@@ -195,6 +196,7 @@ function requestsFor(p: Profile, reviewerId: string): Request[] {
       verdict: (a) => judgeAssessment(a, 'edit', subject),
       allowedStatus: [400], // allowed, and then: not a translation
     },
+    { label: 'see who read, commented and suggested', method: 'GET', path: `/api/v1/assessments/${p.id}/consultation`, verdict: (a) => judgeConsultation(a, subject) },
     { label: 'list open suggestions', method: 'GET', path: `/api/v1/assessments/${p.id}/suggestions`, verdict: (a) => judgeAssessment(a, 'view', subject) },
     {
       label: 'decide a suggestion',

@@ -28,6 +28,9 @@ import { titleFrom } from '@/lib/auth/page-title';
 import { getAssessmentHeader } from '@/lib/data/assessments';
 import { listOpenSuggestions } from '@/lib/data/suggestions';
 import { BulkSuggestionDecision } from '@/components/editor/bulk-suggestion-decision';
+import { getConsultation } from '@/lib/data/consultation';
+import { judgeConsultation } from '@/lib/policy';
+import { ReadBySummary } from '@/components/profiles/read-by-summary';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -54,6 +57,11 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   for (const x of await listOpenSuggestions(actor, profile.id)) openSuggestions[x.section] = (openSuggestions[x.section] ?? 0) + 1;
   const suggestionsTotal = Object.values(openSuggestions).reduce((a, b) => a + b, 0);
   const sg = await getTranslations('suggestions');
+  // Who of the people consulted has read each section: for those who follow the consultation, once it has begun.
+  const consultation = judgeConsultation(actor, profile) === 'allowed' ? (await getConsultation(actor, profile.id)).sections : null;
+  const consultationBegun = profile.state !== 'draft' || (consultation ?? []).some((x) => x.summary.read > 0);
+  const readBy = (section: string) => (consultationBegun ? consultation?.find((x) => x.section === section && x.summary.people > 0)?.summary : undefined);
+  const cs = await getTranslations('consultation');
   const t = await getTranslations('profiles');
   const format = await getFormatter();
   const ui = await getLocale();
@@ -99,6 +107,15 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
               <Link href={`/assessments/${profile.id}/comments`} data-testid="open-comments">
                 {c('openCount', { n: totalOpen })}
               </Link>
+              {consultation && (
+                <>
+                  {' '}
+                  ·{' '}
+                  <Link href={`/assessments/${profile.id}/consultation`} data-testid="consultation-link">
+                    {cs('link')}
+                  </Link>
+                </>
+              )}
             </p>
           </div>
         </div>
@@ -167,6 +184,7 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
                       {sr('badge')}
                     </Link>
                   )}
+                  {readBy(p.section) && <ReadBySummary summary={readBy(p.section)!} href={`/assessments/${profile.id}/consultation#consultation-${p.section}`} />}
                   {(staleBySection[p.section] ?? 0) > 0 && (
                     <Link href={`/assessments/${profile.id}/sections/${p.section}`} className="badge badge--danger" data-testid="stale-count">
                       {tr('staleCount', { n: staleBySection[p.section] ?? 0 })}

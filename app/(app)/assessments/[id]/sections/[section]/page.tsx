@@ -33,6 +33,8 @@ import { BulkSuggestionDecision } from '@/components/editor/bulk-suggestion-deci
 import { listOpenSuggestions } from '@/lib/data/suggestions';
 import { changesSinceReview } from '@/lib/data/changes-since-review';
 import { ChangesSinceReview } from '@/components/profiles/changes-since-review';
+import { recordSectionRead } from '@/lib/data/consultation';
+import { isPrefetch } from '@/lib/http/is-prefetch';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string; section: string }> }): Promise<Metadata> {
   const { id, section } = await params;
@@ -50,6 +52,8 @@ export default async function SectionPage({ params, searchParams }: { params: Pr
   const key = section as SectionKey;
   const profile = await orNotFound(getAssessment(actor, id));
   const canEdit = canOnAssessment(actor, 'edit', profile);
+  // A focal point or reviewer who opens the section in review has read it (the consultation page shows who has).
+  if (!(await isPrefetch())) await recordSectionRead(actor, profile, key);
   const t = await getTranslations('profiles');
   const uiLocale = await getLocale();
   const ui: Locale = isLocale(uiLocale) ? uiLocale : 'en';
