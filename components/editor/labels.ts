@@ -51,7 +51,7 @@ export interface SuggestLabels {
   commentLabel: string;
   commentSave: string;
   commentCancel: string;
-  /** Contains "{count}" and "{max}". */
+  /** Contains "{used}" and "{max}" (the noun agrees with the maximum, never one). */
   commentCount: string;
   /** Contains "{max}". */
   commentTooLong: string;

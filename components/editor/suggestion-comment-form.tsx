@@ -85,7 +85,7 @@ export function SuggestionCommentForm({ editor, suggestionId, comment, what, lab
         aria-invalid={error ? true : undefined}
       />
       <p className="muted small suggestion-comment__count" id={`${id}-count`}>
-        {fill(t.commentCount, { count: draft.length, max: MAX_SUGGESTION_COMMENT })}
+        {fill(t.commentCount, { used: draft.length, max: MAX_SUGGESTION_COMMENT })}
       </p>
       {error && (
         <p className="notice notice--error" role="alert">

@@ -56,7 +56,7 @@ export async function getEditorLabels(): Promise<EditorLabels> {
       commentLabel: t('suggest.commentLabel'),
       commentSave: t('suggest.commentSave'),
       commentCancel: t('suggest.commentCancel'),
-      commentCount: t('suggest.commentCount', { count: keep('count'), max: keep('max') }),
+      commentCount: t('suggest.commentCount', { used: keep('used'), max: keep('max') }),
       commentTooLong: t('suggest.commentTooLong', { max: keep('max') }),
       commentGone: t('suggest.commentGone'),
     },
