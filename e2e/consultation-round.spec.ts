@@ -112,6 +112,9 @@ test('a consultation round: two people suggest at once, the consultant decides, 
   const note = flist.getByLabel('Comment on your suggestion (why, or a source)');
   await expect(note).toBeFocused();
   await typeLikeAPerson(fp, 'Nombre de la ordenanza 2023.');
+  await expect(flist.getByText('28 of 280 characters')).toBeVisible();
+  await shots(fp, 'consultation-round-comment-form');
+  await expect(note).toBeFocused();
   await fp.keyboard.press('Tab');
   await fp.keyboard.press('Enter');
   await expect(flist.getByTestId('suggestion-comment')).toHaveText('Nombre de la ordenanza 2023.');
