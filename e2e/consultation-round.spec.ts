@@ -76,18 +76,22 @@ test('a consultation round: two people suggest at once, the consultant decides, 
   };
   const [fpart, rpart] = await Promise.all([open(fp), open(rp)]);
 
-  // At the same moment: the focal point replaces a phrase, the reviewer adds words at the end of the sentence.
-  await Promise.all([
-    (async () => {
-      await selectText(fp, fpart.text, 'ventanilla única');
-      await typeLikeAPerson(fp, 'oficina de atención');
-    })(),
-    (async () => {
-      await selectText(rp, rpart.text, 'migrantes');
-      await rp.keyboard.press('ArrowRight');
-      await typeLikeAPerson(rp, ' y refugiadas');
-    })(),
-  ]);
+  // Each puts their selection where they will type, and the other sees it: both editors have taken it in. (A
+  // selection the browser moved is read on `selectionchange`; the other's typing arriving before that read
+  // would put the old one back, which a script racing a live editor meets and a person does not.)
+  await selectText(fp, fpart.text, 'ventanilla única');
+  await expect(rpart.root.locator('.ProseMirror-yjs-selection')).toHaveText('ventanilla única');
+  await selectText(rp, rpart.text, 'migrantes');
+  await rp.keyboard.press('ArrowRight');
+  const reviewerCaretAfter = (words: string) =>
+    fpart.root.evaluate((root, w) => {
+      const caret = root.querySelector('.ProseMirror-yjs-cursor');
+      return Boolean(caret?.previousSibling?.textContent?.endsWith(w)) && root.querySelector('.ProseMirror-yjs-selection') === null;
+    }, words);
+  await expect.poll(() => reviewerCaretAfter('migrantes')).toBe(true);
+
+  // At the same moment: the focal point replaces the phrase, the reviewer adds words at the end of the sentence.
+  await Promise.all([typeLikeAPerson(fp, 'oficina de atención'), typeLikeAPerson(rp, ' y refugiadas')]);
   for (const part of [fpart, rpart]) {
     await expect(part.root.locator('del.suggestion').first()).toHaveText('ventanilla única');
     await expect(part.root.locator('ins.suggestion').filter({ hasText: 'oficina de atención' })).toHaveAttribute('title', /Lucía Focal/);
