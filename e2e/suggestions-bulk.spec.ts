@@ -1,6 +1,6 @@
-import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
+import { shots } from './support/screenshots';
 import { freshJurisdiction } from './support/jurisdictions';
 import { fillAllParts, openProfile } from './support/profiles';
 
@@ -12,14 +12,6 @@ const withInsertion = (text: string, inserted: string) => ({
   content: [{ type: 'paragraph', content: [{ type: 'text', text }, { type: 'text', text: inserted, marks: [{ type: 'insertion', attrs: { id: crypto.randomUUID(), ...AUTHOR } }] }] }],
 });
 
-async function shots(page: Page, name: string) {
-  fs.mkdirSync('test-results/screenshots', { recursive: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `test-results/screenshots/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/screenshots/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test('a consultant rejects every suggestion of a domain, then accepts the rest of the profile; the edition says who decided what', async ({ browser, baseURL }) => {
   test.slow(); // three people and a publication

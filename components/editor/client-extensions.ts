@@ -3,6 +3,7 @@ import { Extension, type Editor } from '@tiptap/core';
 import { UndoRedo } from '@tiptap/extensions/undo-redo';
 import { ControlCharacters } from '@/lib/domain/editor/control-characters';
 import { contentExtensions } from '@/lib/domain/editor/extensions';
+import { FreshSelection } from './fresh-selection';
 import { ListKeys } from './list-keys';
 import { cleanWordHtml } from './word-paste';
 
@@ -17,6 +18,7 @@ export function editorExtensions(onLinkShortcut: (editor: Editor) => void) {
     ...contentExtensions,
     UndoRedo,
     ControlCharacters,
+    FreshSelection,
     ListKeys,
     Extension.create({
       name: 'profileShortcuts',

@@ -45,6 +45,17 @@ export interface SuggestLabels {
   reject: string;
   acceptAll: string;
   rejectAll: string;
+  /** The author's comment on their own suggestion (suggestion-comment-form.tsx). */
+  commentAdd: string;
+  commentEdit: string;
+  commentLabel: string;
+  commentSave: string;
+  commentCancel: string;
+  /** Contains "{used}" and "{max}" (the noun agrees with the maximum, never one). */
+  commentCount: string;
+  /** Contains "{max}". */
+  commentTooLong: string;
+  commentGone: string;
 }
 
 /** Puts values into a label that was translated with a literal `{name}` left in it. */

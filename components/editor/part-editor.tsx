@@ -225,7 +225,7 @@ export default function PartEditor(props: PartEditorProps) {
         />
       )}
       <EditorContent editor={editor} />
-      {editor && <SuggestionList editor={editor} assessmentId={assessmentId} section={section} part={part} mayDecide={mayEdit} labels={t.suggest} />}
+      {editor && <SuggestionList editor={editor} assessmentId={assessmentId} section={section} part={part} mayDecide={mayEdit} meId={me.id} labels={t.suggest} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { decideSuggestionAction } from '@/lib/actions/suggestions';
 import { extractSuggestions, type OpenSuggestion } from '@/lib/domain/editor/suggestions';
 import { fill, type SuggestLabels } from './labels';
+import { SuggestionCommentForm } from './suggestion-comment-form';
 
 interface Props {
   editor: Editor;
@@ -13,6 +14,8 @@ interface Props {
   part: string;
   /** Accept and reject buttons: for those who may edit. */
   mayDecide: boolean;
+  /** Who is here: they may comment their own suggestions while the text is writable to them. */
+  meId: string;
   labels: SuggestLabels;
 }
 
@@ -27,8 +30,9 @@ function what(s: OpenSuggestion, t: SuggestLabels): string {
  * author and time; consultants accept or reject each one, or all of them
  * (through the server, which records who suggested and who decided).
  */
-export function SuggestionList({ editor, assessmentId, section, part, mayDecide, labels: t }: Props) {
+export function SuggestionList({ editor, assessmentId, section, part, mayDecide, meId, labels: t }: Props) {
   const suggestions = useEditorState({ editor, selector: ({ editor: e }) => extractSuggestions(e.getJSON()) });
+  const writable = useEditorState({ editor, selector: ({ editor: e }) => e.isEditable });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const headingId = `suggestions-${section}-${part}`;
@@ -67,15 +71,24 @@ export function SuggestionList({ editor, assessmentId, section, part, mayDecide,
                 )}
               </p>
               <p className="suggestion-card__what">{what(s, t)}</p>
-              {s.comment && <p className="thread__body">{s.comment}</p>}
-              {mayDecide && (
+              {s.comment && (
+                <p className="thread__body suggestion-card__comment" data-testid="suggestion-comment">
+                  {s.comment}
+                </p>
+              )}
+              {(mayDecide || (writable && s.authorId === meId)) && (
                 <div className="suggestion-card__actions">
-                  <button type="button" className="button button--small" disabled={pending} onClick={() => decide('accept', s.id)} aria-label={`${t.accept}: ${what(s, t)}`}>
-                    {t.accept}
-                  </button>
-                  <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => decide('reject', s.id)} aria-label={`${t.reject}: ${what(s, t)}`}>
-                    {t.reject}
-                  </button>
+                  {writable && s.authorId === meId && <SuggestionCommentForm editor={editor} suggestionId={s.id} comment={s.comment} what={what(s, t)} labels={t} />}
+                  {mayDecide && (
+                    <>
+                      <button type="button" className="button button--small" disabled={pending} onClick={() => decide('accept', s.id)} aria-label={`${t.accept}: ${what(s, t)}`}>
+                        {t.accept}
+                      </button>
+                      <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => decide('reject', s.id)} aria-label={`${t.reject}: ${what(s, t)}`}>
+                        {t.reject}
+                      </button>
+                    </>
+                  )}
                 </div>
               )}
             </li>

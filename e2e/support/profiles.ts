@@ -16,13 +16,24 @@ export function editorOf(page: Page, section: string, part: string) {
   return { root, text: root.locator('[role="textbox"][contenteditable="true"]'), status: root.getByTestId('save-status') };
 }
 
-/** Selects the first occurrence of `text` inside an element, as a person would with the mouse. */
+/**
+ * Selects the first occurrence of `text` inside an element, as a person would with the mouse.
+ *
+ * In an editor, the editor is focused first, as a click does. Placing a
+ * selection in an editor without focus focuses it as a side effect, and
+ * ProseMirror, on a focus, puts its own previous selection back 20 ms later if
+ * the caret has not moved from where the focus found it: a key pressed at once
+ * (ArrowRight collapses to the same end) and read late on a loaded machine then
+ * acts on the old selection (typing replaced the selected word, and a
+ * suggestion beside someone else's was refused as changing theirs).
+ */
 export async function selectText(page: Page, container: ReturnType<Page['locator']>, text: string) {
   await container.evaluate((root, needle) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const at = node.data.indexOf(needle);
       if (at < 0) continue;
+      node.parentElement?.closest<HTMLElement>('[contenteditable="true"]')?.focus({ preventScroll: true });
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + needle.length);

@@ -51,6 +51,14 @@ export async function getEditorLabels(): Promise<EditorLabels> {
       reject: t('suggest.reject'),
       acceptAll: t('suggest.acceptAll'),
       rejectAll: t('suggest.rejectAll'),
+      commentAdd: t('suggest.commentAdd'),
+      commentEdit: t('suggest.commentEdit'),
+      commentLabel: t('suggest.commentLabel'),
+      commentSave: t('suggest.commentSave'),
+      commentCancel: t('suggest.commentCancel'),
+      commentCount: t('suggest.commentCount', { used: keep('used'), max: keep('max') }),
+      commentTooLong: t('suggest.commentTooLong', { max: keep('max') }),
+      commentGone: t('suggest.commentGone'),
     },
   };
 }

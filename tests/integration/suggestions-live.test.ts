@@ -99,6 +99,10 @@ describe.each(targets)('suggesting live on %s', (target) => {
     expect(await send((t) => t.delete(4, 8))).toBe('applied');
     stored = await eventually(() => row(ref), (r) => extractSuggestions(r.doc)[0]?.kind === 'delete');
     expect(extractSuggestions(stored.doc)[0]).toMatchObject({ deleted: 'mundo', inserted: '' });
+    // A comment on it, as the list under the text puts one (on every mark of the suggestion).
+    expect(await send((t) => t.format(5, 5, { deletion: { ...mine, comment: 'Por cortesía.' } }))).toBe('applied');
+    stored = await eventually(() => row(ref), (r) => extractSuggestions(r.doc)[0]?.comment === 'Por cortesía.');
+    expect(extractSuggestions(stored.doc)[0]).toMatchObject({ id: mine.id, deleted: 'mundo', authorId: focal.user.id });
     client.close();
   });
 
@@ -112,6 +116,7 @@ describe.each(targets)('suggesting live on %s', (target) => {
       ['rejecting someone else’s deletion', (t) => t.format(0, 4, { deletion: null })],
       ['a suggestion in someone else’s name', (t) => t.insert(0, 'Oh ', { insertion: { id: crypto.randomUUID(), authorId: OTHER_ID, authorName: 'Someone', at: new Date().toISOString(), comment: null } })],
       ['suggested formatting', (t) => t.format(0, 4, { bold: {} })],
+      ['commenting on someone else’s suggestion', (t) => t.format(4, ' y amigos'.length, { insertion: { ...extractOthers(t), comment: 'Ya no.' } })],
     ];
     let OTHER_ID = '';
     /** The attributes of the reviewer's suggestion in the copy (to forge a change to it). */

@@ -1,6 +1,7 @@
 import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { wordsOnlyDeletion } from './suggest-deletion';
 import { SUGGESTION_MARKS } from './suggestion-marks';
 
 export interface Suggester {
@@ -13,10 +14,11 @@ const isSuggestionMark = (mark: Mark) => (SUGGESTION_MARKS as readonly string[])
 /**
  * Turns a change a person made in Suggesting mode into the change that
  * suggests it (@handlewithcare/prosemirror-suggest-changes), under their name.
- * `newId` gives each new suggestion its id.
+ * `newId` gives each new suggestion its id. Deleting across paragraphs or
+ * bullets is suggested as deleting their words (suggest-deletion.ts).
  */
 export function suggestTransaction(transaction: Transaction, state: EditorState, me: Suggester, newId: () => string = () => crypto.randomUUID()): Transaction {
-  const tracked = transformToSuggestionTransaction(transaction, state, () => newId());
+  const tracked = transformToSuggestionTransaction(wordsOnlyDeletion(transaction, state) ?? transaction, state, () => newId());
   return stamp(keepSuggestionsApart(state.doc, tracked, me, newId), me);
 }
 

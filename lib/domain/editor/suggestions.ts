@@ -120,6 +120,8 @@ function rewrite(node: JsonNode, decide: Decide): JsonNode | null {
   const hadText = node.content.length > 0;
   // A paragraph whose every word was removed goes, and a list item or list left empty with it.
   if (hadText && children.length === 0 && node.type !== 'doc') return null;
+  // A bullet whose own words went but that holds a nested list keeps an empty first line (the schema wants one).
+  if (node.type === 'listItem' && children.length > 0 && children[0].type !== 'paragraph') children.unshift({ type: 'paragraph' });
   const rest: JsonNode = { ...node };
   delete rest.content;
   if (children.length === 0) return node.type === 'doc' ? { ...rest, content: [{ type: 'paragraph' }] } : rest;

@@ -2,6 +2,7 @@ import { Node as PMNode } from '@tiptap/pm/model';
 import { allowedMarkTypes, allowedNodeTypes } from './extensions';
 import { THREAD_ID_PATTERN } from './comment-mark';
 import { isAllowedHref } from './link-policy';
+import { MAX_SUGGESTION_COMMENT } from './suggestion-comment';
 import { jsonShapeProblem } from '../json-shape';
 import { profileSchema } from './schema';
 
@@ -24,7 +25,7 @@ const suggestionAttrRules: Record<string, (v: unknown) => boolean> = {
   authorId: (v) => typeof v === 'string' && THREAD_ID_PATTERN.test(v),
   authorName: shortText(200),
   at: (v) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v)),
-  comment: (v) => v === null || shortText(500)(v),
+  comment: (v) => v === null || shortText(MAX_SUGGESTION_COMMENT)(v),
 };
 const requiredAttrs: Record<string, string[]> = {
   comment: ['threadId'],
