@@ -125,6 +125,7 @@ export function searchStatement(actor: Actor | null, query: SearchQuery, parsed:
   const scan = (name: string, key: SearchFilterKey | null) => sql`${sql.raw(name)} AS MATERIALIZED (
       SELECT p.id, p.words, p.language, p.year, p.month, p.country, p.level, p.section, p.part
       FROM search.passages p WHERE ${where} AND ${allBut(key)} LIMIT ${SEARCH_COUNT_LIMIT + 1})`;
+  // What is ranked and counted: the scan's first rows up to the limit (a materialized CTE is read back in the order it was written).
   const kept = (name: string) => sql`(SELECT * FROM ${sql.raw(name)} LIMIT ${SEARCH_COUNT_LIMIT})`;
   const offset = (query.page - 1) * SEARCH_PAGE_SIZE;
   const facetCounts = searchFilterKeys.map((k) => {
@@ -157,7 +158,8 @@ export function searchStatement(actor: Actor | null, query: SearchQuery, parsed:
  * the drafts the actor may read (marked as drafts). Ranked by ts_rank, newest
  * edition first among equals, paged; with the total and, per filter, counts
  * for each value. The query is never spliced into SQL: websearch_to_tsquery
- * reads any text (operators, unbalanced quotes) without failing.
+ * reads any text (operators, unbalanced quotes) without failing, and the
+ * tsquery it makes comes back as a parameter.
  *
  * The work is capped (SEARCH_COUNT_LIMIT, README: Search): each scan takes
  * the first matches the index yields, at most the limit and one more, in one
