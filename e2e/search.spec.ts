@@ -145,7 +145,7 @@ test('a word in more passages than the search counts shows "more than", and lowe
 
     await page.goto(`/search?q=${word}`);
     await expect(page.getByRole('status')).toHaveText('More than 500 passages found');
-    await expect(page.getByTestId('search-capped')).toContainText('Counting stops at 500 passages');
+    await expect(page.getByTestId('search-capped')).toContainText('Each search reads at most 500 passages holding its words');
     await expect(page.getByLabel('Content language').locator('option[value="es"]')).toHaveText('Spanish (500+)');
     await expect(page.getByTestId('search-hit')).toHaveCount(20);
     await expect(page.getByText('Page 1 of 25')).toBeVisible();

@@ -4,7 +4,7 @@ import { getDb, type Db } from '../../db/client';
 import type { Locale } from '../domain/locales';
 import type { JurisdictionLevel } from '../domain/roles';
 import { cappedCount, facetScans, SEARCH_COUNT_LIMIT } from '../domain/search/capped-counts';
-import { queryArms } from '../domain/search/query-arms';
+import { queryArms, relaxPhrases } from '../domain/search/query-arms';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_PAGE_SIZE, highlightSegments, searchFilterKeys, type SearchFilterKey, type SearchQuery } from '../domain/search/search-query';
 import { draftScope, type Actor } from '../policy';
 import { rowsOf } from './sql-rows';
@@ -68,6 +68,11 @@ function matches(parsed: Record<Locale, string>): SQL {
     sql` OR `,
   );
 }
+/** For a phrase search, the query with its phrases relaxed to "all these words" in every language; null when there is no phrase to relax. */
+function relaxed(parsed: Record<Locale, string>): Record<Locale, string> | null {
+  const out = Object.fromEntries(languages.map((l) => [l, parsed[l].trim() === '' ? '' : (relaxPhrases(parsed[l]) ?? parsed[l])])) as Record<Locale, string>;
+  return languages.some((l) => out[l] !== parsed[l]) && languages.every((l) => parsed[l].trim() === '' || relaxPhrases(parsed[l]) !== null) ? out : null;
+}
 const ownQuery = (parsed: Record<Locale, string>) => sql`CASE p.language ${sql.join(languages.map((l) => sql`WHEN ${l} THEN ${parsed[l]}::tsquery`), sql` `)} END`;
 const ownConfig = sql`CASE p.language ${sql.join(languages.map((l) => sql`WHEN ${l} THEN ${sql.raw(`'${configOf[l]}'`)}::regconfig`), sql` `)} END`;
 
@@ -122,9 +127,16 @@ export function searchStatement(actor: Actor | null, query: SearchQuery, parsed:
   const own = searchFilterKeys.filter((k) => scans[k] === k);
   const allBut = (key: SearchFilterKey | null) => sql.join(searchFilterKeys.filter((k) => k !== key).map((k) => filters[k]), sql` AND `);
   // A scan: the first matches (in index order, unsorted: sorting them all is the cost we avoid), one past the limit.
-  const scan = (name: string, key: SearchFilterKey | null) => sql`${sql.raw(name)} AS MATERIALIZED (
-      SELECT p.id, p.words, p.language, p.year, p.month, p.country, p.level, p.section, p.part
-      FROM search.passages p WHERE ${where} AND ${allBut(key)} LIMIT ${SEARCH_COUNT_LIMIT + 1})`;
+  // For a phrase, the first passages holding its words are read (the index answers that alone) and those with
+  // the phrase kept: the positions of the words are checked in at most the limit of passages.
+  const loose = relaxed(parsed);
+  const scan = (name: string, key: SearchFilterKey | null) => {
+    const columns = sql`p.id, p.words, p.language, p.year, p.month, p.country, p.level, p.section, p.part`;
+    if (!loose) return sql`${sql.raw(name)} AS MATERIALIZED (SELECT ${columns} FROM search.passages p WHERE ${where} AND ${allBut(key)} LIMIT ${SEARCH_COUNT_LIMIT + 1})`;
+    return sql`${sql.raw(`${name}_read`)} AS MATERIALIZED (
+        SELECT ${columns} FROM search.passages p WHERE (${matches(loose)}) AND ${scopeOf(actor)} AND ${allBut(key)} LIMIT ${SEARCH_COUNT_LIMIT + 1}),
+      ${sql.raw(name)} AS MATERIALIZED (SELECT * FROM (SELECT * FROM ${sql.raw(`${name}_read`)} LIMIT ${SEARCH_COUNT_LIMIT}) p WHERE ${matches(parsed)})`;
+  };
   // What is ranked and counted: the scan's first rows up to the limit (a materialized CTE is read back in the order it was written).
   const kept = (name: string) => sql`(SELECT * FROM ${sql.raw(name)} LIMIT ${SEARCH_COUNT_LIMIT})`;
   const offset = (query.page - 1) * SEARCH_PAGE_SIZE;
@@ -133,6 +145,8 @@ export function searchStatement(actor: Actor | null, query: SearchQuery, parsed:
     return sql`SELECT ${k} AS facet, ${facetColumn[k]} AS value, count(*)::int AS n, NULL AS hits FROM ${kept(source)} c GROUP BY 2`;
   });
   const scanSizes = own.map((k) => sql`SELECT ${`#${k}`}, NULL, (SELECT count(*)::int FROM ${sql.raw(`found_${k}`)}), NULL`);
+  // How many passages a phrase search read: past the limit, what it found is a lower bound.
+  const readSizes = loose ? ['found', ...own.map((k) => `found_${k}`)].map((n) => sql`SELECT ${`read:${n}`}, NULL, (SELECT count(*)::int FROM ${sql.raw(`${n}_read`)}), NULL`) : [];
 
   return sql`
       WITH ${sql.join([scan('found', null), ...own.map((k) => scan(`found_${k}`, k))], sql`, `)},
@@ -148,7 +162,7 @@ export function searchStatement(actor: Actor | null, query: SearchQuery, parsed:
           FROM ranked r JOIN search.passages p ON p.id = r.id JOIN jurisdictions j ON j.id = p.jurisdiction_id
         ) h) AS hits
       ${sql.join(
-        [...scanSizes, ...facetCounts].map((part) => sql` UNION ALL ${part}`),
+        [...scanSizes, ...readSizes, ...facetCounts].map((part) => sql` UNION ALL ${part}`),
         sql``,
       )}`;
 }
@@ -172,6 +186,7 @@ export async function searchPassages(actor: Actor | null, query: SearchQuery): P
   const scans = facetScans(query);
   const rows = rowsOf<{ facet: string; value: string | null; n: number | string; hits: string | null }>(await db.execute(searchStatement(actor, query, await parseQuery(db, query.q))));
   const sizes = new Map<string, number>();
+  const read = new Map<string, number>();
   const facets = Object.fromEntries(searchFilterKeys.map((k) => [k, [] as Facet])) as SearchResults['facets'];
   let hitRows: Array<Record<string, unknown>> = [];
   for (const row of rows) {
@@ -179,15 +194,18 @@ export async function searchPassages(actor: Actor | null, query: SearchQuery): P
       sizes.set('all', Number(row.n));
       hitRows = row.hits ? (JSON.parse(row.hits) as Array<Record<string, unknown>>) : [];
     } else if (row.facet.startsWith('#')) sizes.set(row.facet.slice(1), Number(row.n));
+    else if (row.facet.startsWith('read:')) read.set(row.facet === 'read:found' ? 'all' : row.facet.slice('read:found_'.length), Number(row.n));
   }
-  const capped = (source: string) => cappedCount(sizes.get(source) ?? 0).lowerBound;
+  // A scan's counts are lower bounds when it stopped: it found more than the limit, or (a phrase) read more.
+  const capped = (source: string) => cappedCount(sizes.get(source) ?? 0).lowerBound || cappedCount(read.get(source) ?? 0).lowerBound;
   for (const row of rows) {
     const k = row.facet as SearchFilterKey;
     if (!searchFilterKeys.includes(k) || row.value === null) continue;
     facets[k].push({ value: String(row.value), count: Number(row.n), ...(capped(scans[k]) ? { lowerBound: true } : {}) });
   }
   for (const k of searchFilterKeys) facets[k].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  const { count: total, lowerBound: totalIsLowerBound } = cappedCount(sizes.get('all') ?? 0);
+  const total = cappedCount(sizes.get('all') ?? 0).count;
+  const totalIsLowerBound = capped('all');
 
   return {
     total,

@@ -97,4 +97,26 @@ describe.each(targets)('capped passage search on %s', (target) => {
     expect(exact).toMatchObject({ total: 300, totalIsLowerBound: false, pages: 15 });
     expect(exact.facets.year).toEqual([{ value: '2020', count: 300 }]);
   });
+
+  it('checks a phrase in at most the limit of passages holding its words, and says when it stopped', async () => {
+    const word = `tramite${Date.now() % 100000}`;
+    const db = await getDb();
+    // 600 passages hold both words, the phrase ("<word> digital") only in every tenth: 60 of them.
+    const j = await seedJurisdiction({ country: 'AQ' });
+    const texts = Array.from({ length: 600 }, (_, i) => (i % 10 === 0 ? `Un ${word} digital número ${i}` : `Digital es el ${word} número ${i}`));
+    await insertImportedEdition(db, j, { language: 'es', year: 2023, month: 1, title: 'Phrase', content: profileWith(texts), source: 'test' });
+
+    const phrase = await searchPassages(null, q(`"${word} digital"`));
+    // The first 500 passages holding both words were read: 50 with the phrase, and more may follow.
+    expect(phrase).toMatchObject({ total: 50, totalIsLowerBound: true, pages: 3 });
+    expect(phrase.hits.every((h) => h.highlight.map((x) => x.text).join('').includes(`${word} digital`))).toBe(true);
+    expect(phrase.facets.year).toEqual([{ value: '2023', count: 50, lowerBound: true }]);
+    // Narrowed (a country with 30 passages holding the words) under the limit, every one is checked: exact.
+    const other = await seedJurisdiction({ country: 'BV' });
+    const few = Array.from({ length: 30 }, (_, i) => (i < 12 ? `Otro ${word} digital ${i}` : `Digital y ${word} ${i}`));
+    await insertImportedEdition(db, other, { language: 'es', year: 2023, month: 2, title: 'Phrase BV', content: profileWith(few), source: 'test' });
+    expect(await searchPassages(null, q(`"${word} digital"`, { country: 'BV' }))).toMatchObject({ total: 12, totalIsLowerBound: false });
+    // Words without the phrase: all 600, so "more than 500".
+    expect(await searchPassages(null, q(`${word} digital`))).toMatchObject({ total: 500, totalIsLowerBound: true });
+  });
 });

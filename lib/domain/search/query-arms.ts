@@ -22,3 +22,21 @@ export function queryArms(parsed: Record<Locale, string>): QueryArm[] {
   }
   return [...arms].map(([tsquery, languages]) => ({ languages, tsquery }));
 }
+
+/**
+ * A phrase query with its phrase operators (`<->`, `<N>`) made `&`: every
+ * passage with the phrase holds all its words, so this finds a superset the
+ * GIN index answers without reading each passage's word positions. A search
+ * for a phrase reads the passages holding the words (capped) and keeps those
+ * with the phrase; reading every passage holding two common words to find
+ * the few where they touch is what made phrases slow. Null when there is no
+ * phrase, or under a negation (`!`), where the relaxed query is no superset.
+ */
+export function relaxPhrases(tsquery: string): string | null {
+  // Quoted lexemes ('it''s', with :* or weights after) apart from the operators between them.
+  const parts = tsquery.match(/'(?:[^']|'')*'(?::[*A-D]+)?|[^']+/g);
+  if (!parts || parts.join('') !== tsquery) return null;
+  const operators = parts.filter((p) => !p.startsWith("'"));
+  if (operators.some((p) => p.includes('!')) || !operators.some((p) => /<(?:-|\d+)>/.test(p))) return null;
+  return parts.map((p) => (p.startsWith("'") ? p : p.replace(/<(?:-|\d+)>/g, '&'))).join('');
+}

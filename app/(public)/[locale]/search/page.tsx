@@ -9,6 +9,7 @@ import { publishedFilterValues, searchPassages, type SearchResults } from '@/lib
 import { isLocale, locales } from '@/lib/domain/locales';
 import { domainKeys, domainName, domainParts } from '@/lib/domain/profile';
 import { jurisdictionLevels } from '@/lib/domain/roles';
+import { SEARCH_COUNT_LIMIT } from '@/lib/domain/search/capped-counts';
 import { MAX_SEARCH_PAGE, parseSearchParams, searchHref, type SearchQuery } from '@/lib/domain/search/search-query';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -101,11 +102,11 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       {results && (
         <section aria-labelledby="search-results-title" className="stack">
           <h2 id="search-results-title" className="search-count" role="status">
-            {results.totalIsLowerBound ? t('foundMore', { n: results.total }) : t('found', { n: results.total })}
+            {!results.totalIsLowerBound ? t('found', { n: results.total }) : results.total >= SEARCH_COUNT_LIMIT ? t('foundMore', { n: results.total }) : t('foundAtLeast', { n: results.total })}
           </h2>
           {results.totalIsLowerBound && (
             <p className="muted" data-testid="search-capped">
-              {t('capped', { n: results.total })}
+              {t('capped', { n: SEARCH_COUNT_LIMIT })}
             </p>
           )}
           {results.hits.length > 0 && (
