@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -16,8 +17,9 @@ export async function openPglite(dataDir: string | null, { loadDataDir }: { load
   // dataDir null: an in-memory database (tests).
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
   try {
-    // unaccent: the passage search's accent folding (db/migrations/0017_search_configs.sql).
-    const client = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined, loadDataDir, extensions: { unaccent } });
+    // unaccent: the passage search's accent folding (db/migrations/0017_search_configs.sql); btree_gin:
+    // its index of words and filters together (0021_search_filters_index.sql).
+    const client = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined, loadDataDir, extensions: { unaccent, btree_gin } });
     const db = drizzle({ client, schema });
     await migrate(db, { migrationsFolder });
     return {

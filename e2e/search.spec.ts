@@ -128,3 +128,42 @@ test('hostile queries get a page or a clear 400, never a server error', async ({
   expect((await request.get('/api/v1/search?q=a&level=planet')).status()).toBe(400);
   expect((await request.get('/api/v1/search')).status()).toBe(400);
 });
+
+test('a word in more passages than the search counts shows "more than", and lower bounds beside the filters', async ({ browser, baseURL }) => {
+  test.slow();
+  const { slug } = await freshJurisdiction(browser, 'Contar');
+  const word = `abundo${uniqueId()}`;
+  const consultant = await browser.newContext();
+  try {
+    const page = await consultant.newPage();
+    await loginAs(page, demo.consultant);
+    const id = await openProfile(page.request, slug, 'es', baseURL!);
+    // 520 paragraphs holding the word: more than the 500 passages a search reads (SEARCH_COUNT_LIMIT).
+    const doc = { type: 'doc', content: Array.from({ length: 520 }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: `Párrafo ${i} ${word}` }] })) };
+    const saved = await page.request.put(`/api/v1/assessments/${id}/sections/partnerships/strengths`, { data: { doc, baseRevision: 0 }, headers: { origin: baseURL! } });
+    expect(saved.status()).toBe(200);
+
+    await page.goto(`/search?q=${word}`);
+    await expect(page.getByRole('status')).toHaveText('More than 500 passages found');
+    await expect(page.getByTestId('search-capped')).toContainText('Each search reads at most 500 passages holding its words');
+    await expect(page.getByLabel('Content language').locator('option[value="es"]')).toHaveText('Spanish (500+)');
+    await expect(page.getByTestId('search-hit')).toHaveCount(20);
+    await expect(page.getByText('Page 1 of 25')).toBeVisible();
+    // The API says the same: the count is a lower bound, and so is each facet counted past the limit.
+    const api = await page.request.get(`/api/v1/search?q=${word}`);
+    expect(await api.json()).toMatchObject({ total: 500, totalIsLowerBound: true, countLimit: 500, facets: { lang: [{ value: 'es', count: 500, lowerBound: true }] } });
+    // Narrowed under the limit, the count is exact again.
+    await page.goto(`/search?q=${encodeURIComponent(`${word} "Párrafo 7"`)}`);
+    await expect(page.getByRole('status')).toHaveText('1 passage found');
+    await expect(page.getByTestId('search-capped')).toHaveCount(0);
+
+    await page.goto(`/search?q=${word}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: test.info().outputPath('search-capped-desktop.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: test.info().outputPath('search-capped-phone.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  } finally {
+    await consultant.close();
+  }
+});

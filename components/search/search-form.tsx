@@ -11,7 +11,8 @@ export interface FilterChoice {
 
 /**
  * The passage search's GET form: the words and one select per filter, each
- * option with how many passages it would give (the facet counts). Works
+ * option with how many passages it would give (the facet counts, "n+" when
+ * the search stopped counting: lib/domain/search/capped-counts.ts). Works
  * without JavaScript; labels and names arrive translated from the page.
  */
 export function SearchForm({
@@ -27,7 +28,8 @@ export function SearchForm({
   labels: { words: string; any: string; submit: string };
   filters: FilterChoice[];
   facets: Partial<Record<SearchFilterKey, Facet>>;
-  withCount: (label: string, n: number) => string;
+  /** The option's label with its count; `atLeast` when the count is a lower bound (the search stopped counting). */
+  withCount: (label: string, n: number, atLeast: boolean) => string;
 }) {
   return (
     <form className="card search-form" role="search" action="/search" method="get">
@@ -55,7 +57,7 @@ export function SearchForm({
       </div>
       <div className="search-form__filters">
         {filters.map((f) => {
-          const counts = new Map((facets[f.key] ?? []).map((c) => [c.value, c.count]));
+          const counts = new Map((facets[f.key] ?? []).map((c) => [c.value, c]));
           const selected = query[f.key] === undefined ? '' : String(query[f.key]);
           return (
             <div className="field" key={f.key}>
@@ -63,10 +65,10 @@ export function SearchForm({
               <select id={`search-${f.key}`} name={f.key} defaultValue={selected}>
                 <option value="">{labels.any}</option>
                 {f.options.map((o) => {
-                  const n = counts.get(o.value);
+                  const c = counts.get(o.value);
                   return (
                     <option key={o.value} value={o.value}>
-                      {n === undefined ? o.label : withCount(o.label, n)}
+                      {c === undefined ? o.label : withCount(o.label, c.count, c.lowerBound === true)}
                     </option>
                   );
                 })}

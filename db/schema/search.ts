@@ -52,7 +52,9 @@ export const searchPassages = searchSchema.table(
       ),
   },
   (t) => [
-    index('passages_words_idx').using('gin', t.words),
+    // The words and the most selective filters in one GIN index (btree_gin, migration 0021): a filtered
+    // search's capped scan (README: Search) then reads only passages that match words and filters.
+    index('passages_words_filters_idx').using('gin', t.words, t.country, t.section, t.year),
     index('passages_edition_idx').on(t.editionId),
     index('passages_assessment_idx').on(t.assessmentId, t.section, t.part),
     index('passages_jurisdiction_idx').on(t.jurisdictionId),

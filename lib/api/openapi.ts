@@ -302,9 +302,10 @@ export function buildOpenApi() {
           responses: {
             '200': {
               description:
-                '`{ total, page, pages, facets: { country|level|domain|part|lang|year: [ { value, count } ] }, results: [ { draft, jurisdiction, edition, title, language, domain, domainName, part, passage, url, text, highlight: [ { text, match } ] } ] }`; 20 results a page. Each facet counts with the other filters applied.',
+                '`{ total, totalIsLowerBound, countLimit, page, pages, facets: { country|level|domain|part|lang|year: [ { value, count, lowerBound? } ] }, results: [ { draft, jurisdiction, edition, title, language, domain, domainName, part, passage, url, text, highlight: [ { text, match } ] } ] }`; 20 results a page. Each facet counts with the other filters applied. ' +
+                'A search reads at most `countLimit` (500) matching passages: past that, `totalIsLowerBound` is true and `total` is the limit (more than that many match), the results are the best-ranked of the first 500 the index yields (not of every match), and each facet entry counted from such a scan has `lowerBound: true` (at least `count`). A phrase is checked in at most the first 500 passages holding its words: past those, `totalIsLowerBound` is true with `total` what was found among them. Add words or filters to get exact counts and ranking.',
             },
-            '400': error('A parameter that cannot be read (`invalid_query`, with `details.field`): q missing or over 200 characters, an unknown level, domain, part or language, a page past 50'),
+            '400': error('A parameter that cannot be read (`invalid_query`, with `details.field`): q missing or over 200 characters, an unknown level, domain, part or language, a page past 25'),
             '401': error('A bearer token that is not valid'),
           },
         },

@@ -1,9 +1,11 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDb, type Db } from '../../db/client';
 import type { Locale } from '../domain/locales';
 import type { JurisdictionLevel } from '../domain/roles';
-import { HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_PAGE_SIZE, highlightSegments, type SearchQuery } from '../domain/search/search-query';
+import { cappedCount, facetScans, SEARCH_COUNT_LIMIT } from '../domain/search/capped-counts';
+import { queryArms, relaxPhrases } from '../domain/search/query-arms';
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, SEARCH_PAGE_SIZE, highlightSegments, searchFilterKeys, type SearchFilterKey, type SearchQuery } from '../domain/search/search-query';
 import { draftScope, type Actor } from '../policy';
 import { rowsOf } from './sql-rows';
 
@@ -33,21 +35,45 @@ export interface SearchHit {
   highlight: Array<{ text: string; match: boolean }>;
 }
 
-export type Facet = Array<{ value: string; count: number }>;
+/** A filter's value and how many passages it would give; `lowerBound`: at least that many (the scan stopped, see SEARCH_COUNT_LIMIT). */
+export type Facet = Array<{ value: string; count: number; lowerBound?: boolean }>;
 export interface SearchResults {
+  /** Passages found, exact up to SEARCH_COUNT_LIMIT; past it `totalIsLowerBound` and this is the limit ("more than 500"). */
   total: number;
+  totalIsLowerBound: boolean;
   page: number;
   pages: number;
   hits: SearchHit[];
   /** For each filter, how many passages each value would give with the other filters as they are. */
-  facets: Record<'country' | 'level' | 'domain' | 'part' | 'lang' | 'year', Facet>;
+  facets: Record<SearchFilterKey, Facet>;
 }
 
-/** The query in one language's configuration: stemmed and accent-folded as that language's passages are. */
-const tsquery = (lang: Locale, q: string) => sql`websearch_to_tsquery(${sql.raw(`'${configOf[lang]}'`)}::regconfig, ${q})`;
-/** Each passage is matched against the query in its own language (each arm can use the GIN index). */
-const matches = (q: string) => sql.join(languages.map((l) => sql`(p.language = ${l} AND p.words @@ ${tsquery(l, q)})`), sql` OR `);
-const ownQuery = (q: string) => sql`CASE p.language ${sql.join(languages.map((l) => sql`WHEN ${l} THEN ${tsquery(l, q)}`), sql` `)} END`;
+/** The query in each language's configuration (stemmed and accent-folded as that language's passages are), as tsquery text. */
+export async function parseQuery(db: Db, q: string): Promise<Record<Locale, string>> {
+  const [row] = rowsOf<Record<Locale, string>>(
+    await db.execute(sql`SELECT ${sql.join(languages.map((l) => sql`websearch_to_tsquery(${sql.raw(`'${configOf[l]}'`)}::regconfig, ${q})::text AS ${sql.raw(l)}`), sql`, `)}`),
+  );
+  return row;
+}
+/** Each passage matched by the query in its own language; languages that parse it alike share an arm (one index scan). */
+function matches(parsed: Record<Locale, string>): SQL {
+  const arms = queryArms(parsed);
+  if (arms.length === 0) return sql`false`;
+  return sql.join(
+    arms.map((a) =>
+      a.languages.length === languages.length
+        ? sql`p.words @@ ${a.tsquery}::tsquery`
+        : sql`(p.language IN (${sql.join(a.languages.map((l) => sql`${l}`), sql`, `)}) AND p.words @@ ${a.tsquery}::tsquery)`,
+    ),
+    sql` OR `,
+  );
+}
+/** For a phrase search, the query with its phrases relaxed to "all these words" in every language; null when there is no phrase to relax. */
+function relaxed(parsed: Record<Locale, string>): Record<Locale, string> | null {
+  const out = Object.fromEntries(languages.map((l) => [l, parsed[l].trim() === '' ? '' : (relaxPhrases(parsed[l]) ?? parsed[l])])) as Record<Locale, string>;
+  return languages.some((l) => out[l] !== parsed[l]) && languages.every((l) => parsed[l].trim() === '' || relaxPhrases(parsed[l]) !== null) ? out : null;
+}
+const ownQuery = (parsed: Record<Locale, string>) => sql`CASE p.language ${sql.join(languages.map((l) => sql`WHEN ${l} THEN ${parsed[l]}::tsquery`), sql` `)} END`;
 const ownConfig = sql`CASE p.language ${sql.join(languages.map((l) => sql`WHEN ${l} THEN ${sql.raw(`'${configOf[l]}'`)}::regconfig`), sql` `)} END`;
 
 /** Published passages for everyone; unpublished ones only as lib/policy lets this actor read them. */
@@ -69,7 +95,7 @@ function scopeOf(actor: Actor | null): SQL {
 }
 
 /** One condition per filter that is set; `true` for the others. */
-function filterConditions(query: SearchQuery): Record<keyof SearchResults['facets'], SQL> {
+function filterConditions(query: SearchQuery): Record<SearchFilterKey, SQL> {
   const on = (value: unknown, condition: SQL) => (value === undefined ? sql`true` : condition);
   return {
     country: on(query.country, sql`p.country = ${query.country}`),
@@ -81,77 +107,113 @@ function filterConditions(query: SearchQuery): Record<keyof SearchResults['facet
   };
 }
 
+/** Each facet's column in search.passages, as text. */
+const facetColumn: Record<SearchFilterKey, SQL> = {
+  country: sql`country`,
+  level: sql`level::text`,
+  domain: sql`section`,
+  part: sql`part`,
+  lang: sql`language::text`,
+  year: sql`year::text`,
+};
+
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=60, MinWords=25, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** The one statement of a search (exported for the benchmark's EXPLAIN): the capped scans, the facet counts and the ranked page. */
+export function searchStatement(actor: Actor | null, query: SearchQuery, parsed: Record<Locale, string>): SQL {
+  const where = sql`(${matches(parsed)}) AND ${scopeOf(actor)}`;
+  const filters = filterConditions(query);
+  const scans = facetScans(query);
+  const own = searchFilterKeys.filter((k) => scans[k] === k);
+  const allBut = (key: SearchFilterKey | null) => sql.join(searchFilterKeys.filter((k) => k !== key).map((k) => filters[k]), sql` AND `);
+  // A scan: the first matches (in index order, unsorted: sorting them all is the cost we avoid), one past the limit.
+  // For a phrase, the first passages holding its words are read (the index answers that alone) and those with
+  // the phrase kept: the positions of the words are checked in at most the limit of passages.
+  const loose = relaxed(parsed);
+  const scan = (name: string, key: SearchFilterKey | null) => {
+    const columns = sql`p.id, p.words, p.language, p.year, p.month, p.country, p.level, p.section, p.part`;
+    if (!loose) return sql`${sql.raw(name)} AS MATERIALIZED (SELECT ${columns} FROM search.passages p WHERE ${where} AND ${allBut(key)} LIMIT ${SEARCH_COUNT_LIMIT + 1})`;
+    return sql`${sql.raw(`${name}_read`)} AS MATERIALIZED (
+        SELECT ${columns} FROM search.passages p WHERE (${matches(loose)}) AND ${scopeOf(actor)} AND ${allBut(key)} LIMIT ${SEARCH_COUNT_LIMIT + 1}),
+      ${sql.raw(name)} AS MATERIALIZED (SELECT * FROM (SELECT * FROM ${sql.raw(`${name}_read`)} LIMIT ${SEARCH_COUNT_LIMIT}) p WHERE ${matches(parsed)})`;
+  };
+  // What is ranked and counted: the scan's first rows up to the limit (a materialized CTE is read back in the order it was written).
+  const kept = (name: string) => sql`(SELECT * FROM ${sql.raw(name)} LIMIT ${SEARCH_COUNT_LIMIT})`;
+  const offset = (query.page - 1) * SEARCH_PAGE_SIZE;
+  const facetCounts = searchFilterKeys.map((k) => {
+    const source = scans[k] === 'all' ? 'found' : `found_${k}`;
+    return sql`SELECT ${k} AS facet, ${facetColumn[k]} AS value, count(*)::int AS n, NULL AS hits FROM ${kept(source)} c GROUP BY 2`;
+  });
+  const scanSizes = own.map((k) => sql`SELECT ${`#${k}`}, NULL, (SELECT count(*)::int FROM ${sql.raw(`found_${k}`)}), NULL`);
+  // How many passages a phrase search read: past the limit, what it found is a lower bound.
+  const readSizes = loose ? ['found', ...own.map((k) => `found_${k}`)].map((n) => sql`SELECT ${`read:${n}`}, NULL, (SELECT count(*)::int FROM ${sql.raw(`${n}_read`)}), NULL`) : [];
+
+  return sql`
+      WITH ${sql.join([scan('found', null), ...own.map((k) => scan(`found_${k}`, k))], sql`, `)},
+      ranked AS (
+        SELECT p.id, p.rank FROM (SELECT p.*, ts_rank(p.words, ${ownQuery(parsed)}) AS rank FROM ${kept('found')} p) p
+        ORDER BY p.rank DESC, p.year DESC NULLS FIRST, p.month DESC NULLS FIRST, p.id
+        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
+      )
+      SELECT '' AS facet, NULL AS value, (SELECT count(*)::int FROM found) AS n, (
+        SELECT json_agg(h ORDER BY h.rank DESC, h.year DESC NULLS FIRST, h.month DESC NULLS FIRST, h.id)::text FROM (
+          SELECT p.id, r.rank, p.edition_id, p.assessment_id, j.slug, p.jurisdiction_name, p.country, p.level, p.language, p.year, p.month, p.version, p.title,
+                 p.section, p.part, p.ordinal, ts_headline(${ownConfig}, p.body, ${ownQuery(parsed)}, ${HEADLINE_OPTIONS}) AS headline
+          FROM ranked r JOIN search.passages p ON p.id = r.id JOIN jurisdictions j ON j.id = p.jurisdiction_id
+        ) h) AS hits
+      ${sql.join(
+        [...scanSizes, ...readSizes, ...facetCounts].map((part) => sql` UNION ALL ${part}`),
+        sql``,
+      )}`;
+}
 
 /**
  * Finds passages across every profile: published editions for everyone, and
  * the drafts the actor may read (marked as drafts). Ranked by ts_rank, newest
  * edition first among equals, paged; with the total and, per filter, counts
  * for each value. The query is never spliced into SQL: websearch_to_tsquery
- * reads any text (operators, unbalanced quotes) without failing.
+ * reads any text (operators, unbalanced quotes) without failing, and the
+ * tsquery it makes comes back as a parameter.
+ *
+ * The work is capped (SEARCH_COUNT_LIMIT, README: Search): each scan takes
+ * the first matches the index yields, at most the limit and one more, in one
+ * statement. The results are those of that candidate set ranked; the total
+ * and the facets count it, exact when the scan ended before the limit, lower
+ * bounds otherwise. A filter that is set has its own scan for its facet.
  */
 export async function searchPassages(actor: Actor | null, query: SearchQuery): Promise<SearchResults> {
   const db = await getDb();
-  const where = sql`(${matches(query.q)}) AND ${scopeOf(actor)}`;
-  const filters = filterConditions(query);
-  const keys = Object.keys(filters) as Array<keyof typeof filters>;
-  const allFilters = sql.join(Object.values(filters), sql` AND `);
-  const others = (key: keyof typeof filters) => sql.join(keys.filter((k) => k !== key).map((k) => filters[k]), sql` AND `);
-  const column: Record<keyof typeof filters, SQL> = {
-    country: sql`p.country`,
-    level: sql`p.level::text`,
-    domain: sql`p.section`,
-    part: sql`p.part`,
-    lang: sql`p.language::text`,
-    year: sql`p.year::text`,
-  };
-
-  // One pass over the matching passages for every facet and the total: each facet counts with the other filters applied.
-  const facetRows = rowsOf<Record<string, string | number | null>>(
-    await db.execute(sql`
-      SELECT ${sql.join(keys.map((k) => sql`${column[k]} AS ${sql.raw(`v_${k}`)}, grouping(${column[k]}) AS ${sql.raw(`g_${k}`)}, count(*) FILTER (WHERE ${others(k)}) AS ${sql.raw(`n_${k}`)}`), sql`, `)},
-             count(*) FILTER (WHERE ${allFilters}) AS n_all
-      FROM search.passages p
-      WHERE ${where}
-      GROUP BY GROUPING SETS (${sql.join(keys.map((k) => sql`(${column[k]})`), sql`, `)}, ())`),
-  );
-  const facets = Object.fromEntries(keys.map((k) => [k, [] as Facet])) as SearchResults['facets'];
-  let total = 0;
-  for (const row of facetRows) {
-    const grouped = keys.filter((k) => Number(row[`g_${k}`]) === 0);
-    if (grouped.length === keys.length) continue; // cannot happen: every set groups one column at most
-    if (grouped.length === 0) {
-      total = Number(row.n_all);
-      continue;
-    }
-    const [k] = grouped;
-    const value = row[`v_${k}`];
-    const count = Number(row[`n_${k}`]);
-    if (value !== null && count > 0) facets[k].push({ value: String(value), count });
+  const scans = facetScans(query);
+  const rows = rowsOf<{ facet: string; value: string | null; n: number | string; hits: string | null }>(await db.execute(searchStatement(actor, query, await parseQuery(db, query.q))));
+  const sizes = new Map<string, number>();
+  const read = new Map<string, number>();
+  const facets = Object.fromEntries(searchFilterKeys.map((k) => [k, [] as Facet])) as SearchResults['facets'];
+  let hitRows: Array<Record<string, unknown>> = [];
+  for (const row of rows) {
+    if (row.facet === '') {
+      sizes.set('all', Number(row.n));
+      hitRows = row.hits ? (JSON.parse(row.hits) as Array<Record<string, unknown>>) : [];
+    } else if (row.facet.startsWith('#')) sizes.set(row.facet.slice(1), Number(row.n));
+    else if (row.facet.startsWith('read:')) read.set(row.facet === 'read:found' ? 'all' : row.facet.slice('read:found_'.length), Number(row.n));
   }
-  for (const k of keys) facets[k].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  // A scan's counts are lower bounds when it stopped: it found more than the limit, or (a phrase) read more.
+  const capped = (source: string) => cappedCount(sizes.get(source) ?? 0).lowerBound || cappedCount(read.get(source) ?? 0).lowerBound;
+  for (const row of rows) {
+    const k = row.facet as SearchFilterKey;
+    if (!searchFilterKeys.includes(k) || row.value === null) continue;
+    facets[k].push({ value: String(row.value), count: Number(row.n), ...(capped(scans[k]) ? { lowerBound: true } : {}) });
+  }
+  for (const k of searchFilterKeys) facets[k].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const total = cappedCount(sizes.get('all') ?? 0).count;
+  const totalIsLowerBound = capped('all');
 
-  const offset = (query.page - 1) * SEARCH_PAGE_SIZE;
-  const hits = offset >= total ? [] : rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
-      SELECT p.edition_id, p.assessment_id, j.slug, p.jurisdiction_name, p.country, p.level, p.language, p.year, p.month, p.version, p.title,
-             p.section, p.part, p.ordinal, ts_headline(${ownConfig}, p.body, ${ownQuery(query.q)}, ${HEADLINE_OPTIONS}) AS headline
-      FROM (
-        SELECT p.*, ts_rank(p.words, ${ownQuery(query.q)}) AS rank
-        FROM search.passages p
-        WHERE ${where} AND ${allFilters}
-        ORDER BY rank DESC, p.year DESC NULLS FIRST, p.month DESC NULLS FIRST, p.id
-        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
-      ) p
-      JOIN jurisdictions j ON j.id = p.jurisdiction_id
-      ORDER BY p.rank DESC, p.year DESC NULLS FIRST, p.month DESC NULLS FIRST, p.id`),
-  );
   return {
     total,
+    totalIsLowerBound,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
     facets,
-    hits: hits.map((r) => ({
+    hits: hitRows.map((r) => ({
       editionId: (r.edition_id as string | null) ?? null,
       assessmentId: (r.assessment_id as string | null) ?? null,
       draft: r.edition_id === null,

@@ -27,7 +27,7 @@ describe('parseSearchParams', () => {
       ['q=a&year=20x4', 'year', /year must be a year/],
       ['q=a&year=12', 'year', /year must be a year/],
       ['q=a&page=0', 'page', /page starts at 1/],
-      ['q=a&page=51', 'page', /page goes up to 50/],
+      ['q=a&page=26', 'page', /page goes up to 25/],
       ['q=a&page=1.5', 'page', /whole number/],
       ['q=a&country=E%00C', 'country', /NUL/],
     ];

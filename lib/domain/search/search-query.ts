@@ -7,8 +7,8 @@ import { jurisdictionLevels } from '../roles';
 /** Longest query: enough for a sentence in quotes, short enough that no query is costly. */
 export const MAX_QUERY_LENGTH = 200;
 export const SEARCH_PAGE_SIZE = 20;
-/** Deeper pages cost the database more and help nobody: 1,000 passages, then refine the query. */
-export const MAX_SEARCH_PAGE = 50;
+/** Deeper pages help nobody: 500 passages (also the most a search reads, capped-counts.ts), then refine the query. */
+export const MAX_SEARCH_PAGE = 25;
 
 export const searchFilterKeys = ['country', 'level', 'domain', 'part', 'lang', 'year'] as const;
 export type SearchFilterKey = (typeof searchFilterKeys)[number];

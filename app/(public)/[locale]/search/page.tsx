@@ -9,6 +9,7 @@ import { publishedFilterValues, searchPassages, type SearchResults } from '@/lib
 import { isLocale, locales } from '@/lib/domain/locales';
 import { domainKeys, domainName, domainParts } from '@/lib/domain/profile';
 import { jurisdictionLevels } from '@/lib/domain/roles';
+import { SEARCH_COUNT_LIMIT } from '@/lib/domain/search/capped-counts';
 import { MAX_SEARCH_PAGE, parseSearchParams, searchHref, type SearchQuery } from '@/lib/domain/search/search-query';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,8 +54,13 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   if (!parsed.ok) query.q = raw.get('q')?.slice(0, 200) ?? '';
   const results: SearchResults | null = parsed.ok ? await searchPassages(await getActor(), parsed.query) : null;
   const facets = results?.facets ?? {};
-  // Nothing found (or nothing asked yet): offer the countries and years that exist, without counts.
-  const choices = results && results.total > 0 ? results.facets : await publishedFilterValues();
+  // Nothing found (or nothing asked yet): offer the countries and years that exist, without counts. When the
+  // search stopped counting, its facets may miss some: those that exist are offered too, counted or not.
+  const existing = !results || results.total === 0 || results.totalIsLowerBound ? await publishedFilterValues() : null;
+  const choices = {
+    country: [...(results?.facets.country ?? []), ...(existing?.country ?? [])],
+    year: [...(results?.facets.year ?? []), ...(existing?.year ?? [])],
+  };
 
   const filters: FilterChoice[] = [
     { key: 'country', label: t('country'), options: countryOptions(choices.country ?? [], query.country, ui) },
@@ -90,14 +96,19 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
         labels={{ words: t('words'), any: t('any'), submit: t('submit') }}
         filters={filters}
         facets={facets}
-        withCount={(label, n) => t('withCount', { label, n })}
+        withCount={(label, n, atLeast) => t(atLeast ? 'withCountAtLeast' : 'withCount', { label, n })}
       />
       {filterError && <p className="muted">{t('error_other')}</p>}
       {results && (
         <section aria-labelledby="search-results-title" className="stack">
           <h2 id="search-results-title" className="search-count" role="status">
-            {t('found', { n: results.total })}
+            {!results.totalIsLowerBound ? t('found', { n: results.total }) : results.total >= SEARCH_COUNT_LIMIT ? t('foundMore', { n: results.total }) : t('foundAtLeast', { n: results.total })}
           </h2>
+          {results.totalIsLowerBound && (
+            <p className="muted" data-testid="search-capped">
+              {t('capped', { n: SEARCH_COUNT_LIMIT })}
+            </p>
+          )}
           {results.hits.length > 0 && (
             <ol className="search-results" data-testid="search-results">
               {results.hits.map((hit, i) => (
@@ -123,7 +134,6 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
               )}
             </nav>
           )}
-          {results.pages > MAX_SEARCH_PAGE && results.page === MAX_SEARCH_PAGE && <p className="muted">{t('tooDeep')}</p>}
         </section>
       )}
     </div>

@@ -3,6 +3,7 @@ import { apiError, withDatabaseOutage } from '@/lib/api/handler';
 import { getActor } from '@/lib/auth/current-actor';
 import { searchPassages } from '@/lib/data/search';
 import { domainName, isDomainKey } from '@/lib/domain/profile';
+import { SEARCH_COUNT_LIMIT } from '@/lib/domain/search/capped-counts';
 import { hitHref } from '@/lib/domain/search/hit-href';
 import { parseSearchParams } from '@/lib/domain/search/search-query';
 import { editionLabel } from '@/lib/domain/edition';
@@ -23,6 +24,9 @@ export const GET = withDatabaseOutage(async (request: Request) => {
   const result = await searchPassages(actor, parsed.query);
   const body = {
     total: result.total,
+    // Past the count limit the search stops counting: total is then the limit and a lower bound, as are the facets marked so.
+    totalIsLowerBound: result.totalIsLowerBound,
+    countLimit: SEARCH_COUNT_LIMIT,
     page: result.page,
     pages: result.pages,
     facets: result.facets,
