@@ -37,14 +37,7 @@ test('second round: the focal point sees only the domain the consultant changed,
   await fp.keyboard.press('Delete');
   await expect(part.root.locator('del.suggestion').filter({ hasText: 'en el puerto' })).toHaveCount(1);
   await expect(part.status).toHaveText('Saved');
-  // Stored (live edits are stored when typing pauses) before the comment is anchored in the stored text:
-  // both suggestions (the replacement and the deletion each carry a deletion mark).
-  await expect
-    .poll(async () => {
-      const stored = JSON.stringify((await (await fp.request.get(`/api/v1/assessments/${id}`)).json()).sections.migrants_rights.strengths.doc);
-      return stored.includes('oficina de atención') && (stored.match(/"type":"deletion"/g) ?? []).length;
-    })
-    .toBe(2);
+  // Commented through the API at once, while the suggestions may not be stored yet: they stay (the mark is added to the live text).
   const comment = await fp.request.post(`/api/v1/assessments/${id}/comments`, {
     data: { domain: 'migrants_rights', part: 'strengths', quote: 'personas migrantes', body: '¿Incluye a solicitantes de asilo?' },
     headers: { origin: baseURL! },

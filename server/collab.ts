@@ -56,6 +56,15 @@ class NotOnlySuggestions extends Refused {
   override readonly reason = SUGGESTIONS_ONLY.reason;
 }
 
+/** The next text of a live document, from the one it holds (null: unreadable); null leaves it as it is. */
+type NextText = (current: unknown | null) => unknown | null;
+
+/** The text a live document holds now, or null when it is not valid. */
+function heldText(document: Y.Doc): unknown | null {
+  const check = checkYDoc(document);
+  return check.ok ? check.doc : null;
+}
+
 /** The Yjs update a client message carries, or null when it changes nothing (awareness, sync step 1…). */
 function carriedUpdate(message: Uint8Array): Uint8Array | null {
   const decoder = decoding.createDecoder(message);
@@ -236,16 +245,33 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
    * A save made here, for a part open only on other instances: it is opened here
    * for a moment (catching up with their copy), changed, and the change reaches
    * them through Redis as any other does. Only one instance changes it, so the
-   * text is not inserted twice.
+   * text is not inserted twice. `change` gets the text as it stands on those
+   * instances (with what their editors typed and nobody stored yet).
    */
-  async function applySavedElsewhere(docName: string, doc: unknown) {
+  async function changeElsewhere(docName: string, change: NextText) {
     if (!shared || !(await shared.isOpenAnywhere(docName))) return; // its stored state has moved on already
     const direct = await hocuspocus.openDirectConnection(docName, { internal: true } as Context);
     try {
-      await direct.transact((live) => replaceYContent(live, doc));
+      await direct.transact((live) => {
+        const next = change(heldText(live));
+        if (next !== null) replaceYContent(live, next);
+      });
     } finally {
       await direct.disconnect();
     }
+  }
+
+  /** Applies `change` to the live document of that name as it stands, here or on the instances that have it open. */
+  function changeWhereOpen(docName: string, change: NextText) {
+    const live: Document | undefined = hocuspocus.documents.get(docName);
+    if (live) {
+      // Still loading: it loads the stored state, which has moved on already.
+      if (live.isLoading) return;
+      const next = change(heldText(live));
+      if (next !== null) replaceYContent(live, next, { source: 'local' });
+      return;
+    }
+    changeElsewhere(docName, change).catch((error: unknown) => console.error(`A save did not reach the editors of ${docName} on other instances`, error));
   }
 
   /**
@@ -294,14 +320,35 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
   rechecking.unref();
 
   setLiveParts({
-    // Saves made elsewhere in this process (API, restore, comment marks) reach open editors, on any instance.
+    // Saves made elsewhere in this process reach open editors, on any instance: an API save or a
+    // restore replaces the text (what it says is the whole text wanted, as of its revision) …
     applySaved(docName, doc) {
+      changeWhereOpen(docName, () => doc);
+    },
+    // … a comment mark or a decided suggestion changes the text as it stands there (not when unreadable).
+    applyChange(docName, change) {
+      changeWhereOpen(docName, (current) => (current === null ? null : change(current)));
+    },
+    async amendLive(docName, change, persist, undo) {
       const live: Document | undefined = hocuspocus.documents.get(docName);
-      if (live) {
-        if (!live.isLoading) replaceYContent(live, doc, { source: 'local' });
-        return;
-      }
-      applySavedElsewhere(docName, doc).catch((error: unknown) => console.error(`A save did not reach the editors of ${docName} on other instances`, error));
+      if (!live || live.isLoading) return null;
+      return exclusively(live, async () => {
+        // What was typed so far becomes its typists' revision; the amendment is no one's edit.
+        await store(live);
+        const now = checkYDoc(live);
+        if (!now.ok) throw new Error(`The live text of ${docName} is not valid: ${now.message}`);
+        // Synchronously from reading to writing: no change from a connection can come in between.
+        const after = change(now.doc);
+        replaceYContent(live, after, { source: 'local' });
+        const state = Y.encodeStateAsUpdate(live);
+        try {
+          return { value: await persist(after, state) };
+        } catch (error) {
+          const then = checkYDoc(live);
+          if (then.ok) replaceYContent(live, undo(then.doc), { source: 'local' });
+          throw error;
+        }
+      });
     },
     currentDoc(docName) {
       const live: Document | undefined = hocuspocus.documents.get(docName);

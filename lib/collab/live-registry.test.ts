@@ -6,7 +6,7 @@ describe('telling the live server that rights changed', () => {
 
   it('hands the scope to the live server of this process', () => {
     const told: RightsScope[] = [];
-    setLiveParts({ applySaved: () => undefined, changeLive: async () => null, currentDoc: () => null, rightsChanged: (scope) => told.push(scope) });
+    setLiveParts({ applySaved: () => undefined, applyChange: () => undefined, amendLive: async () => null, changeLive: async () => null, currentDoc: () => null, rightsChanged: (scope) => told.push(scope) });
     announceRightsChanged({ userId: 'u1' });
     announceRightsChanged({ assessmentId: 'a1' });
     expect(told).toEqual([{ userId: 'u1' }, { assessmentId: 'a1' }]);

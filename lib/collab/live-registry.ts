@@ -1,9 +1,10 @@
 /**
  * The live-editing server (server/collab.ts) runs in the same process as
  * Next's handlers but is bundled apart from them, so they meet on globalThis,
- * and only with plain data: a save made outside the live documents (the API,
- * a restore, a comment mark) is handed over as ProseMirror JSON, which the
- * server merges into the open document so that editors see it at once; a
+ * and only with plain data: a save made outside the live documents is handed
+ * over as ProseMirror JSON (a replacement: the API, a restore) or as a change
+ * of the text (a comment mark, a decided suggestion), which the server applies
+ * to the open document as it stands so that editors see it at once; a
  * right that changed (role granted or revoked, user deactivated or demoted,
  * profile moved along the workflow) is handed over as who or what it touches,
  * and the server judges those people's open connections again at once.
@@ -18,8 +19,35 @@
  * reader's live view once their role is gone.
  */
 export interface LiveParts {
-  /** Merges a stored document into the live one of that name, if it is open here. */
+  /**
+   * Makes the live document of that name, where it is open (here or on another
+   * instance), hold a stored document: a deliberate replacement (an API save
+   * made against a revision, a restore), merged by the smallest Yjs change.
+   */
   applySaved(docName: string, doc: unknown): void;
+  /**
+   * Changes the live document of that name, where it is open (here or on
+   * another instance), by `change` applied to its text as it stands then: for
+   * a change made to the stored text that is not a replacement of it (a
+   * comment's mark, a decided suggestion), so that what editors typed and
+   * nobody stored yet is kept.
+   */
+  applyChange(docName: string, change: (doc: unknown) => unknown): void;
+  /**
+   * For a change that is not an edit (a comment's mark), when the document of
+   * that name is open here: stores what was typed in it so far (a revision by
+   * its typists), then applies `change` to its text as it stands and hands the
+   * result and its Yjs state to `persist`, which writes them as the stored text
+   * (no revision of its own); no store comes in between. Should `change`
+   * throw, nothing changes; should `persist` throw, `undo` is applied to the
+   * live text as it then stands. Null when it is not open here.
+   */
+  amendLive<T>(
+    docName: string,
+    change: (doc: unknown) => unknown,
+    persist: (after: unknown, state: Uint8Array) => Promise<T>,
+    undo: (doc: unknown) => unknown,
+  ): Promise<{ value: T } | null>;
   /**
    * Changes the live document of that name, if it is open here, by `change`
    * applied to its text as it stands this very moment (so nothing typed

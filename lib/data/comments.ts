@@ -1,13 +1,13 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { Node as PMNode } from '@tiptap/pm/model';
-import { Transform } from '@tiptap/pm/transform';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Tx } from '../../db/client';
 import { assessmentParts, assessments, comments, commentThreads, users } from '../../db/schema';
-import { anchoredThreadIds, locatePassage, MAX_QUOTE_LENGTH, normalizeQuote } from '../domain/editor/passage';
-import { profileSchema } from '../domain/editor/schema';
+import { collabDocName } from '../collab/doc-name';
+import { liveParts } from '../collab/live-registry';
+import { markPassage, unmarkThread } from '../domain/editor/mark-passage';
+import { anchoredThreadIds, MAX_QUOTE_LENGTH, normalizeQuote } from '../domain/editor/passage';
 import { MAX_COMMENT_LENGTH } from '../domain/api-schemas';
 import { sectionKeys, type PartKey, type SectionKey } from '../domain/profile';
 import { stateInWords } from '../domain/workflow';
@@ -15,7 +15,8 @@ import { judgeComment, type Actor, type CommentAction } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { notifyComment } from './comment-notifications';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
-import { announceSaved, moveLiveStateOn } from './live-parts';
+import { announceChanged, moveLiveStateOn } from './live-parts';
+import type { PartRef } from './parts';
 
 
 export interface CommentView {
@@ -83,69 +84,120 @@ export interface NewThread {
  * written and nobody counts as having edited it; the part's revision still
  * moves on, so an editor holding the unmarked text cannot silently drop the
  * mark with its next save.
+ *
+ * When the part is open live here, the passage is found in the live text as
+ * it stands (with what was typed and not stored yet, which is stored first as
+ * its typists' revision) and only the mark is added to it, so nobody's typing
+ * is undone; otherwise in the stored text, and the mark then reaches editors
+ * on other instances as a change of their text, not a replacement of it.
  */
 export async function startThread(actor: Actor, assessmentId: string, input: NewThread): Promise<{ thread: ThreadView; revision: number }> {
   const db = await getDb();
-  let marked: unknown;
-  const started: { thread: ThreadView; revision: number } = await db.transaction(async (tx) => {
+  const ref: PartRef = { assessmentId, section: input.section, part: input.part };
+  // Everything the request says is checked before anything changes.
+  const { body, quote } = await db.transaction(async (tx) => {
     await lockProfileFor(tx, actor, assessmentId, 'start');
-    const body = checkedBody(input.body);
-    const quote = normalizeQuote(input.quote);
-    if (!quote) throw new InvalidInputError('quote_empty', 'Select the passage the comment is about: the quote is empty.');
-    if (quote.length > MAX_QUOTE_LENGTH) {
-      throw new InvalidInputError('quote_too_long', `A commented passage holds at most ${MAX_QUOTE_LENGTH} characters; select less.`);
-    }
-    const [part] = await tx
-      .select({ doc: assessmentParts.doc, revision: assessmentParts.revision })
-      .from(assessmentParts)
-      .where(and(eq(assessmentParts.assessmentId, assessmentId), eq(assessmentParts.section, input.section), eq(assessmentParts.part, input.part)))
-      .for('update');
-    if (!part) throw new NotFoundError('part');
-    if (input.baseRevision !== undefined && input.baseRevision !== part.revision) {
-      throw new ConflictError('revision_conflict', 'The text changed after you selected the passage; select it again in the current text.', {
-        revision: part.revision,
-      });
-    }
-    const schema = profileSchema();
-    const doc = PMNode.fromJSON(schema, part.doc);
-    const range = locatePassage(doc, quote, input.occurrence ?? 0);
-    if (!range) {
-      throw new InvalidInputError('passage_not_found', `The passage "${quote.slice(0, 80)}" is not in this part of the text.`);
-    }
-    const id = randomUUID();
-    const tr = new Transform(doc).addMark(range.from, range.to, schema.marks.comment.create({ threadId: id }));
-    const [saved] = await tx
-      .update(assessmentParts)
-      .set({ doc: tr.doc.toJSON(), revision: sql`${assessmentParts.revision} + 1` })
-      .where(and(eq(assessmentParts.assessmentId, assessmentId), eq(assessmentParts.section, input.section), eq(assessmentParts.part, input.part)))
-      .returning({ revision: assessmentParts.revision });
-    marked = tr.doc.toJSON();
-    await moveLiveStateOn(tx, { assessmentId, section: input.section, part: input.part }, marked);
-    const [thread] = await tx
-      .insert(commentThreads)
-      .values({ id, assessmentId, section: input.section, part: input.part, quote, createdBy: actor.userId })
-      .returning();
-    const [first] = await tx.insert(comments).values({ threadId: id, authorId: actor.userId, body }).returning();
-    await notifyComment(tx, { actor, assessmentId, threadId: id, commentId: first.id, body, kind: 'thread' });
-    return {
-      revision: saved.revision,
-      thread: {
-        id,
-        section: input.section,
-        part: input.part,
-        quote,
-        status: 'open',
-        anchored: true,
-        createdAt: thread.createdAt,
-        resolvedByName: null,
-        resolvedAt: null,
-        comments: [{ id: first.id, authorName: actor.name, body, createdAt: first.createdAt }],
-      },
-    };
+    const checked = { body: checkedBody(input.body), quote: checkedQuote(input.quote) };
+    await lockPart(tx, ref, input.baseRevision);
+    return checked;
   });
-  // Editors with the part open get the comment's highlight live.
-  announceSaved({ assessmentId, section: input.section, part: input.part }, marked);
+  const id = randomUUID();
+  const occurrence = input.occurrence ?? 0;
+  const mark = (doc: unknown) => {
+    const marked = markPassage(doc, quote, occurrence, id);
+    if (!marked) throw new InvalidInputError('passage_not_found', `The passage "${quote.slice(0, 80)}" is not in this part of the text.`);
+    return marked;
+  };
+  const thread = { actor, ref, id, quote, body };
+
+  const live = await liveParts()?.amendLive(
+    collabDocName(ref),
+    mark,
+    (marked, state) =>
+      db.transaction(async (tx) => {
+        await lockProfileFor(tx, actor, assessmentId, 'start');
+        await lockPart(tx, ref);
+        return recordThread(tx, thread, marked, state);
+      }),
+    (doc) => unmarkThread(doc, id),
+  );
+  if (live) return live.value;
+
+  const started = await db.transaction(async (tx) => {
+    await lockProfileFor(tx, actor, assessmentId, 'start');
+    const part = await lockPart(tx, ref, input.baseRevision);
+    return recordThread(tx, thread, mark(part.doc), null);
+  });
+  // Editors with the part open on another instance get the comment's highlight live.
+  announceChanged(ref, (doc) => markPassage(doc, quote, occurrence, id) ?? doc);
   return started;
+}
+
+function checkedQuote(raw: string): string {
+  const quote = normalizeQuote(raw);
+  if (!quote) throw new InvalidInputError('quote_empty', 'Select the passage the comment is about: the quote is empty.');
+  if (quote.length > MAX_QUOTE_LENGTH) {
+    throw new InvalidInputError('quote_too_long', `A commented passage holds at most ${MAX_QUOTE_LENGTH} characters; select less.`);
+  }
+  return quote;
+}
+
+/** Locks the part's row; refused when the passage was selected in an older revision than the stored one. */
+async function lockPart(tx: Tx, ref: PartRef, baseRevision?: number) {
+  const [part] = await tx
+    .select({ doc: assessmentParts.doc, revision: assessmentParts.revision })
+    .from(assessmentParts)
+    .where(whereSlot(ref))
+    .for('update');
+  if (!part) throw new NotFoundError('part');
+  if (baseRevision !== undefined && baseRevision !== part.revision) {
+    throw new ConflictError('revision_conflict', 'The text changed after you selected the passage; select it again in the current text.', {
+      revision: part.revision,
+    });
+  }
+  return part;
+}
+
+const whereSlot = (ref: PartRef) =>
+  and(eq(assessmentParts.assessmentId, ref.assessmentId), eq(assessmentParts.section, ref.section), eq(assessmentParts.part, ref.part));
+
+/**
+ * Stores the marked text (no history revision: the words are the same) with
+ * the live state that holds it when there is one, and the thread with its first comment.
+ */
+async function recordThread(
+  tx: Tx,
+  t: { actor: Actor; ref: PartRef; id: string; quote: string; body: string },
+  marked: unknown,
+  liveState: Uint8Array | null,
+): Promise<{ thread: ThreadView; revision: number }> {
+  const [saved] = await tx
+    .update(assessmentParts)
+    .set({ doc: marked, revision: sql`${assessmentParts.revision} + 1`, ...(liveState ? { yjsState: liveState } : {}) })
+    .where(whereSlot(t.ref))
+    .returning({ revision: assessmentParts.revision });
+  if (!liveState) await moveLiveStateOn(tx, t.ref, marked);
+  const [thread] = await tx
+    .insert(commentThreads)
+    .values({ id: t.id, assessmentId: t.ref.assessmentId, section: t.ref.section, part: t.ref.part, quote: t.quote, createdBy: t.actor.userId })
+    .returning();
+  const [first] = await tx.insert(comments).values({ threadId: t.id, authorId: t.actor.userId, body: t.body }).returning();
+  await notifyComment(tx, { actor: t.actor, assessmentId: t.ref.assessmentId, threadId: t.id, commentId: first.id, body: t.body, kind: 'thread' });
+  return {
+    revision: saved.revision,
+    thread: {
+      id: t.id,
+      section: t.ref.section,
+      part: t.ref.part,
+      quote: t.quote,
+      status: 'open',
+      anchored: true,
+      createdAt: thread.createdAt,
+      resolvedByName: null,
+      resolvedAt: null,
+      comments: [{ id: first.id, authorName: t.actor.name, body: t.body, createdAt: first.createdAt }],
+    },
+  };
 }
 
 async function lockThread(tx: Tx, assessmentId: string, threadId: string) {

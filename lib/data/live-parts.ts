@@ -123,9 +123,21 @@ export async function moveLiveStateOn(tx: Tx, ref: PartRef, doc: unknown): Promi
   await tx.update(assessmentParts).set({ yjsState: nextYState(row.state, doc) }).where(whereSlot(ref));
 }
 
-/** After such a save has committed: editors who have the part open see it now. */
+/**
+ * After a save that replaces the text (an API save against a revision, a
+ * restore) has committed: editors who have the part open see it now.
+ */
 export function announceSaved(ref: PartRef, doc: unknown): void {
   liveParts()?.applySaved(collabDocName(ref), doc);
+}
+
+/**
+ * After a change of the stored text that is not a replacement (a comment's
+ * mark, a decided suggestion) has committed: the same change is made to the
+ * text editors have open as it stands, so what they typed meanwhile stays.
+ */
+export function announceChanged(ref: PartRef, change: (doc: unknown) => unknown): void {
+  liveParts()?.applyChange(collabDocName(ref), change);
 }
 
 /**

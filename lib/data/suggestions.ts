@@ -11,7 +11,7 @@ import { judgeAssessment, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { clearAcceptance } from './domain-reviews';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
-import { announceSaved, moveLiveStateOn } from './live-parts';
+import { announceChanged, moveLiveStateOn } from './live-parts';
 import type { PartRef } from './parts';
 import { rowsOf } from './sql-rows';
 import { notifySuggestions } from './suggestion-notifications';
@@ -189,7 +189,7 @@ export async function decideSuggestions(actor: Actor, assessmentId: string, targ
     if (!row) throw new NotFoundError('part');
     const decided = decidedIn(row.doc);
     if ('suggestionId' in target && decided.length === 0) throw new NotFoundError('suggestion');
-    if (decided.length === 0) return { decided: 0, revision: null, doc: null };
+    if (decided.length === 0) return { decided: 0, revision: null, ids: [] };
     const checked = validateProfileDoc(change(row.doc));
     if (!checked.ok) throw new InvalidInputError(checked.code, checked.message);
     const [saved] = rowsOf<{ revision: number }>(
@@ -211,9 +211,11 @@ export async function decideSuggestions(actor: Actor, assessmentId: string, targ
     await tx.insert(suggestionDecisions).values(decisionRows(ref, decided, actor, decision, revision));
     // Decided suggestions leave the consultants' unread digests (decided live, the store does it).
     await notifySuggestions(tx, ref, row.doc, checked.doc);
-    return { decided: decided.length, revision, doc: checked.doc };
+    return { decided: decided.length, revision, ids: decided.map((s) => s.id) };
   });
-  if (result.doc) announceSaved(ref, result.doc);
+  // Open on another instance: the same suggestions are decided in the text as it stands there
+  // (exactly those recorded, not ones typed there since), keeping what was typed meanwhile.
+  if (result.ids.length > 0) announceChanged(ref, (doc) => result.ids.reduce((d, id) => decideSuggestion(d, id, decision), doc));
   return { decided: result.decided, revision: result.revision };
 }
 

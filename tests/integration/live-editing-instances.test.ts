@@ -3,31 +3,22 @@ import RedisClient from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getDb } from '../../db/client';
-import { assessmentParts, memberships, partRevisions } from '../../db/schema';
+import { memberships, partRevisions } from '../../db/schema';
 import { collabDocName } from '../../lib/collab/doc-name';
-import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
+import { yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
 import { revokeRole } from '../../lib/data/users';
 import { RIGHTS_CHANGED } from '../../server/collab';
 import { openProvider, rawClient, sessionCookie, startCollab } from '../support/collab-client';
 import { redisReachable, testRedisPrefix, testRedisUrl } from '../support/redis';
+import { eventually, firstText, para, storedPart as stored } from '../support/live-part';
 import { seedJurisdiction, seedUser } from '../support/seed';
 import { freshDatabasePerSuite, targets } from '../support/test-db';
 
-const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 const plain = (doc: unknown) =>
   ((doc as { content?: Array<{ content?: Array<{ text?: string }> }> }).content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
-const firstText = (ydoc: Y.Doc) => (ydoc.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
 
-/** Waits for a condition that depends on another connection or instance; the test's own timeout bounds it. */
-async function eventually<T>(read: () => Promise<T> | T, ok: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const withRedis = await redisReachable();
 
@@ -61,14 +52,6 @@ describe.skipIf(!withRedis).each(targets)('live editing across two instances on 
     return { j, consultant, second, focal, ref, name: collabDocName(ref) };
   }
 
-  async function stored(ref: { assessmentId: string; section: string; part: string }) {
-    const db = await getDb();
-    const [row] = await db
-      .select()
-      .from(assessmentParts)
-      .where(and(eq(assessmentParts.assessmentId, ref.assessmentId), eq(assessmentParts.section, ref.section), eq(assessmentParts.part, ref.part)));
-    return row;
-  }
 
   it('two people on different instances typing in one paragraph converge; the database holds both inputs, both named', async () => {
     const { consultant, second, ref, name } = await world();

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getDb } from '../../db/client';
-import { assessmentParts, assessments, memberships, partRevisions } from '../../db/schema';
+import { assessments, memberships, partRevisions } from '../../db/schema';
 import { collabDocName } from '../../lib/collab/doc-name';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
@@ -16,10 +16,10 @@ import { validateProfileDoc } from '../../lib/domain/editor/validate-doc';
 import { profileSlots } from '../../lib/domain/profile';
 import { submitForReview } from '../../lib/data/workflow';
 import { openProvider, rawClient, sessionCookie, startCollab } from '../support/collab-client';
+import { eventually, para, storedPart as part } from '../support/live-part';
 import { seedJurisdiction, seedUser } from '../support/seed';
 import { freshDatabasePerSuite, targets } from '../support/test-db';
 
-const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 /** The paragraphs' text, one per line. */
 const plain = (doc: unknown) =>
   ((doc as { content?: Array<{ content?: Array<{ text?: string }> }> }).content ?? []).map((p) => (p.content ?? []).map((t) => t.text ?? '').join('')).join('\n');
@@ -29,14 +29,6 @@ const textOf = (state: Uint8Array) => {
   return JSON.stringify(yDocJson(d));
 };
 
-/** Waits for a condition that depends on another process or connection; the test's own timeout bounds it. */
-async function eventually<T>(read: () => Promise<T> | T, ok: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(targets)('live editing on %s', (target) => {
   freshDatabasePerSuite(target);
@@ -53,14 +45,6 @@ describe.each(targets)('live editing on %s', (target) => {
     return { j, consultant, second, focal, stranger, ref, name: collabDocName(ref) };
   }
 
-  async function part(ref: { assessmentId: string; section: string; part: string }) {
-    const db = await getDb();
-    const [row] = await db
-      .select()
-      .from(assessmentParts)
-      .where(and(eq(assessmentParts.assessmentId, ref.assessmentId), eq(assessmentParts.section, ref.section), eq(assessmentParts.part, ref.part)));
-    return row;
-  }
 
   describe('who may hold a part open live', () => {
     it('follows the profile\'s state and the person\'s roles as they are in the database now', async () => {

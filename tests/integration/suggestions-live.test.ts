@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { getDb } from '../../db/client';
-import { assessmentParts, assessments } from '../../db/schema';
+import { assessments } from '../../db/schema';
 import { collabDocName } from '../../lib/collab/doc-name';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
@@ -11,6 +11,7 @@ import { savePart } from '../../lib/data/parts';
 import { extractSuggestions } from '../../lib/domain/editor/suggestions';
 import { SUGGESTIONS_ONLY } from '../../server/collab';
 import { rawClient, sessionCookie, startCollab } from '../support/collab-client';
+import { eventually, para, storedPart as row } from '../support/live-part';
 import { seedJurisdiction, seedUser } from '../support/seed';
 import { freshDatabasePerSuite, targets } from '../support/test-db';
 
@@ -19,15 +20,7 @@ import { freshDatabasePerSuite, targets } from '../support/test-db';
  * hostile client would send them, not made by the editor.
  */
 
-const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
-async function eventually<T>(read: () => Promise<T> | T, ok: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(targets)('suggesting live on %s', (target) => {
   freshDatabasePerSuite(target);
@@ -53,14 +46,6 @@ describe.each(targets)('suggesting live on %s', (target) => {
     return { consultant, focal, reviewer, ref, name: collabDocName(ref) };
   }
 
-  async function row(ref: { assessmentId: string; section: string; part: string }) {
-    const db = await getDb();
-    const [found] = await db
-      .select()
-      .from(assessmentParts)
-      .where(and(eq(assessmentParts.assessmentId, ref.assessmentId), eq(assessmentParts.section, ref.section), eq(assessmentParts.part, ref.part)));
-    return found;
-  }
 
   const suggestion = (user: { id: string; name: string }, id = crypto.randomUUID()) => ({ id, authorId: user.id, authorName: user.name, at: new Date().toISOString(), comment: null });
 

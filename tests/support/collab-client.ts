@@ -20,7 +20,7 @@ export async function sessionCookie(userId: string): Promise<string> {
 
 /** The live-editing server on an HTTP server of its own, on a free port. */
 /** `redisUrl`: instances sharing documents; `recheckEveryMs`: how often open connections are judged again. */
-export async function startCollab(options: { redisUrl?: string; redisPrefix?: string; recheckEveryMs?: number } = {}) {
+export async function startCollab(options: { redisUrl?: string; redisPrefix?: string; recheckEveryMs?: number; debounce?: number; maxDebounce?: number } = {}) {
   const collab = createCollabServer({ debounce: 50, maxDebounce: 200, ...options });
   await collab.ready;
   const server = http.createServer((_req, res) => res.writeHead(404).end()).on('upgrade', collab.handleUpgrade);
