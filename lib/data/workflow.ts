@@ -2,7 +2,10 @@ import 'server-only';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
 import { assessmentParts, assessments, assessmentTransitions, partRevisions, titleEdits, users } from '../../db/schema';
+import { alias } from 'drizzle-orm/pg-core';
 import { hasRealText } from '../domain/editor/doc-text';
+import { stripCommentMarks } from '../domain/edition';
+import { rejectAllSuggestions } from '../domain/editor/suggestions';
 import { profileSlots } from '../domain/profile';
 import { allowedTransitions, judgeTransition, transitions, type Actor, type TransitionAction } from '../policy';
 import { announceRightsChanged } from '../collab/live-registry';
@@ -28,13 +31,30 @@ async function roundStart(tx: Tx, assessmentId: string, createdAt: Date): Promis
   return last?.at ?? createdAt;
 }
 
-/** Whether the actor saved a part or changed the title since the round began. */
+/**
+ * Whether the actor changed the text (a part or the title) since the round
+ * began. A revision stored from their live changes counts only if it changed
+ * what the text says with every open suggestion set aside: someone who only
+ * suggested (a focal point in review) proposed words, they did not write them,
+ * and may still approve once the suggestions are decided.
+ */
 async function editedThisRound(tx: Tx, actor: Actor, assessmentId: string, since: Date): Promise<boolean> {
-  const [part] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  const previous = alias(partRevisions, 'previous');
+  const revisions = await tx
+    .select({ doc: partRevisions.doc, before: previous.doc })
     .from(partRevisions)
+    .leftJoin(
+      previous,
+      and(
+        eq(previous.assessmentId, partRevisions.assessmentId),
+        eq(previous.section, partRevisions.section),
+        eq(previous.part, partRevisions.part),
+        eq(previous.revision, sql`${partRevisions.revision} - 1`),
+      ),
+    )
     .where(and(eq(partRevisions.assessmentId, assessmentId), eq(partRevisions.authorId, actor.userId), gt(partRevisions.createdAt, since)));
-  if ((part?.n ?? 0) > 0) return true;
+  const wording = (doc: unknown) => JSON.stringify(stripCommentMarks(rejectAllSuggestions(doc)));
+  if (revisions.some((r) => r.before === null || wording(r.doc) !== wording(r.before))) return true;
   const [title] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(titleEdits)

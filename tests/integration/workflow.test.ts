@@ -5,6 +5,8 @@ import { assessments, assessmentTransitions, domainReviews } from '../../db/sche
 import { getAssessment, startAssessment, updateAssessmentTitle } from '../../lib/data/assessments';
 import { ConflictError, DataError, ForbiddenError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
 import { savePart } from '../../lib/data/parts';
+import { storeLivePart } from '../../lib/data/live-parts';
+import { yStateFromJson } from '../../lib/collab/yjs-doc';
 import { listDomainReviews, reviewDomain } from '../../lib/data/domain-reviews';
 import type { Actor } from '../../lib/policy';
 import { approveProfile, listTransitions, publishProfile, requestChanges, runTransition, submitForReview, workflowAbilities } from '../../lib/data/workflow';
@@ -81,6 +83,29 @@ describe.each(targets)('the workflow on %s', (target) => {
     await requestChanges(focal, id, 'Fix it');
     await savePart(both, { assessmentId: id, section: 'introduction', part: 'body' }, { doc: para('Edited by both'), baseRevision: 1 });
     await submitForReview(consultant, id);
+    await acceptAll(focal, id);
+    await expect(approveProfile(both, id)).rejects.toMatchObject({ code: 'edited_this_round', status: 403 });
+    await approveProfile(focal, id);
+  });
+
+  it('does not count a suggestion as an edit: a focal point whose suggestions were stored as their revisions still approves', async () => {
+    const { id, consultant, focal, both } = await world();
+    await submitForReview(consultant, id);
+    const ref = { assessmentId: id, section: 'migrants_rights' as const, part: 'strengths' as const };
+    const by = (actor: Actor) => ({ id: actor.userId, authorId: actor.userId, authorName: actor.name, at: '2026-12-02T12:00:00.000Z', comment: null });
+    const suggested = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'migrants_rights strengths' }, { type: 'text', text: ' today', marks: [{ type: 'insertion', attrs: { ...by(focal), id: 'focal-1' } }] }] }],
+    };
+    // A live store whose last contributor is the focal point: the revision is theirs.
+    const stored = await storeLivePart(ref, { doc: suggested as never, state: yStateFromJson(suggested), contributors: [focal.userId] });
+    expect(stored.changed).toBe(true);
+    // Withdrawn in another store of theirs: two revisions by the focal point, the words unchanged.
+    const withdrawn = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'migrants_rights strengths' }] }] };
+    expect((await storeLivePart(ref, { doc: withdrawn as never, state: yStateFromJson(withdrawn), contributors: [focal.userId] })).changed).toBe(true);
+    // Someone who changed the words in a live store of theirs is still refused.
+    const edited = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Rewritten by both' }] }] };
+    await storeLivePart({ ...ref, part: 'potential' }, { doc: edited as never, state: yStateFromJson(edited), contributors: [both.userId] });
     await acceptAll(focal, id);
     await expect(approveProfile(both, id)).rejects.toMatchObject({ code: 'edited_this_round', status: 403 });
     await approveProfile(focal, id);
