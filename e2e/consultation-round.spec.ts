@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, loginAs } from './support/auth';
 import { shots } from './support/screenshots';
-import { freshJurisdiction, uniqueId } from './support/jurisdictions';
+import { reviewRoundPeople, uniqueId } from './support/jurisdictions';
 import { editorOf, fillAllParts, openProfile, selectText } from './support/profiles';
 
 /*
@@ -30,15 +30,7 @@ const typeLikeAPerson = (page: Page, text: string) => page.keyboard.type(text, {
 test('a consultation round: two people suggest at once, the consultant decides, approval waits for the last one, the edition counts them', async ({ browser, baseURL }) => {
   test.slow(); // four people, live editing, a publication
   const origin = { origin: baseURL! };
-  const { slug } = await freshJurisdiction(browser, 'Ronda');
-  const consultant = await browser.newContext();
-  const focal = await browser.newContext();
-  const reviewer = await browser.newContext();
-  const cp = await consultant.newPage();
-  const fp = await focal.newPage();
-  const rp = await reviewer.newPage();
-  await loginAs(cp, demo.consultant);
-  await loginAs(fp, demo.focalLima);
+  const { slug, cp, fp, rp } = await reviewRoundPeople(browser, 'Ronda');
 
   // The profile of its own: every part filled, migrants_rights/strengths a passage and three bullets; in review.
   const id = await openProfile(cp.request, slug, 'es', baseURL!);
@@ -210,5 +202,5 @@ test('a consultation round: two people suggest at once, the consultant decides, 
   const trail = ap.getByTestId('signoff-suggestions');
   await expect(trail.getByRole('listitem')).toHaveText([/2 accepted, 1 rejected, by Carlos Consultant/]);
 
-  for (const context of [consultant, focal, reviewer, admin]) await context.close();
+  for (const context of [cp.context(), fp.context(), rp.context(), admin]) await context.close();
 });

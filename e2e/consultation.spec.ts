@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { acceptInvitation, demo, loginAs } from './support/auth';
-import { freshJurisdiction, uniqueId } from './support/jurisdictions';
+import { acceptInvitation } from './support/auth';
+import { reviewRoundPeople, uniqueId } from './support/jurisdictions';
 import { commentOnPassage, fillAndSubmit, openProfile } from './support/profiles';
 
 const PASSAGE = 'La oficina municipal atiende a personas migrantes.';
@@ -19,15 +19,7 @@ async function invite(fp: Page, slug: string, baseURL: string, name: string, org
 
 test('a reviewer opens a domain and comments; the focal point sees them as having read and commented on that domain only', async ({ browser, baseURL }) => {
   test.slow(); // three people and a dozen pages on a loaded machine
-  const { slug } = await freshJurisdiction(browser, 'Lectura');
-  const consultant = await browser.newContext();
-  const focal = await browser.newContext();
-  const reviewer = await browser.newContext();
-  const cp = await consultant.newPage();
-  const fp = await focal.newPage();
-  const rp = await reviewer.newPage();
-  await loginAs(cp, demo.consultant);
-  await loginAs(fp, demo.focalLima);
+  const { slug, cp, fp, rp } = await reviewRoundPeople(browser, 'Lectura');
 
   const id = await openProfile(cp.request, slug, 'es', baseURL!);
   await fillAndSubmit(cp.request, id, baseURL!, (section, part) => (section === 'migrants_rights' && part === 'strengths' ? PASSAGE : `Texto de ${section} ${part}.`));
@@ -95,7 +87,5 @@ test('a reviewer opens a domain and comments; the focal point sees them as havin
   await fp.goto(`/assessments/${id}`);
   await fp.screenshot({ path: 'test-results/screenshots/consultation-overview-phone.png', fullPage: true });
 
-  await consultant.close();
-  await focal.close();
-  await reviewer.close();
+  for (const page of [cp, fp, rp]) await page.context().close();
 });

@@ -1,22 +1,14 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { demo, loginAs } from './support/auth';
-import { freshJurisdiction, uniqueId } from './support/jurisdictions';
+import { loginAs } from './support/auth';
+import { reviewRoundPeople, uniqueId } from './support/jurisdictions';
 import { editorOf, fillAndSubmit, openProfile, selectText } from './support/profiles';
 
 const PASSAGE = 'La ventanilla única atiende a personas migrantes.';
 
 test('a reviewer suggests several times; the consultant’s inbox shows one digest entry with the count, and its link opens the domain', async ({ browser, baseURL }) => {
   test.slow(); // three people, live editing, a busy machine
-  const { name: jurisdiction, slug } = await freshJurisdiction(browser, 'Resumen');
-  const consultant = await browser.newContext();
-  const focal = await browser.newContext();
-  const reviewer = await browser.newContext();
-  const cp = await consultant.newPage();
-  const fp = await focal.newPage();
-  const rp = await reviewer.newPage();
-  await loginAs(cp, demo.consultant);
-  await loginAs(fp, demo.focalLima);
+  const { name: jurisdiction, slug, cp, fp, rp } = await reviewRoundPeople(browser, 'Resumen');
   const id = await openProfile(cp.request, slug, 'es', baseURL!);
   await fillAndSubmit(cp.request, id, baseURL!, (section, part) => (section === 'migrants_rights' && part === 'strengths' ? PASSAGE : `Texto de ${section} ${part}.`));
 
@@ -79,7 +71,5 @@ test('a reviewer suggests several times; the consultant’s inbox shows one dige
   await rp.goto('/inbox');
   await expect(rp.getByTestId('notification').filter({ hasText: 'suggested' })).toHaveCount(0);
 
-  await consultant.close();
-  await focal.close();
-  await reviewer.close();
+  for (const page of [cp, fp, rp]) await page.context().close();
 });

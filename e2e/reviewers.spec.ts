@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { acceptInvitation, demo, loginAs } from './support/auth';
-import { freshJurisdiction, uniqueId } from './support/jurisdictions';
+import { acceptInvitation } from './support/auth';
+import { reviewRoundPeople, uniqueId } from './support/jurisdictions';
 import { commentOnPassage, fillAndSubmit, openProfile } from './support/profiles';
 
 const PASSAGE = 'La ventanilla única atiende a personas migrantes.';
@@ -9,15 +9,7 @@ const nextYear = new Date().getUTCFullYear() + 1;
 
 test('a focal point invites a ministry reviewer, who reads and comments on the profile in review, cannot edit, and is gone once removed', async ({ browser, baseURL }) => {
   test.slow(); // three people, a dozen pages: a busy machine must not fail it
-  const { name: jurisdiction, slug } = await freshJurisdiction(browser, 'Consulta');
-  const consultant = await browser.newContext();
-  const focal = await browser.newContext();
-  const reviewer = await browser.newContext();
-  const cp = await consultant.newPage();
-  const fp = await focal.newPage();
-  const rp = await reviewer.newPage();
-  await loginAs(cp, demo.consultant);
-  await loginAs(fp, demo.focalLima);
+  const { name: jurisdiction, slug, cp, fp, rp } = await reviewRoundPeople(browser, 'Consulta');
 
   const id = await openProfile(cp.request, slug, 'es', baseURL!);
   await fillAndSubmit(cp.request, id, baseURL!, (section, part) => (section === 'migrants_rights' && part === 'strengths' ? PASSAGE : `Texto de ${section} ${part}.`));
@@ -87,7 +79,5 @@ test('a focal point invites a ministry reviewer, who reads and comments on the p
   expect((await rp.goto(`/assessments/${id}`))!.status()).toBe(404);
   expect((await rp.request.get(`/api/v1/assessments/${id}`)).status()).toBe(404);
 
-  await consultant.close();
-  await focal.close();
-  await reviewer.close();
+  for (const page of [cp, fp, rp]) await page.context().close();
 });

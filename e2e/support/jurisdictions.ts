@@ -71,3 +71,16 @@ export async function ownJurisdiction(browser: Browser, consultants: readonly st
   }
   return slug;
 }
+
+/**
+ * A review round's people on a jurisdiction of their own (Lima's focal point
+ * serves it): the demo consultant and focal point signed in, each in a browser
+ * context of their own, and a third, signed-out context for a reviewer.
+ */
+export async function reviewRoundPeople(browser: Browser, prefix: string) {
+  const { name, slug } = await freshJurisdiction(browser, prefix);
+  const [cp, fp, rp] = await Promise.all([0, 1, 2].map(async () => (await browser.newContext()).newPage()));
+  await loginAs(cp, demo.consultant);
+  await loginAs(fp, demo.focalLima);
+  return { name, slug, cp, fp, rp };
+}
