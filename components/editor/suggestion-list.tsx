@@ -7,6 +7,13 @@ import { extractSuggestions, type OpenSuggestion } from '@/lib/domain/editor/sug
 import { fill, type SuggestLabels } from './labels';
 import { SuggestionCommentForm } from './suggestion-comment-form';
 
+/**
+ * When a suggestion was made, in the page's language (its `lang`, the interface
+ * language) rather than the browser's, as the comments beside it are written.
+ * The list exists only in the browser (the editor is made there).
+ */
+const whenSuggested = (at: string) => new Date(at).toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 interface Props {
   editor: Editor;
   assessmentId: string;
@@ -66,7 +73,7 @@ export function SuggestionList({ editor, assessmentId, section, part, mayDecide,
                 {s.at && (
                   <>
                     {' · '}
-                    <time dateTime={s.at}>{new Date(s.at).toLocaleString()}</time>
+                    <time dateTime={s.at}>{whenSuggested(s.at)}</time>
                   </>
                 )}
               </p>
