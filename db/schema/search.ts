@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { bigint, check, customType, index, integer, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
 import { assessments } from './assessments';
 import { contentLanguage } from './content-language';
@@ -13,6 +13,11 @@ import { jurisdictionLevel } from './jurisdictions';
  * (db/backup.ts: the public schema) leave it out and a restore rebuilds it.
  */
 export const searchSchema = pgSchema('search');
+
+/** A passage's chunk from its id: floor(log2(id / 2048 + 1)), in exact numeric arithmetic so that the stretches' bounds fall on powers of two. */
+export const passageChunkOf = (id: SQL) => sql`floor(log(2, ${id} / 2048.0 + 1))::int`;
+/** The chunk of the last possible id (2^63 - 1): 52. */
+export const MAX_PASSAGE_CHUNK = 52;
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -50,11 +55,20 @@ export const searchPassages = searchSchema.table(
       .generatedAlwaysAs(
         sql`to_tsvector(CASE language WHEN 'es' THEN 'spanish_unaccent'::regconfig WHEN 'fr' THEN 'french_unaccent'::regconfig ELSE 'english_unaccent'::regconfig END, body)`,
       ),
+    /**
+     * Which stretch of the table the passage is in (passageChunkOf: 0 for the first 2,047 ids,
+     * then stretches twice as long each time). A search reads the stretches in turn, oldest first,
+     * until it has enough matches (lib/data/search.ts), so its work stays about the same as the
+     * table grows: the index's intersection for one stretch, not for every passage.
+     */
+    chunk: integer('chunk').notNull().generatedAlwaysAs(passageChunkOf(sql`id`)),
   },
   (t) => [
-    // The words and the most selective filters in one GIN index (btree_gin, migration 0021): a filtered
+    // The words and the most selective filters in one GIN index (btree_gin, migration 0023; the chunk, 0024): a filtered
     // search's capped scan (README: Search) then reads only passages that match words and filters.
-    index('passages_words_filters_idx').using('gin', t.words, t.country, t.section, t.year),
+    // fastupdate off: new entries go straight into the index, not into a pending list that every scan
+    // reads whole (and that only a vacuum empties, which the embedded database never runs by itself).
+    index('passages_words_filters_idx').using('gin', t.words, t.chunk, t.country, t.section, t.year).with({ fastupdate: false }),
     index('passages_edition_idx').on(t.editionId),
     index('passages_assessment_idx').on(t.assessmentId, t.section, t.part),
     index('passages_jurisdiction_idx').on(t.jurisdictionId),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
+import { MAX_PASSAGE_CHUNK, passageChunkOf } from '../../db/schema';
 import { insertImportedEdition } from '../../lib/data/imported-editions';
 import { searchPassages, type SearchHit } from '../../lib/data/search';
+import { rowsOf } from '../../lib/data/sql-rows';
 import { SEARCH_COUNT_LIMIT } from '../../lib/domain/search/capped-counts';
 import { MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE, type SearchQuery } from '../../lib/domain/search/search-query';
 import { domainKeys } from '../../lib/domain/profile';
@@ -118,5 +121,48 @@ describe.each(targets)('capped passage search on %s', (target) => {
     expect(await searchPassages(null, q(`"${word} digital"`, { country: 'BV' }))).toMatchObject({ total: 12, totalIsLowerBound: false });
     // Words without the phrase: all 600, so "more than 500".
     expect(await searchPassages(null, q(`${word} digital`))).toMatchObject({ total: 500, totalIsLowerBound: true });
+  });
+
+  it('reads every chunk of the index: matches far apart in the table are all found and counted', async () => {
+    const db = await getDb();
+    // The chunks' bounds, as the database computes them: powers of two of 2,048, and the last possible id's.
+    const chunkOf = async (id: bigint) => rowsOf<{ c: number }>(await db.execute(sql`SELECT ${passageChunkOf(sql`${id.toString()}::bigint`)} AS c`))[0].c;
+    expect([await chunkOf(1n), await chunkOf(2047n), await chunkOf(2048n), await chunkOf(6143n), await chunkOf(6144n)]).toEqual([0, 0, 1, 1, 2]);
+    expect(await chunkOf(2n ** 63n - 1n)).toBe(MAX_PASSAGE_CHUNK);
+
+    // Three editions whose passages get ids in three chunks far apart (the identity moved on in between),
+    // each a dated edition of its own, so every facet count says where its passages came from.
+    const word = `lejania${Date.now() % 100000}`;
+    for (const [year, n, nextId] of [
+      [2020, 3, 100_000],
+      [2021, 4, 50_000_000],
+      [2022, 5, null],
+    ] as const) {
+      const j = await seedJurisdiction({ country: 'AQ' });
+      const texts = Array.from({ length: n }, (_, i) => `Lugar ${i} ${word}`);
+      await insertImportedEdition(db, j, { language: 'es', year, month: 7, title: `Far ${year}`, content: profileWith(texts), source: 'test' });
+      if (nextId) await db.execute(sql.raw(`ALTER TABLE search.passages ALTER COLUMN id RESTART WITH ${nextId}`));
+    }
+    const chunks = rowsOf<{ chunk: number }>(await db.execute(sql`SELECT DISTINCT chunk FROM search.passages WHERE body LIKE ${`%${word}`} ORDER BY chunk`));
+    expect(chunks.map((c) => Number(c.chunk))).toHaveLength(3);
+
+    const all = await searchPassages(null, q(word));
+    expect(all).toMatchObject({ total: 12, totalIsLowerBound: false });
+    expect(all.hits).toHaveLength(12);
+    expect(all.facets.year).toEqual([
+      { value: '2022', count: 5 },
+      { value: '2021', count: 4 },
+      { value: '2020', count: 3 },
+    ]);
+    // A set filter's own scan reads every chunk too.
+    const newest = await searchPassages(null, q(word, { year: 2022 }));
+    expect(newest).toMatchObject({ total: 5, totalIsLowerBound: false });
+    expect(newest.facets.year.map((f) => [f.value, f.count])).toEqual([
+      ['2022', 5],
+      ['2021', 4],
+      ['2020', 3],
+    ]);
+    // And a phrase, read through its words first ("Lugar 3" is in the 2021 and 2022 editions).
+    expect(await searchPassages(null, q(`"lugar 3 ${word}"`))).toMatchObject({ total: 2, totalIsLowerBound: false });
   });
 });
