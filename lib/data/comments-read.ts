@@ -31,6 +31,15 @@ export interface ThreadView {
   comments: CommentView[];
 }
 
+/** What every list of threads shows of each; its own query adds the rest. */
+export const threadColumns = {
+  id: commentThreads.id,
+  section: commentThreads.section,
+  part: commentThreads.part,
+  quote: commentThreads.quote,
+  status: commentThreads.status,
+};
+
 const resolver = alias(users, 'resolver');
 
 /** The threads of a profile (or one section), in text order, each with its comments. */
@@ -42,11 +51,7 @@ export async function listThreads(actor: Actor, assessmentId: string, section?: 
     : eq(commentThreads.assessmentId, assessmentId);
   const threads = await db
     .select({
-      id: commentThreads.id,
-      section: commentThreads.section,
-      part: commentThreads.part,
-      quote: commentThreads.quote,
-      status: commentThreads.status,
+      ...threadColumns,
       createdAt: commentThreads.createdAt,
       resolvedByName: resolver.name,
       resolvedAt: commentThreads.resolvedAt,

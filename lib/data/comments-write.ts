@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
-import { assessments, comments, commentThreads } from '../../db/schema';
+import { comments, commentThreads } from '../../db/schema';
 import { MAX_COMMENT_LENGTH } from '../domain/api-schemas';
 import { stateInWords } from '../domain/workflow';
 import { judgeComment, type Actor, type CommentAction } from '../policy';
 import { notifyComment } from './comment-notifications';
 import type { CommentView } from './comments-read';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
+import { shareLockProfile } from './profile-lock';
 
 /* Writing on comment threads: replies and resolving, and the checks every comment write makes first. */
 
@@ -23,12 +24,7 @@ export function checkedBody(body: string): string {
 
 /** Share-locks the profile (a transition cannot pass meanwhile) and checks the actor's right. */
 export async function lockProfileFor(tx: Tx, actor: Actor, assessmentId: string, action: CommentAction) {
-  const [profile] = await tx
-    .select({ jurisdictionId: assessments.jurisdictionId, state: assessments.state })
-    .from(assessments)
-    .where(eq(assessments.id, assessmentId))
-    .for('share');
-  if (!profile) throw new NotFoundError('profile');
+  const profile = await shareLockProfile(tx, assessmentId);
   const verdict = judgeComment(actor, action, profile);
   if (verdict === 'wrong_state') {
     const what = action === 'start' ? 'New comments are not possible' : 'Comments cannot change';
