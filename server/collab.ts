@@ -1,61 +1,26 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus, isTransactionOrigin, type Connection, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
+import { Hocuspocus, isTransactionOrigin, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
 import crossws from 'crossws/adapters/node';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { actorFromCookies, actorFromSession } from '../lib/auth/cookie-actor';
+import { actorFromCookies } from '../lib/auth/cookie-actor';
 import { caretColor } from '../lib/collab/caret-color';
 import { parseCollabDocName, SNAPSHOT_PLEASE, STORE_NOW } from '../lib/collab/doc-name';
 import { setLiveParts, type RightsScope } from '../lib/collab/live-registry';
 import { checkUpdate, checkYDoc, replaceYContent } from '../lib/collab/yjs-doc';
-import { logRefusal } from '../lib/audit/refusals';
-import { checkSuggestOnlyChange } from '../lib/domain/editor/suggestion-rule';
-import { NotFoundError } from '../lib/data/errors';
-import { assertMayChangeLive, liveAccess, liveStateOf, loadLiveState, storeLivePart } from '../lib/data/live-parts';
-import type { Actor } from '../lib/policy';
+import { liveAccess, liveStateOf, loadLiveState, storeLivePart } from '../lib/data/live-parts';
+import { Refused, type Context } from './collab-connection';
 import { contributorsInMemory, type ContributorLog } from './collab-contributors';
 import { SharedDocuments } from './collab-redis';
+import { mayChangeNow, RECHECK_EVERY_MS, recheckConnections } from './collab-rights';
+import { assertOnlySuggestions } from './collab-suggest-only';
 
 /** The URL path of the live-editing WebSocket, on the app's own port. */
 export const COLLAB_PATH = '/collab';
 /** No single message may be larger: far above any typing, far below what would hurt the server. */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
-/**
- * How often every open connection is judged again without being told to: the
- * safety net for a notice of changed rights that never arrived (Redis down for
- * a moment, a write made by a script or straight in the database).
- */
-export const RECHECK_EVERY_MS = 30_000;
-/** The close code of a connection whose rights changed: the browser reconnects and is judged afresh. */
-export const RIGHTS_CHANGED = { code: 4401, reason: 'rights-changed' } as const;
-
-interface Context {
-  actor: Actor;
-  sid: string;
-  /** The server's own connection (a save made here reaching another instance's editors), never a person's. */
-  internal?: true;
-}
-
-/** A refusal that closes the connection; the client is told nothing more than "forbidden". */
-class Refused extends Error {
-  readonly code: number = 4403;
-  readonly reason: string = 'forbidden';
-}
-
-/**
- * The close code of a change refused because its sender may only suggest and
- * it does more than add, change or withdraw their own suggestions: the editor
- * reconnects and takes the server's text again, without the change.
- */
-export const SUGGESTIONS_ONLY = { code: 4422, reason: 'suggestions-only' } as const;
-
-class NotOnlySuggestions extends Refused {
-  override readonly code = SUGGESTIONS_ONLY.code;
-  override readonly reason = SUGGESTIONS_ONLY.reason;
-}
-
 /** The next text of a live document, from the one it holds (null: unreadable); null leaves it as it is. */
 type NextText = (current: unknown | null) => unknown | null;
 
@@ -162,33 +127,14 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
         throw new Refused();
       }
       if (!update) return;
-      const ref = parseCollabDocName(document.name)!;
-      // Rights as they are now: a session ended, a user deactivated, a role revoked or a
-      // profile submitted for review cuts the connection (it reconnects read-only, or not at all).
-      const live = await actorFromSession(context.sid);
-      if (!live || live.actor.userId !== context.actor.userId) throw new Refused();
-      let may: 'edit' | 'suggest';
-      try {
-        may = await assertMayChangeLive(live.actor, ref);
-      } catch {
-        throw new Refused();
-      }
-      context.actor = live.actor;
+      const { actor, may } = await mayChangeNow(context, parseCollabDocName(document.name)!);
+      context.actor = actor;
       const check = checkUpdate(document, update);
       if (!check.ok) {
         console.warn(`Live edit refused on ${document.name}: ${check.message}`);
         throw new Refused();
       }
-      if (may === 'suggest') {
-        // Someone who may only suggest: rejecting every suggestion must give the text as it
-        // was, and only their own suggestions may have appeared, changed or gone.
-        const before = checkYDoc(document);
-        const verdict = before.ok ? checkSuggestOnlyChange(before.doc, check.doc, live.actor.userId) : ({ ok: false, reason: 'text_changed' } as const);
-        if (!verdict.ok) {
-          logRefusal({ via: 'live', actor: live.actor, what: `live change to ${document.name}`, code: `suggestions_only:${verdict.reason}`, status: 403 });
-          throw new NotOnlySuggestions();
-        }
-      }
+      if (may === 'suggest') assertOnlySuggestions(document, check.doc, actor);
     },
 
     async onChange({ instance, document, documentName, context, connection, transactionOrigin }) {
@@ -274,49 +220,9 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     changeElsewhere(docName, change).catch((error: unknown) => console.error(`A save did not reach the editors of ${docName} on other instances`, error));
   }
 
-  /**
-   * Judges a connection again with the rights its person has now; when they
-   * differ from the ones it was opened with (may no longer edit, may no longer
-   * see, or may edit again), its socket is closed: the browser reconnects at
-   * once and is let in read-only, read-write, or not at all. A database that
-   * cannot answer changes nothing (each change is still judged on arrival). A
-   * connection let in just before the change but still loading its document
-   * is not among the open ones yet: its first change, or the periodic check,
-   * judges it.
-   */
-  async function recheck(connection: Connection): Promise<void> {
-    const context = connection.context as Context;
-    const ref = parseCollabDocName(connection.document.name);
-    if (!ref || !context?.actor) return;
-    let now: 'edit' | 'suggest' | 'read' | 'none';
-    try {
-      const live = await actorFromSession(context.sid);
-      now = !live || live.actor.userId !== context.actor.userId ? 'none' : await liveAccess(live.actor, ref);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) return;
-      now = 'none';
-    }
-    // Editing and suggesting are both a writable connection; which of the two is judged per change.
-    if (now !== 'none' && (now === 'read') === connection.readOnly) return;
-    connection.webSocket.close(RIGHTS_CHANGED.code, RIGHTS_CHANGED.reason);
-  }
-
-  /** The open connections a change of rights touches (all of them without a scope). */
-  function connectionsOf(scope?: RightsScope): Connection[] {
-    const found: Connection[] = [];
-    for (const document of hocuspocus.documents.values()) {
-      if (scope && 'assessmentId' in scope && parseCollabDocName(document.name)?.assessmentId !== scope.assessmentId) continue;
-      for (const connection of document.getConnections()) {
-        if (scope && 'userId' in scope && (connection.context as Context)?.actor?.userId !== scope.userId) continue;
-        found.push(connection);
-      }
-    }
-    return found;
-  }
-
-  const rechecking = setInterval(() => {
-    for (const connection of connectionsOf()) void recheck(connection);
-  }, options.recheckEveryMs ?? RECHECK_EVERY_MS);
+  /** Judges again the open connections a change of rights touches (all of them without a scope). */
+  const recheckOpen = (scope?: RightsScope) => recheckConnections(hocuspocus.documents, scope);
+  const rechecking = setInterval(() => recheckOpen(), options.recheckEveryMs ?? RECHECK_EVERY_MS);
   rechecking.unref();
 
   setLiveParts({
@@ -371,16 +277,14 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     },
     // Rights changed in this process (workflow, roles, accounts) cut live editing now, here and on the other instances.
     rightsChanged(scope) {
-      for (const connection of connectionsOf(scope)) void recheck(connection);
+      recheckOpen(scope);
       shared?.announceRights(scope);
     },
   });
   // Rights changed on another instance: the connections here are judged again at once too.
   const ready = shared
     ? shared
-        .listenForRights((scope) => {
-          for (const connection of connectionsOf(scope)) void recheck(connection);
-        })
+        .listenForRights(recheckOpen)
         .catch((error: unknown) => console.error('Redis: not listening for changes of rights (the periodic check remains)', error))
     : Promise.resolve();
 

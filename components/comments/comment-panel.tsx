@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { ThreadView } from '@/lib/data/comments';
+import type { ThreadView } from '@/lib/data/comments-read';
 import type { CommentAction } from '@/lib/policy';
 import type { CommentLabels } from './labels';
 import { ThreadActions } from './thread-actions';

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { listMentionable } from '../data/comment-notifications';
-import { replyToThread, setThreadStatus, startThread } from '../data/comments';
+import { startThread } from '../data/comments-anchor';
+import { replyToThread, setThreadStatus } from '../data/comments-write';
 import { MAX_COMMENT_LENGTH } from '../domain/api-schemas';
 import { MAX_QUOTE_LENGTH } from '../domain/editor/passage';
 import { partsOf, sectionKeys } from '../domain/profile';

@@ -1,4 +1,4 @@
-import type { ThreadView } from '../data/comments';
+import type { ThreadView } from '../data/comments-read';
 
 /** The API shape of a comment thread (dates as ISO strings, the section named `domain` as in the paths). */
 export function presentThread(t: ThreadView) {

@@ -15,7 +15,7 @@
  * a write made by a script), two safety nets remain: every change that
  * arrives is judged again before it is applied (a writer who lost the right
  * is cut at their next keystroke), and every open connection is judged again
- * on a short period (server/collab.ts, RECHECK_EVERY_MS), which also ends a
+ * on a short period (server/collab-rights.ts, RECHECK_EVERY_MS), which also ends a
  * reader's live view once their role is gone.
  */
 export interface LiveParts {

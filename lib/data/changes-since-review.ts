@@ -8,6 +8,7 @@ import { extractSuggestions, type SuggestionKind } from '../domain/editor/sugges
 import { profileSlots, type PartKey, type SectionKey } from '../domain/profile';
 import type { Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
+import { threadColumns } from './comments-read';
 import { getPartRevision, getPartStart } from './parts';
 
 export interface SuggestionSince {
@@ -137,11 +138,7 @@ async function threadsSince(actor: Actor, assessmentId: string, sinceInDb: SQL):
   const wroteIn = db.select({ id: comments.threadId }).from(comments).where(and(eq(comments.authorId, actor.userId), sql`${comments.createdAt} <= ${sinceInDb}`));
   const threads = await db
     .select({
-      id: commentThreads.id,
-      section: commentThreads.section,
-      part: commentThreads.part,
-      quote: commentThreads.quote,
-      status: commentThreads.status,
+      ...threadColumns,
       resolvedSince: sql<boolean>`coalesce(${commentThreads.resolvedAt} > ${sinceInDb}, false)`,
       resolvedByName: resolver.name,
     })

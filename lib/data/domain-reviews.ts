@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
-import { assessments, domainReviews, users } from '../../db/schema';
+import { domainReviews, users } from '../../db/schema';
 import { domainKeys, type DomainKey } from '../domain/profile';
 import { judgeDomainReview, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { assertNoOpenSuggestions } from './suggestions';
-import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
+import { ConflictError, InvalidInputError, verdictError } from './errors';
+import { shareLockProfile } from './profile-lock';
 import { MAX_NOTE_LENGTH, stateInWords } from '../domain/workflow';
 
 export type ReviewDecision = 'accept' | 'request_changes';
@@ -21,12 +22,7 @@ export async function reviewDomain(actor: Actor, assessmentId: string, domain: D
   if (text && text.length > MAX_NOTE_LENGTH) throw new InvalidInputError('note_too_long', 'The note is too long.');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [profile] = await tx
-      .select({ jurisdictionId: assessments.jurisdictionId, state: assessments.state })
-      .from(assessments)
-      .where(eq(assessments.id, assessmentId))
-      .for('share');
-    if (!profile) throw new NotFoundError('profile');
+    const profile = await shareLockProfile(tx, assessmentId);
     const verdict = judgeDomainReview(actor, profile);
     if (verdict === 'wrong_state') {
       throw new ConflictError('state_moved', `Domains are reviewed while the profile is in review; it is ${stateInWords[profile.state]}.`, { state: profile.state });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { assessmentParts, assessments, editions, partRevisionContributors, partRevisions, users } from '../../db/schema';
+import { assessmentParts, editions, partRevisionContributors, partRevisions, users } from '../../db/schema';
 import { validateProfileDoc } from '../domain/editor/validate-doc';
 import type { PartKey, SectionKey } from '../domain/profile';
 import type { FrozenProfile } from '../domain/edition';
@@ -9,6 +9,7 @@ import { emptyDoc } from '../domain/editor/schema';
 import { judgeAssessment, type Actor } from '../policy';
 import { getAssessmentHeader } from './assessments';
 import { ConflictError, InvalidInputError, NotFoundError, verdictError } from './errors';
+import { shareLockProfile } from './profile-lock';
 import { rowsOf } from './sql-rows';
 import { clearAcceptance } from './domain-reviews';
 import { frozenDoc } from './editions';
@@ -59,14 +60,7 @@ export async function savePart(
   const checked = validateProfileDoc(input.doc);
   const db = await getDb();
   const saved = await db.transaction(async (tx) => {
-    // Share-lock the profile so that a workflow transition cannot slip in
-    // between the rights check and the write.
-    const [profile] = await tx
-      .select({ jurisdictionId: assessments.jurisdictionId, state: assessments.state })
-      .from(assessments)
-      .where(eq(assessments.id, ref.assessmentId))
-      .for('share');
-    if (!profile) throw new NotFoundError('profile');
+    const profile = await shareLockProfile(tx, ref.assessmentId);
     const verdict = judgeAssessment(actor, 'edit', profile);
     if (verdict !== 'allowed') throw verdictError(verdict, profile.state);
     // Rights first, so that a stranger learns nothing from a validation message.

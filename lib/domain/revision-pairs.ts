@@ -1,7 +1,7 @@
 /**
  * Which stored revision comes before another. Revision numbers have gaps:
  * anchoring a comment moves a part's revision number on without storing a
- * revision (lib/data/comments.ts), so "n - 1" may name nothing, and the
+ * revision (lib/data/comments-anchor.ts), so "n - 1" may name nothing, and the
  * history page must not ask for it (it answered "Page not found").
  * `stored` lists the part's stored revision numbers; revision 0 (the
  * starting copy) is always there.

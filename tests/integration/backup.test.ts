@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BackupError, restoreBackup, writeBackup } from '../../db/backup';
 import { getDb } from '../../db/client';
 import { startAssessment } from '../../lib/data/assessments';
-import { startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
 import { unsafeImportDemoEditions, unsafeSeedDemoData } from '../../lib/data/demo-seed';
 import { getEdition, listEditions } from '../../lib/data/editions';
 import { savePart } from '../../lib/data/parts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startAssessment } from '../../lib/data/assessments';
 import { changesSinceReview } from '../../lib/data/changes-since-review';
-import { replyToThread, setThreadStatus, startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
+import { replyToThread, setThreadStatus } from '../../lib/data/comments-write';
 import { reviewDomain } from '../../lib/data/domain-reviews';
 import { savePart } from '../../lib/data/parts';
 import { decideSuggestions } from '../../lib/data/suggestions';

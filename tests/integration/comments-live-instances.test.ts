@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collabDocName } from '../../lib/collab/doc-name';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
-import { startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
 import { savePart } from '../../lib/data/parts';
 import { anchoredThreadIds } from '../../lib/domain/editor/passage';
 import { eventually, firstText, para, plain, storedPart } from '../support/live-part';

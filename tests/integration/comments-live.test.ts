@@ -6,7 +6,7 @@ import { assessments, commentThreads, partRevisionContributors } from '../../db/
 import { collabDocName } from '../../lib/collab/doc-name';
 import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
-import { startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
 import { savePart } from '../../lib/data/parts';
 import { anchoredThreadIds } from '../../lib/domain/editor/passage';
 import { extractSuggestions } from '../../lib/domain/editor/suggestions';

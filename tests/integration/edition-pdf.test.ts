@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startAssessment } from '../../lib/data/assessments';
-import { setThreadStatus, startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
+import { setThreadStatus } from '../../lib/data/comments-write';
 import { reviewDomain } from '../../lib/data/domain-reviews';
 import { getEdition } from '../../lib/data/editions';
 import { savePart } from '../../lib/data/parts';

@@ -9,7 +9,7 @@ import { yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
 import { revokeRole } from '../../lib/data/users';
-import { RIGHTS_CHANGED } from '../../server/collab';
+import { RIGHTS_CHANGED } from '../../server/collab-rights';
 import { openProvider, rawClient, sessionCookie, startCollab } from '../support/collab-client';
 import { redisReachable, testRedisPrefix, testRedisUrl } from '../support/redis';
 import { eventually, firstText, para, storedPart as stored } from '../support/live-part';

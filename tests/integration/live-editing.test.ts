@@ -8,7 +8,7 @@ import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
 import { grantRole, revokeRole, setUserActive } from '../../lib/data/users';
-import { RIGHTS_CHANGED } from '../../server/collab';
+import { RIGHTS_CHANGED } from '../../server/collab-rights';
 import { liveAccess, loadLiveState, storeLivePart } from '../../lib/data/live-parts';
 import { loadActor } from '../../lib/data/actor';
 import { NotFoundError } from '../../lib/data/errors';

@@ -4,7 +4,7 @@ import { getDb } from '../../db/client';
 import { assessments, emailDigests, emailOutbox, notifications } from '../../db/schema';
 import { yStateFromJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
-import { startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
 import { storeLivePart } from '../../lib/data/live-parts';
 import { countUnread, listNotifications, markAllRead, openNotification } from '../../lib/data/notifications';
 import { savePart } from '../../lib/data/parts';

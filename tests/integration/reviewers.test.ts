@@ -4,7 +4,8 @@ import { getDb } from '../../db/client';
 import { memberships, users } from '../../db/schema';
 import { loadActor } from '../../lib/data/actor';
 import { getAssessmentHeader, listAssessmentsOfJurisdiction, startAssessment } from '../../lib/data/assessments';
-import { setThreadStatus, startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
+import { setThreadStatus } from '../../lib/data/comments-write';
 import { listMentionable } from '../../lib/data/comment-notifications';
 import { reviewDomain } from '../../lib/data/domain-reviews';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
@@ -114,7 +115,7 @@ describe.each(targets)('consultation reviewers on %s', (target) => {
     await submitForReview(consultant, id);
     expect((await getAssessmentHeader(reviewer, id)).id).toBe(id);
     expect((await listAssessmentsOfJurisdiction(reviewer, j.id)).map((a) => a.id)).toEqual([id]);
-    // In review a reviewer may suggest (only their own suggestions: server/collab.ts checks each change), never edit.
+    // In review a reviewer may suggest (only their own suggestions: server/collab-suggest-only.ts checks each change), never edit.
     expect(await liveAccess(reviewer, ref)).toBe('suggest');
     expect((await listMentionable(consultant, id)).map((p) => p.id)).toContain(reviewer.userId);
     const { thread } = await startThread(reviewer, id, { ...slot, quote: 'Texto', body: 'El ministerio propone citar la ley.' });

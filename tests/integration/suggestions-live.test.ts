@@ -9,7 +9,7 @@ import { startAssessment } from '../../lib/data/assessments';
 import { liveAccess } from '../../lib/data/live-parts';
 import { savePart } from '../../lib/data/parts';
 import { extractSuggestions } from '../../lib/domain/editor/suggestions';
-import { SUGGESTIONS_ONLY } from '../../server/collab';
+import { SUGGESTIONS_ONLY } from '../../server/collab-suggest-only';
 import { rawClient, sessionCookie, startCollab } from '../support/collab-client';
 import { eventually, para, storedPart as row } from '../support/live-part';
 import { seedJurisdiction, seedUser } from '../support/seed';

@@ -10,7 +10,7 @@ import { startAssessment } from '../../lib/data/assessments';
 import { reviewDomain } from '../../lib/data/domain-reviews';
 import { getPartRevision, listPartRevisions, savePart } from '../../lib/data/parts';
 import { getEdition } from '../../lib/data/editions';
-import { startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
 import { previousRevision } from '../../lib/domain/revision-pairs';
 import { decideAllSuggestions, decideSuggestions, listOpenSuggestions, listSuggestionDecisions } from '../../lib/data/suggestions';
 import { approveProfile, publishProfile, requestChanges, submitForReview } from '../../lib/data/workflow';

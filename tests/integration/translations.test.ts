@@ -6,7 +6,7 @@ import { getAssessment, startAssessment } from '../../lib/data/assessments';
 import { ConflictError, InvalidInputError, NotFoundError, ForbiddenError, type DataError } from '../../lib/data/errors';
 import { storeLivePart } from '../../lib/data/live-parts';
 import { savePart, type PartRef } from '../../lib/data/parts';
-import { startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
 import { markPartUpToDate, sourceTextAt, startTranslation, translationState } from '../../lib/data/translations';
 import { submitForReview } from '../../lib/data/workflow';
 import { listMyWork } from '../../lib/data/dashboard';

@@ -9,7 +9,7 @@ import { assessmentParts, assessments, jurisdictions, memberships, users } from 
 import { loadActor } from '../../lib/data/actor';
 import { unsafeCreateApiToken } from '../../lib/data/api-tokens';
 import { startAssessment } from '../../lib/data/assessments';
-import { startThread } from '../../lib/data/comments';
+import { startThread } from '../../lib/data/comments-anchor';
 import { reviewDomain } from '../../lib/data/domain-reviews';
 import { savePart } from '../../lib/data/parts';
 import { rowsOf } from '../../lib/data/sql-rows';

@@ -12,7 +12,7 @@ import { editionLabel } from '@/lib/domain/edition-label';
 import { hasRealText } from '@/lib/domain/editor/doc-text';
 import { listTransitions, workflowAbilities } from '@/lib/data/workflow';
 import { listDomainReviews } from '@/lib/data/domain-reviews';
-import { countOpenThreads } from '@/lib/data/comments';
+import { countOpenThreads } from '@/lib/data/comments-read';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
 import { getAssessment } from '@/lib/data/assessments';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { requireActor } from '@/lib/auth/current-actor';
 import { orNotFound } from '@/lib/auth/load-or-404';
-import { listThreads } from '@/lib/data/comments';
+import { listThreads } from '@/lib/data/comments-read';
 import { isLocale } from '@/lib/domain/locales';
 import { domainName, sectionKeys, type SectionKey } from '@/lib/domain/profile';
 import { getCommentLabels } from '@/lib/i18n/comment-labels';

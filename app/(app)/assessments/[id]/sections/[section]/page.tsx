@@ -16,7 +16,7 @@ import { allowedCommentActions, canOnAssessment, judgeDomainReview, judgeSuggest
 import { CommentHighlights } from '@/components/comments/comment-highlights';
 import { CommentPanel } from '@/components/comments/comment-panel';
 import { PassageCommenter } from '@/components/comments/passage-commenter';
-import { listThreads } from '@/lib/data/comments';
+import { listThreads } from '@/lib/data/comments-read';
 import { getCommentLabels } from '@/lib/i18n/comment-labels';
 import { DomainReviewForm } from '@/components/profiles/domain-review-form';
 import { listDomainReviews } from '@/lib/data/domain-reviews';

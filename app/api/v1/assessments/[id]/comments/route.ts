@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { apiError, withApiActor } from '@/lib/api/handler';
 import { presentThread } from '@/lib/api/present-thread';
 import { parseBody, readJson } from '@/lib/api/read-json';
-import { listThreads, replyToThread, startThread } from '@/lib/data/comments';
+import { startThread } from '@/lib/data/comments-anchor';
+import { listThreads } from '@/lib/data/comments-read';
+import { replyToThread } from '@/lib/data/comments-write';
 import { newThreadBody, replyBody } from '@/lib/domain/api-schemas';
 import { partsOf } from '@/lib/domain/profile';
 

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { apiError, withApiActor } from '@/lib/api/handler';
 import { readJson } from '@/lib/api/read-json';
-import { setThreadStatus } from '@/lib/data/comments';
+import { setThreadStatus } from '@/lib/data/comments-write';
 import { threadStatusBody } from '@/lib/domain/api-schemas';
 
 export const dynamic = 'force-dynamic';
