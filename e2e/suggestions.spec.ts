@@ -10,7 +10,8 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   test.slow(); // two people, live editing, a dozen pages
   const { slug } = await freshJurisdiction(browser, 'Sugerencia');
   const consultant = await browser.newContext();
-  const focal = await browser.newContext();
+  // Lima's time zone, not UTC: the times she reads are in it.
+  const focal = await browser.newContext({ timezoneId: 'America/Lima' });
   const cp = await consultant.newPage();
   const fp = await focal.newPage();
   await loginAs(cp, demo.consultant);
@@ -43,6 +44,9 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   await expect(watched.locator('ins.suggestion')).toHaveAttribute('title', /Lucía Focal/);
   const list = part.root.getByTestId('suggestions-migrants_rights-strengths');
   await expect(list.getByTestId('suggestion')).toHaveText(/Replace “ventanilla única” with “oficina de atención”/);
+  // Hovering the suggestion in the text tells its time as the list does (interface language, her time zone).
+  const listed = await list.getByTestId('suggestion').locator('time').textContent();
+  await expect(part.root.locator('ins.suggestion')).toHaveAttribute('title', `Lucía Focal (Lima) · ${listed}`);
   await expect(list.getByRole('button', { name: /Accept/ })).toHaveCount(0); // a focal point does not decide
   // Formatting cannot be suggested: the editor says so and changes nothing.
   await selectText(fp, part.text, 'personas');

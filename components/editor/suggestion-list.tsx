@@ -4,15 +4,21 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useState, useTransition } from 'react';
 import { decideSuggestionAction } from '@/lib/actions/suggestions';
 import { extractSuggestions, type OpenSuggestion } from '@/lib/domain/editor/suggestions';
+import { suggestionTime } from '@/lib/domain/editor/suggestion-time';
 import { fill, type SuggestLabels } from './labels';
 import { SuggestionCommentForm } from './suggestion-comment-form';
 
-/**
- * When a suggestion was made, in the page's language (its `lang`, the interface
- * language) rather than the browser's, as the comments beside it are written.
- * The list exists only in the browser (the editor is made there).
- */
-const whenSuggested = (at: string) => new Date(at).toLocaleString(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** " · 2 Dec 2026, 13:30": when it was made, as hovering the suggestion in the text says it too. */
+function SuggestedAt({ at }: { at: string | null }) {
+  const when = suggestionTime(at);
+  if (!at || !when) return null;
+  return (
+    <>
+      {' · '}
+      <time dateTime={at}>{when}</time>
+    </>
+  );
+}
 
 interface Props {
   editor: Editor;
@@ -70,12 +76,7 @@ export function SuggestionList({ editor, assessmentId, section, part, mayDecide,
             <li key={s.id} className={`suggestion-card suggestion-card--${s.kind}`} data-testid="suggestion">
               <p className="thread__meta">
                 <strong>{s.authorName ?? '—'}</strong>
-                {s.at && (
-                  <>
-                    {' · '}
-                    <time dateTime={s.at}>{whenSuggested(s.at)}</time>
-                  </>
-                )}
+                <SuggestedAt at={s.at} />
               </p>
               <p className="suggestion-card__what">{what(s, t)}</p>
               {s.comment && (

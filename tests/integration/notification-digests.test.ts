@@ -7,7 +7,7 @@ import { startAssessment } from '../../lib/data/assessments';
 import { startThread } from '../../lib/data/comments-anchor';
 import { storeLivePart } from '../../lib/data/live-parts';
 import { countUnread, listNotifications, markAllRead, openNotification } from '../../lib/data/notifications';
-import { savePart } from '../../lib/data/parts';
+import { restorePartRevision, savePart } from '../../lib/data/parts';
 import { decideSuggestions } from '../../lib/data/suggestions';
 import type { PartRef } from '../../lib/data/parts';
 import type { ProfileDoc } from '../../lib/domain/editor/validate-doc';
@@ -112,6 +112,42 @@ describe.each(targets)('digest notifications on %s', (target) => {
     await (await getDb()).update(assessments).set({ state: 'draft' }).where(eq(assessments.id, w.id));
     await decideSuggestions(w.consultant, w.id, { suggestionId: s2 }, 'accept');
     expect(await digestsOf(w.consultant2)).toEqual([]);
+  });
+
+  it('a restore bringing back suggestions told before, since decided or withdrawn, tells nobody again; a new one after it does', async () => {
+    const w = await world();
+    const db = await getDb();
+    const people = [w.consultant.email, w.consultant2.email];
+    const [decided, withdrawn] = [crypto.randomUUID(), crypto.randomUUID()];
+    const told = await w.store(docOf(ins(' y apoya', decided, w.reviewer), ins(' a todas', withdrawn, w.focal)), w.reviewer);
+    await digestsFallDue();
+    await sendDueDigests();
+    expect(await mailsTo(people)).toHaveLength(2);
+    // The consultant reads of them; the other consultant lets the entry stand unread.
+    await markAllRead(w.consultant);
+    // The focal point withdraws hers, and back in draft a consultant accepts the reviewer's.
+    await w.store(docOf(ins(' y apoya', decided, w.reviewer)), w.focal);
+    await db.update(assessments).set({ state: 'draft' }).where(eq(assessments.id, w.id));
+    const { revision } = await decideSuggestions(w.consultant, w.id, { suggestionId: decided }, 'accept');
+    expect(await digestsOf(w.consultant2)).toEqual([]);
+
+    // The revision that held both comes back: both open again, nobody told again.
+    await restorePartRevision(w.consultant, w.ref, told.revision, revision!);
+    expect(await digestsOf(w.consultant2)).toEqual([]);
+    expect((await digestsOf(w.consultant)).every((n) => n.readAt !== null)).toBe(true);
+    expect(await countUnread(w.consultant)).toBe(0);
+    await digestsFallDue();
+    await sendDueDigests();
+    expect(await mailsTo(people)).toHaveLength(2);
+
+    // A suggestion made after the restore is news as ever.
+    const doc = docOf(ins(' y apoya', decided, w.reviewer), ins(' a todas', withdrawn, w.focal), ins(' hoy', crypto.randomUUID(), w.consultant2));
+    await w.store(doc, w.consultant2);
+    expect((await digestsOf(w.consultant)).find((n) => n.readAt === null)?.suggestions).toEqual({ count: 1, name: w.consultant2.name, others: 0 });
+    expect(await digestsOf(w.consultant2)).toEqual([]);
+    await digestsFallDue();
+    await sendDueDigests();
+    expect((await mailsTo(people)).filter((m) => m.toEmail === w.consultant.email)).toHaveLength(2);
   });
 
   it('a consultant suggesting in draft tells the other consultant, not themself', async () => {

@@ -1,5 +1,6 @@
 import { Mark } from '@tiptap/core';
 import { deletion, insertion, modification } from '@handlewithcare/prosemirror-suggest-changes';
+import { suggestionTime, type Reader } from './suggestion-time';
 
 /*
  * The marks of suggested changes (@handlewithcare/prosemirror-suggest-changes),
@@ -31,11 +32,12 @@ const suggestionAttributes = () => ({
   comment: { default: null, parseHTML: (el: HTMLElement) => el.getAttribute('data-comment'), renderHTML: (a: Record<string, unknown>) => ({ 'data-comment': a.comment }) },
 });
 
-/** "Name · 2 Dec 2026, 12:30 · comment": what hovering (or focusing) a suggestion shows. */
-export function suggestionTitle(attrs: Partial<SuggestionAttrs>): string {
-  const when = attrs.at ? new Date(attrs.at) : null;
-  const time = when && !Number.isNaN(when.getTime()) ? when.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : null;
-  return [attrs.authorName, time, attrs.comment].filter(Boolean).join(' · ');
+/**
+ * "Name · 2 Dec 2026, 13:30 · comment": what hovering (or focusing) a
+ * suggestion shows, its time as the suggestion list beside the text says it.
+ */
+export function suggestionTitle(attrs: Partial<SuggestionAttrs>, reader?: Reader): string {
+  return [attrs.authorName, suggestionTime(attrs.at, reader), attrs.comment].filter(Boolean).join(' · ');
 }
 
 export const SuggestedInsertion = Mark.create({
