@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { TimeZoneCookie } from '@/components/intl/time-zone-cookie';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getActor } from '@/lib/auth/current-actor';
 import { countUnread } from '@/lib/data/notifications';
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" className="page">
           {children}
         </main>
+        <TimeZoneCookie />
       </body>
     </html>
   );
