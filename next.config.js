@@ -25,6 +25,11 @@ const nextConfig = {
     serverActions: { bodySizeLimit: '1mb' },
     // Bodies of requests that go through proxy.ts (pages and their actions) are cut here too.
     proxyClientMaxBodySize: '1mb',
+    // Pages Next caches (the edition pages, one copy per 30-second window: README, Serving) stay in
+    // its in-memory cache (bounded, least recently used out) and are not written to the build
+    // folder: a copy per window on disk would only grow, and one left from an earlier run could
+    // carry a nonce made with another secret.
+    isrFlushToDisk: false,
   },
   // Headers of every answer (pages, API, files). Pages get their nonce policy from proxy.ts, which
   // replaces the baseline policy set here.

@@ -3,7 +3,9 @@ import { localeCookieName } from './lib/domain/locales';
 import { pageMethodRefusal } from './lib/http/allowed-methods';
 import { negotiateLocale } from './lib/domain/negotiate-locale';
 import { publicCacheControl } from './lib/editions/cache-policy';
-import { internalProfilePath, publicPageKind } from './lib/editions/public-route';
+import { inCacheWindow, internalProfilePath, isInternalPath, isWindowedKind, publicPageKind, reachesWindowedRoute } from './lib/editions/public-route';
+import { windowNonce } from './lib/http/window-nonce';
+import { requireAuthSecret } from './lib/env';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/security-headers.js';
 import { prerenderedScriptHashes } from './lib/http/prerendered-script-hashes';
 import { databaseOutageKnown } from './lib/http/database-outage-state';
@@ -21,10 +23,16 @@ const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
  *   internal paths naming the reader's interface language (cookie, else
  *   Accept-Language) and the content language (lib/editions/public-route.ts),
  *   with the Cache-Control their kind may promise (lib/editions/cache-policy.ts).
- * - Every page gets a fresh nonce, as Next documents it: Next reads it from the
- *   request's policy header and puts it on the scripts it renders. The
- *   prerendered /about page, made before any request, lists its build's inline
- *   scripts by hash instead.
+ * - Every page rendered per request gets a fresh nonce, as Next documents it:
+ *   Next reads it from the request's policy header and puts it on the scripts
+ *   it renders. Edition pages (dated and latest) are kept in Next's cache, one
+ *   copy per 30-second window: their internal path names the window, and their
+ *   nonce is derived from that path with the server's secret
+ *   (lib/http/window-nonce.ts), so the copy Next serves and the policy sent
+ *   with it always agree. Internal paths asked for directly are 404s, so no
+ *   request can put a copy into that cache under a nonce of its own. The
+ *   prerendered /about page, made before any request, lists its build's
+ *   inline scripts by hash instead.
  * - A page answers GET, HEAD and POST; OPTIONS says so, other methods get 405
  *   with `Allow` (lib/http/allowed-methods.ts).
  * - While this instance knows its database to be away (db/outage-watch.ts, a
@@ -55,19 +63,27 @@ export function proxy(request: NextRequest) {
     url.pathname.startsWith('/profiles/') ||
     url.pathname === '/domains' ||
     url.pathname.startsWith('/domains/');
-  const nonce = btoa(crypto.randomUUID());
-  let policy = contentSecurityPolicy({ nonce });
+  let policy = contentSecurityPolicy({ nonce: btoa(crypto.randomUUID()) });
   let cacheControl: string | undefined;
 
   if (isPublic) {
     const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
     const target = internalProfilePath(url.pathname, url.searchParams, ui);
-    url.pathname = target.pathname;
-    if (!target.keepQuery) url.search = '';
     const kind = publicPageKind(target.pathname);
+    if (isWindowedKind(kind)) {
+      url.pathname = inCacheWindow(target.pathname, Date.now());
+      policy = contentSecurityPolicy({ nonce: windowNonce(requireAuthSecret(), url.pathname) });
+    } else if (reachesWindowedRoute(target.pathname)) {
+      return notFound();
+    } else {
+      url.pathname = target.pathname;
+    }
+    if (!target.keepQuery) url.search = '';
     cacheControl = publicCacheControl(kind, request.method);
     const hashes = kind === 'about' ? prerenderedScriptHashes(DIST_DIR, target.pathname) : null;
     if (hashes) policy = contentSecurityPolicy({ hashes });
+  } else if (isInternalPath(url.pathname)) {
+    return notFound();
   }
 
   const requestHeaders = new Headers(request.headers);
@@ -77,6 +93,14 @@ export function proxy(request: NextRequest) {
   if (HTTPS) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   if (cacheControl) response.headers.set('Cache-Control', cacheControl);
   return response;
+}
+
+/** A plain 404 for paths no link leads to (internal paths, and public ones shaped like them). */
+function notFound() {
+  return new NextResponse('Not found.\n', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy() },
+  });
 }
 
 export const config = {

@@ -44,9 +44,12 @@ async function loadOn(kind: 'postgres' | 'embedded', baseUrl: string | undefined
   }
   const seeded = await seedLoad();
   await closeDb();
-  const origins = Array.from({ length: instances }, (_, i) => `http://localhost:${3400 + i}`);
+  // Ports chosen by the system, so a run never collides with what else runs on the machine.
+  const ports: number[] = [];
+  for (let i = 0; i < instances; i++) ports.push(await freePort());
+  const origins = ports.map((port) => `http://localhost:${port}`);
   const servers = [];
-  for (const [i] of origins.entries()) servers.push(await startAppServer(3400 + i, env));
+  for (const port of ports) servers.push(await startAppServer(port, env));
   try {
     // Warm up: the first rendering of each page, then measure from a clean window.
     for (const origin of origins) for (const p of seeded.readPaths) await (await fetch(`${origin}${p}`)).arrayBuffer();

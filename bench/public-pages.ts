@@ -29,8 +29,8 @@ async function load(url: string, connections: number, seconds: number) {
 }
 
 /**
- * The public edition page (rendered per request under its own CSP nonce, its
- * data from Next's data cache) against Next's own prerendered /about page, in
+ * The public edition page (from Next's cache, one copy per 30-second window
+ * under that window's CSP nonce: proxy.ts) against Next's own prerendered /about page, in
  * the same run, with the same tool (autocannon), connections and cookie, one
  * after the other; the edition page's p99 latency at 50 connections; and a
  * small file in public/, for information only (no page can be served like a file).

@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { cachedEdition, cachedEditionHtml, cachedEditionList, cachedEditionVersions, cachedPublishedJurisdictions } from '@/lib/editions/public-data';
+import { cachedEditionPage } from '@/lib/editions/public-data';
 import { CompareDomainForm } from '@/components/domains/compare-domain-form';
 import { domainPeers } from '@/lib/domain/domain-peers';
-import { renderEditionParts } from '@/lib/editions/rendered-edition';
 import { editionLabel, editionSlug } from '@/lib/domain/edition';
 import { isLocale, localeNames, type Locale } from '@/lib/domain/locales';
 import { languagesByMonth } from '@/lib/domain/edition-languages';
@@ -16,20 +15,14 @@ import { PrintButton } from './print-button';
 /**
  * The public page of one edition (or the latest), with every edition of the
  * jurisdiction beside it. `when.version` names one version of a corrected
- * edition; without it the month's newest version is shown.
+ * edition; without it the month's newest version is shown. `window`: the cache
+ * window it is rendered for (proxy.ts), which keys its data.
  */
-export async function EditionPage({ slug, when, lang }: { slug: string; when: { year: number; month: number; version?: number } | 'latest'; lang?: Locale }) {
-  const [edition, rendered, all, published] = await Promise.all([
-    cachedEdition(slug, when, lang),
-    cachedEditionHtml(slug, when, lang),
-    cachedEditionList(slug),
-    cachedPublishedJurisdictions({}),
-  ]);
-  if (!edition) notFound();
-  const versions = await cachedEditionVersions(slug, edition, edition.language);
+export async function EditionPage({ slug, when, lang, renderWindow }: { slug: string; when: { year: number; month: number; version?: number } | 'latest'; lang?: Locale; renderWindow: number }) {
+  const data = await cachedEditionPage(slug, when, lang, renderWindow);
+  if (!data) notFound();
+  const { edition, parts, all, published, versions } = data;
   const format = await getFormatter();
-  // The two cached entries may come from either side of a publication: render afresh if they disagree.
-  const parts = rendered?.id === edition.id ? rendered.parts : renderEditionParts(edition.content);
   const sameLanguage = all.filter((e) => e.language === edition.language);
   const newest = sameLanguage[0];
   const languages = [...new Set(all.map((e) => e.language))];

@@ -21,8 +21,9 @@ import type { PublicPageKind } from './public-route';
  * page to an English reader. Redirecting to a URL that names the interface
  * language would make it cacheable, but the public URLs are meant to be the
  * same for every reader (PRODUCT.md: stable, shareable edition URLs). Pages therefore say `private, no-cache`: the reader's own browser may
- * keep its copy, and asks again before using it. Speed comes from the data
- * cache behind the page (lib/editions/public-data.ts), not from copies of it.
+ * keep its copy, and asks again before using it. Speed comes from Next's own
+ * caches behind the page (edition pages: one copy per 30-second window, proxy.ts;
+ * the data: lib/editions/public-data.ts), not from shared copies.
  */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const PRIVATE_REVALIDATE = 'private, no-cache';

@@ -1,22 +1,23 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { cachedEdition, cachedEditionList } from './public-data';
+import { cachedEditionPage } from './public-data';
 import { languagesByMonth } from '../domain/edition-languages';
 import { editionLabel, editionSlug } from '../domain/edition';
 import type { Locale } from '../domain/locales';
 
-/** Title, description and Open Graph tags of an edition's page. */
-export async function editionMetadata(slug: string, when: { year: number; month: number; version?: number } | 'latest', lang?: Locale): Promise<Metadata> {
-  const edition = await cachedEdition(slug, when, lang);
-  if (!edition) return {};
+/** Title, description and Open Graph tags of an edition's page, from the same data as the page (its window's). */
+export async function editionMetadata(slug: string, when: { year: number; month: number; version?: number } | 'latest', lang: Locale | undefined, renderWindow: number): Promise<Metadata> {
+  const data = await cachedEditionPage(slug, when, lang, renderWindow);
+  if (!data) return {};
+  const { edition, all } = data;
   const t = await getTranslations('public');
   const label = editionLabel(edition.year, edition.month, await getLocale());
   const title = `${edition.title} · ${label}`;
   const description = t('description', { title: edition.title, label });
   // Each language of this edition has its own stable URL; hreflang links join them.
   const month = editionSlug(edition.year, edition.month);
-  const languages = languagesByMonth(await cachedEditionList(slug))({ slug, year: edition.year, month: edition.month });
+  const languages = languagesByMonth(all)({ slug, year: edition.year, month: edition.month });
   const alternates = languages.length > 1 ? Object.fromEntries(languages.map((l) => [l, `/profiles/${slug}/${month}?lang=${l}`])) : undefined;
   return {
     title,

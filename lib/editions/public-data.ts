@@ -34,14 +34,6 @@ export async function cachedEditionList(jurisdiction: string) {
   return listEditions({ jurisdiction });
 }
 
-/** The versions of one month's edition (original and corrections), for the correction notices. */
-export async function cachedEditionVersions(slug: string, when: { year: number; month: number }, language: Locale) {
-  'use cache';
-  cacheTag(EDITIONS_TAG);
-  cacheLife(life);
-  return listEditionVersions(slug, when, language);
-}
-
 export async function cachedPublishedJurisdictions(filter: PublicJurisdictionFilter) {
   'use cache';
   cacheTag(EDITIONS_TAG);
@@ -49,13 +41,21 @@ export async function cachedPublishedJurisdictions(filter: PublicJurisdictionFil
   return listPublishedJurisdictions(filter);
 }
 
-/** An edition's parts rendered to HTML, kept with its data: rendering them is most of its page's cost. */
-export async function cachedEditionHtml(slug: string, when: { year: number; month: number; version?: number } | 'latest', language?: Locale) {
+/**
+ * All an edition page shows (lib/http/window-nonce.ts, README Serving), as
+ * of its cache window: the window is part of the key, so the one rendering of
+ * each window reads the database afresh rather than an entry made up to
+ * PUBLIC_DATA_SECONDS earlier, and a new edition shows on every instance by the
+ * next window. One entry, so the edition, its list and its notices agree.
+ */
+export async function cachedEditionPage(slug: string, when: { year: number; month: number; version?: number } | 'latest', language: Locale | undefined, renderWindow: number) {
   'use cache';
   cacheTag(EDITIONS_TAG);
   cacheLife(life);
-  const edition = await getEdition(slug, when, language);
-  return edition ? { id: edition.id, parts: renderEditionParts(edition.content) } : null;
+  const [edition, all, published] = await Promise.all([getEdition(slug, when, language), listEditions({ jurisdiction: slug }), listPublishedJurisdictions({})]);
+  if (!edition) return null;
+  const versions = await listEditionVersions(slug, edition, edition.language);
+  return { renderWindow, edition, parts: renderEditionParts(edition.content), all, published, versions };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { internalProfilePath, publicPageKind } from './public-route';
+import fc from 'fast-check';
+import { inCacheWindow, internalProfilePath, isInternalPath, isWindowedKind, publicPageKind, reachesWindowedRoute } from './public-route';
+import { PAGE_WINDOW_SECONDS } from '../http/window-nonce';
 
 const map = (url: string, ui: 'en' | 'fr' | 'es' = 'fr') => {
   const u = new URL(url, 'http://x');
@@ -50,5 +52,55 @@ describe('publicPageKind', () => {
     ['/domains/partnerships/csv?country=PE', 'other'],
   ])('%s is %s', (url, kind) => {
     expect(publicPageKind(map(url).pathname)).toBe(kind);
+  });
+});
+
+describe('the cache window of edition pages', () => {
+  it('only dated and latest edition pages are kept one copy per window', () => {
+    const kinds = ['/about', '/profiles', '/profiles/lima', '/profiles/lima/2024-06', '/profiles/lima/compare', '/profiles/lima/2024-06/pdf', '/domains', '/search'];
+    expect(kinds.filter((url) => isWindowedKind(publicPageKind(map(url).pathname)))).toEqual(['/profiles/lima', '/profiles/lima/2024-06']);
+  });
+
+  it('appends the window, the same within one and the next one after it', () => {
+    const start = 1_700_000_010_000 - (1_700_000_010_000 % (PAGE_WINDOW_SECONDS * 1000));
+    const path = '/fr/profiles/lima/2024-06/any';
+    expect(inCacheWindow(path, start)).toMatch(/^\/fr\/profiles\/lima\/2024-06\/any\/\d+$/);
+    expect(inCacheWindow(path, start + PAGE_WINDOW_SECONDS * 1000 - 1)).toBe(inCacheWindow(path, start));
+    expect(inCacheWindow(path, start + PAGE_WINDOW_SECONDS * 1000)).not.toBe(inCacheWindow(path, start));
+  });
+
+  it('the windowed path is reached through proxy.ts only: no public URL maps onto it, and internal paths are refused', () => {
+    const windowed = inCacheWindow('/fr/profiles/lima/2024-06/any', Date.now());
+    expect(reachesWindowedRoute(windowed)).toBe(true);
+    for (const url of ['/profiles/lima/2024-06/any/123', '/profiles/lima/2024-06/fr/123', '/profiles/lima/2024-06/fr/123/more', '/profiles/lima/latest/any/%31']) {
+      const target = map(url).pathname;
+      expect(isWindowedKind(publicPageKind(target)), url).toBe(false);
+      expect(reachesWindowedRoute(target), url).toBe(true);
+    }
+    for (const url of ['/about', '/profiles', '/profiles/lima/compare', '/profiles/lima/2024-06/pdf', '/domains/partnerships/csv', '/profiles/lima/not-a-month']) {
+      expect(reachesWindowedRoute(map(url).pathname), url).toBe(false);
+    }
+    for (const path of [windowed, '/fr', '/en/about', '/%66r/profiles/lima/2024-06/any/1', '//es//profiles', '/FR/profiles']) expect(isInternalPath(path), path).toBe(true);
+    for (const path of ['/', '/about', '/profiles/lima', '/login', '/assessments/1', '/%zz/x', '/french']) expect(isInternalPath(path), path).toBe(false);
+  });
+
+  it('no public URL but a windowed one lands on the windowed route unrefused (property)', () => {
+    const segment = fc.oneof(fc.constantFrom('profiles', 'lima', '2024-06', 'latest', 'any', 'fr', 'es', '123', 'pdf', 'compare', '%66r', '%2F', '..'), fc.string());
+    const decoded = (s: string) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 7 }), (segments) => {
+        const target = internalProfilePath(`/profiles/${segments.join('/')}`, new URLSearchParams(), 'fr').pathname;
+        // Next routes decoded segments: /{locale}/profiles/{slug}/{edition}/{lang}/{window}.
+        const routed = target.split('/').filter((s) => s !== '').map(decoded);
+        const onWindowedRoute = routed.length === 6 && routed[1] === 'profiles';
+        if (onWindowedRoute && !isWindowedKind(publicPageKind(target))) expect(reachesWindowedRoute(target)).toBe(true);
+      }),
+    );
   });
 });

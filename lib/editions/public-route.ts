@@ -1,11 +1,13 @@
 import { EDITION_SLUG_PATTERN } from '../domain/edition-label';
 import { isLocale, type Locale } from '../domain/locales';
+import { cacheWindow } from '../http/window-nonce';
 
 /**
  * Maps a public profile URL to the internal route that renders it. Public URLs
  * carry no interface language (the reader's cookie or browser decides), and the
  * content language may be `?lang=`; internally both are path segments, so that
- * every edition page is a static page cached per interface and content language:
+ * every edition page is a page Next caches per interface and content language
+ * (proxy.ts then appends the cache window: `inCacheWindow`):
  *   /profiles/lima                  → /fr/profiles/lima/latest/any
  *   /profiles/lima/2024-06?lang=es  → /fr/profiles/lima/2024-06/es
  *   /profiles/lima/2024-06/es       → /fr/profiles/lima/2024-06/es
@@ -38,4 +40,49 @@ export function publicPageKind(internalPathname: string): PublicPageKind {
   if (rest === 'pdf') return EDITION_SLUG_PATTERN.test(edition) ? 'pdf' : 'other';
   if (edition === 'latest') return 'latest';
   return EDITION_SLUG_PATTERN.test(edition) ? 'dated' : 'other';
+}
+
+/** Kinds of page Next keeps in its cache, one copy per window, under a nonce of that window (lib/http/window-nonce.ts). */
+export function isWindowedKind(kind: PublicPageKind): boolean {
+  return kind === 'dated' || kind === 'latest';
+}
+
+/** The internal path of a windowed page at a moment: its window is the last segment, so each window is its own cache entry. */
+export function inCacheWindow(internalPathname: string, nowMs: number): string {
+  return `${internalPathname}/${cacheWindow(nowMs)}`;
+}
+
+const segmentsOf = (pathname: string) =>
+  pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+
+/**
+ * Whether a requested path is an internal one (/{locale}/…), which only
+ * proxy.ts produces, by rewriting. Asked for directly, a windowed page would be
+ * rendered into Next's cache under that request's nonce, and every reader of
+ * the window would get scripts their policy refuses: proxy.ts answers 404.
+ * Segments are compared decoded: Next routes /%66r/… as /fr/….
+ */
+export function isInternalPath(pathname: string): boolean {
+  const [first] = segmentsOf(pathname);
+  return first !== undefined && isLocale(first.toLowerCase());
+}
+
+/**
+ * Whether an internal path made from a public URL other than an edition's
+ * would land on the windowed edition route (/{locale}/profiles/{slug}/{edition}/{lang}/{window}):
+ * /profiles/lima/2024-06/es/123 must not render window 123 under a nonce of
+ * its own. No public page has that many segments; proxy.ts answers 404.
+ */
+export function reachesWindowedRoute(internalPathname: string): boolean {
+  const segments = segmentsOf(internalPathname);
+  return segments.length >= 6 && segments[1] === 'profiles';
 }

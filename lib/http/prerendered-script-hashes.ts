@@ -23,7 +23,7 @@ const known = new Map<string, string[] | null>();
  * per-request nonce; its scripts are fixed by the build, before any request and
  * without any data from the database, so listing them cannot let in a script
  * that someone put into a page. Pages with data from the database are never
- * handled this way: they are rendered per request, under a nonce.
+ * handled this way: they run under a nonce (per request, or per cache window: window-nonce.ts).
  * Null when the build has no such file (then the page gets the nonce policy).
  */
 export function prerenderedScriptHashes(distDir: string, internalPathname: string): string[] | null {

@@ -3,7 +3,8 @@
  * Node as it is) and proxy.ts both use them. Types: security-headers.d.ts.
  *
  * Scripts: no 'unsafe-inline', no 'unsafe-eval'. Pages Next renders per request
- * run under a per-request nonce (proxy.ts); the prerendered /about page lists
+ * run under a per-request nonce (proxy.ts), edition pages Next keeps in its
+ * cache under the nonce of their window (window-nonce.ts); the prerendered /about page lists
  * the SHA-256 of the inline scripts of its build output; everything else (API
  * answers, files) gets the baseline, which allows no inline script at all.
  */

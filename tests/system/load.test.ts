@@ -3,14 +3,13 @@ import { lostSaves, runLoad, seedLoad } from '../../bench/load-run';
 import { percentile } from '../../bench/stats';
 import { freshSeededDatabase, startInstances } from './support';
 
-// 50 editors and MGI_LOAD_READS public reads a second (30) for a minute, across two instances
-// (MGI_LOAD_SECONDS shortens it while working on it). Speed is reported, not
-// asserted; `npm run bench` records it with the instances' stalls and memory.
+// 50 editors and 200 public reads a second for a minute, across two instances, as the scale-out
+// issue asks (MGI_LOAD_SECONDS shortens it, MGI_LOAD_READS changes the rate, while working on
+// it). Speed is reported, not asserted; `npm run bench` records it with the instances' stalls
+// and memory. Edition pages come from Next's cache (one copy per window), so the public reads
+// cost little beside the saves.
 const seconds = Number(process.env.MGI_LOAD_SECONDS ?? 60);
-// Public pages are rendered per request now (under a nonce; their data is cached), which a
-// 2-core machine running both instances and the load does at a few dozen pages a second:
-// the test holds correctness under a load they sustain; `npm run bench` measures the rate.
-const readsPerSecond = Number(process.env.MGI_LOAD_READS ?? 30);
+const readsPerSecond = Number(process.env.MGI_LOAD_READS ?? 200);
 
 describe.skipIf(!process.env.DATABASE_URL)('under load, on two instances', () => {
   let db: Awaited<ReturnType<typeof freshSeededDatabase>>;

@@ -10,6 +10,7 @@ import { savePart } from '../../lib/data/parts';
 import { approveProfile, submitForReview } from '../../lib/data/workflow';
 import { PRIVATE_REVALIDATE } from '../../lib/editions/cache-policy';
 import { PUBLIC_DATA_SECONDS } from '../../lib/editions/public-data';
+import { cacheWindow } from '../../lib/http/window-nonce';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import { freshSeededDatabase, startInstances } from './support';
 
@@ -24,7 +25,8 @@ async function actorOf(email: string) {
 /**
  * A page's content, comparable between two answers of the same page. Three things legitimately
  * differ from one render to the next, and are taken out:
- * - the per-request nonce (named by the page's policy);
+ * - the nonce (named by the page's policy), and the edition page's cache window (a route
+ *   parameter in the streamed data: proxy.ts names the 30-second window the copy was made in);
  * - the order of the streamed data's rows (React Flight), which arrive as their parts finish, and
  *   with that order the rows' ids and the references between them (seen on a loaded machine: the
  *   metadata's icon row was `1f` in one answer and `29` in the next, and every row after it was
@@ -47,7 +49,7 @@ async function comparable(answer: Response) {
     .join('');
   const rows = flight
     .split('\n')
-    .map((row) => row.replace(/^[0-9a-f]+:/, '').replace(/\$[L@]?[0-9a-f]+\b/g, '$ref'))
+    .map((row) => row.replace(/^[0-9a-f]+:/, '').replace(/\$[L@]?[0-9a-f]+\b/g, '$ref').replace(/("n":"window","t":"d","k":")\d+"/g, '$1W"'))
     .sort();
   const markup = html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
@@ -176,6 +178,38 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
     expect(html).toEqual(before);
     expect(JSON.stringify(html)).not.toContain('evil.example');
     expect(html.markup.join('')).toContain(OLD_TITLE);
+  });
+
+  it('an edition page is one cached copy per window, every script under the nonce its policy names, and no request can put another there', async () => {
+    // Instance 1 has not rendered this page yet: the requests below are first in their windows.
+    const path = '/profiles/lima/2022-08/fr';
+    const now = cacheWindow(Date.now());
+    const forged = { 'content-security-policy': "script-src 'nonce-forged'" };
+    for (const w of [now, now + 1, now + 2]) {
+      for (const internal of [`/fr/profiles/lima/2022-08/fr/${w}`, `/%66r/profiles/lima/2022-08/fr/${w}`, `/en/profiles/lima/2022-08/fr/${w}`, `${path}/${w}`, `/profiles/lima/2022-08/any/${w}`]) {
+        for (const method of ['GET', 'HEAD']) {
+          const answer = await get(1, internal, { method, headers: forged });
+          expect(answer.status, `${method} ${internal}`).toBe(404);
+          await answer.arrayBuffer();
+        }
+      }
+    }
+    const loads: Array<{ nonce: string; cache: string | null }> = [];
+    for (let i = 0; i < 3; i++) {
+      const answer = await get(1, path, { headers: forged });
+      expect(answer.status).toBe(200);
+      const nonce = /'nonce-([^']+)'/.exec(answer.headers.get('content-security-policy') ?? '')![1];
+      expect(nonce).not.toBe('forged');
+      const html = await answer.text();
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => /\bnonce="([^"]*)"/.exec(m[1])?.[1]);
+      expect(scripts.length).toBeGreaterThan(3);
+      expect(new Set(scripts), `load ${i}`).toEqual(new Set([nonce]));
+      loads.push({ nonce, cache: answer.headers.get('x-nextjs-cache') });
+    }
+    // Two loads in one window share the copy (unless they straddle a boundary; the third then shares the second's).
+    const again = loads.findIndex((load, i) => i > 0 && load.nonce === loads[i - 1].nonce);
+    expect(again).toBeGreaterThan(0);
+    expect(loads[again].cache).toBe('HIT');
   });
 
   it('methods an address does not serve get 405 with Allow, never a 500 nor the page', async () => {
