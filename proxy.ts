@@ -3,7 +3,7 @@ import { localeCookieName } from './lib/domain/locales';
 import { pageMethodRefusal } from './lib/http/allowed-methods';
 import { negotiateLocale } from './lib/domain/negotiate-locale';
 import { publicCacheControl } from './lib/editions/cache-policy';
-import { inCacheWindow, internalProfilePath, isInternalPath, isWindowedKind, publicPageKind, reachesWindowedRoute } from './lib/editions/public-route';
+import { inCacheWindow, internalProfilePath, isInternalPath, publicPageKind, reachesWindowedRoute, windowedPathOf } from './lib/editions/public-route';
 import { windowNonce } from './lib/http/window-nonce';
 import { requireAuthSecret } from './lib/env';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/security-headers.js';
@@ -25,8 +25,8 @@ const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
  *   with the Cache-Control their kind may promise (lib/editions/cache-policy.ts).
  * - Every page rendered per request gets a fresh nonce, as Next documents it:
  *   Next reads it from the request's policy header and puts it on the scripts
- *   it renders. Edition pages (dated and latest) are kept in Next's cache, one
- *   copy per 30-second window: their internal path names the window, and their
+ *   it renders. Edition pages (dated and latest) and the unfiltered index are
+ *   kept in Next's cache, one copy per 30-second window: their internal path names the window, and their
  *   nonce is derived from that path with the server's secret
  *   (lib/http/window-nonce.ts), so the copy Next serves and the policy sent
  *   with it always agree. Internal paths asked for directly are 404s, so no
@@ -70,8 +70,9 @@ export function proxy(request: NextRequest) {
     const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
     const target = internalProfilePath(url.pathname, url.searchParams, ui);
     const kind = publicPageKind(target.pathname);
-    if (isWindowedKind(kind)) {
-      url.pathname = inCacheWindow(target.pathname, Date.now());
+    const windowed = windowedPathOf(target.pathname, kind, url.searchParams);
+    if (windowed) {
+      url.pathname = inCacheWindow(windowed, Date.now());
       policy = contentSecurityPolicy({ nonce: windowNonce(requireAuthSecret(), url.pathname) });
     } else if (reachesWindowedRoute(target.pathname)) {
       return notFound();

@@ -41,6 +41,14 @@ export async function cachedPublishedJurisdictions(filter: PublicJurisdictionFil
   return listPublishedJurisdictions(filter);
 }
 
+/** The unfiltered index of published profiles as of a cache window (like cachedEditionPage). */
+export async function cachedProfilesIndex(renderWindow: number) {
+  'use cache';
+  cacheTag(EDITIONS_TAG);
+  cacheLife(life);
+  return { renderWindow, ...(await listPublishedJurisdictions({})) };
+}
+
 /**
  * All an edition page shows (lib/http/window-nonce.ts, README Serving), as
  * of its cache window: the window is part of the key, so the one rendering of

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inCacheWindow, internalProfilePath, isInternalPath, isWindowedKind, publicPageKind, reachesWindowedRoute } from './public-route';
+import { inCacheWindow, internalProfilePath, isInternalPath, publicPageKind, reachesWindowedRoute, windowedPathOf } from './public-route';
 import { PAGE_WINDOW_SECONDS } from '../http/window-nonce';
 
 const map = (url: string, ui: 'en' | 'fr' | 'es' = 'fr') => {
@@ -56,9 +56,26 @@ describe('publicPageKind', () => {
 });
 
 describe('the cache window of edition pages', () => {
-  it('only dated and latest edition pages are kept one copy per window', () => {
-    const kinds = ['/about', '/profiles', '/profiles/lima', '/profiles/lima/2024-06', '/profiles/lima/compare', '/profiles/lima/2024-06/pdf', '/domains', '/search'];
-    expect(kinds.filter((url) => isWindowedKind(publicPageKind(map(url).pathname)))).toEqual(['/profiles/lima', '/profiles/lima/2024-06']);
+  const windowedOf = (url: string) => {
+    const u = new URL(url, 'http://x');
+    const target = internalProfilePath(u.pathname, u.searchParams, 'fr').pathname;
+    return windowedPathOf(target, publicPageKind(target), u.searchParams);
+  };
+
+  it('only edition pages (dated, latest) and the unfiltered index are kept one copy per window', () => {
+    const urls = ['/about', '/profiles', '/profiles?q=lima', '/profiles?', '/profiles/lima', '/profiles/lima/2024-06?lang=es', '/profiles/lima/compare?from=2022-08&to=2024-06', '/profiles/lima/2024-06/pdf', '/domains', '/search?q=x'];
+    expect(Object.fromEntries(urls.map((url) => [url, windowedOf(url)]))).toEqual({
+      '/about': null,
+      '/profiles': '/fr/profile-index',
+      '/profiles?q=lima': null,
+      '/profiles?': '/fr/profile-index',
+      '/profiles/lima': '/fr/profiles/lima/latest/any',
+      '/profiles/lima/2024-06?lang=es': '/fr/profiles/lima/2024-06/es',
+      '/profiles/lima/compare?from=2022-08&to=2024-06': null,
+      '/profiles/lima/2024-06/pdf': null,
+      '/domains': null,
+      '/search?q=x': null,
+    });
   });
 
   it('appends the window, the same within one and the next one after it', () => {
@@ -74,7 +91,7 @@ describe('the cache window of edition pages', () => {
     expect(reachesWindowedRoute(windowed)).toBe(true);
     for (const url of ['/profiles/lima/2024-06/any/123', '/profiles/lima/2024-06/fr/123', '/profiles/lima/2024-06/fr/123/more', '/profiles/lima/latest/any/%31']) {
       const target = map(url).pathname;
-      expect(isWindowedKind(publicPageKind(target)), url).toBe(false);
+      expect(windowedPathOf(target, publicPageKind(target), new URLSearchParams()), url).toBeNull();
       expect(reachesWindowedRoute(target), url).toBe(true);
     }
     for (const url of ['/about', '/profiles', '/profiles/lima/compare', '/profiles/lima/2024-06/pdf', '/domains/partnerships/csv', '/profiles/lima/not-a-month']) {
@@ -99,7 +116,7 @@ describe('the cache window of edition pages', () => {
         // Next routes decoded segments: /{locale}/profiles/{slug}/{edition}/{lang}/{window}.
         const routed = target.split('/').filter((s) => s !== '').map(decoded);
         const onWindowedRoute = routed.length === 6 && routed[1] === 'profiles';
-        if (onWindowedRoute && !isWindowedKind(publicPageKind(target))) expect(reachesWindowedRoute(target)).toBe(true);
+        if (onWindowedRoute && !windowedPathOf(target, publicPageKind(target), new URLSearchParams())) expect(reachesWindowedRoute(target)).toBe(true);
       }),
     );
   });

@@ -42,9 +42,16 @@ export function publicPageKind(internalPathname: string): PublicPageKind {
   return EDITION_SLUG_PATTERN.test(edition) ? 'dated' : 'other';
 }
 
-/** Kinds of page Next keeps in its cache, one copy per window, under a nonce of that window (lib/http/window-nonce.ts). */
-export function isWindowedKind(kind: PublicPageKind): boolean {
-  return kind === 'dated' || kind === 'latest';
+/**
+ * The internal path (before its window) of the copy Next keeps in its cache for
+ * this public page, one per window under a nonce of that window
+ * (lib/http/window-nonce.ts); null when the page is rendered per request. The
+ * edition pages, and the index without a query (a filtered one reads its query).
+ */
+export function windowedPathOf(internalPathname: string, kind: PublicPageKind, search: URLSearchParams): string | null {
+  if (kind === 'dated' || kind === 'latest') return internalPathname;
+  if (kind === 'index' && search.size === 0) return internalPathname.replace(/\/profiles$/, '/profile-index');
+  return null;
 }
 
 /** The internal path of a windowed page at a moment: its window is the last segment, so each window is its own cache entry. */
@@ -77,7 +84,7 @@ export function isInternalPath(pathname: string): boolean {
 }
 
 /**
- * Whether an internal path made from a public URL other than an edition's
+ * Whether an internal path made from a public URL other than a windowed one
  * would land on the windowed edition route (/{locale}/profiles/{slug}/{edition}/{lang}/{window}):
  * /profiles/lima/2024-06/es/123 must not render window 123 under a nonce of
  * its own. No public page has that many segments; proxy.ts answers 404.
