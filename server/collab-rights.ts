@@ -45,10 +45,10 @@ export async function mayChangeNow(context: Context, ref: PartRef): Promise<{ ac
  * once and is let in read-only, read-write, or not at all. A database that
  * cannot answer changes nothing (each change is still judged on arrival). A
  * connection let in just before the change but still loading its document
- * is not among the open ones yet: its first change, or the periodic check,
- * judges it.
+ * is not among the open ones yet: it is judged again as it joins its
+ * document (the `connected` hook, collab.ts).
  */
-async function recheck(connection: Connection): Promise<void> {
+export async function recheck(connection: Connection): Promise<void> {
   const context = connection.context as Context;
   const ref = parseCollabDocName(connection.document.name);
   if (!ref || !context?.actor) return;

@@ -14,7 +14,7 @@ import { liveAccess, liveStateOf, loadLiveState, storeLivePart } from '../lib/da
 import { Refused, type Context } from './collab-connection';
 import { contributorsInMemory, type ContributorLog } from './collab-contributors';
 import { SharedDocuments } from './collab-redis';
-import { mayChangeNow, RECHECK_EVERY_MS, recheckConnections } from './collab-rights';
+import { mayChangeNow, recheck, RECHECK_EVERY_MS, recheckConnections } from './collab-rights';
 import { assertOnlySuggestions } from './collab-suggest-only';
 
 /** The URL path of the live-editing WebSocket, on the app's own port. */
@@ -110,6 +110,13 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       } catch {
         throw new Refused();
       }
+    },
+
+    // A right changed between the handshake and the moment the connection joined its document
+    // (while the document loaded) was announced when the connection was in no document yet, so
+    // no one judged it: judge it once more now that it is there. From here on announcements find it.
+    async connected({ connection }) {
+      if (!(connection.context as Context).internal) void recheck(connection);
     },
 
     async onLoadDocument({ documentName, context }) {

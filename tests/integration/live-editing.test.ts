@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getDb } from '../../db/client';
@@ -342,6 +342,38 @@ describe.each(targets)('live editing on %s', (target) => {
       await eventually(() => reader.closed(), (closed) => closed !== null);
       expect(reader.closed()?.code).toBe(RIGHTS_CHANGED.code);
       expect((await connect(focal.user.id)).opened).toBe(false);
+    });
+
+    // PostgreSQL only: the document's load is held back by a lock taken on another connection
+    // (PGlite has one connection, which the lock would hold too).
+    it.runIf(target === 'postgres')('a role revoked while the document is still loading is judged as the connection joins it', async () => {
+      // Its own server, whose periodic check would come only after the test: only the join can cut it.
+      const own = await startCollab({ recheckEveryMs: 600_000 });
+      try {
+        const { j, consultant, name } = await world();
+        const admin = await seedUser({ isAdmin: true });
+        const db = await getDb();
+        let locked!: () => void;
+        let release!: () => void;
+        const isLocked = new Promise<void>((resolve) => (locked = resolve));
+        const held = new Promise<void>((resolve) => (release = resolve));
+        const lock = db.transaction(async (tx) => {
+          await tx.execute(sql`LOCK TABLE assessment_parts IN ACCESS EXCLUSIVE MODE`);
+          locked();
+          await held;
+        });
+        await isLocked;
+        const writer = await rawClient(own.url, { cookie: await sessionCookie(consultant.user.id), origin: `http://127.0.0.1:${own.port}` });
+        // The handshake reads the profile and the roles, not the part: it is let in, and its document waits.
+        expect(await writer.auth(name)).toBe('read-write');
+        await revokeRole(admin.actor, { userId: consultant.user.id, jurisdictionId: j.id, role: 'consultant' });
+        release();
+        await lock;
+        const cut = await Promise.race([eventually(() => writer.closed(), (closed) => closed !== null), new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000))]);
+        expect(cut?.code).toBe(RIGHTS_CHANGED.code);
+      } finally {
+        await own.stop();
+      }
     });
 
     it('a role granted lets a reader reconnect as an editor', async () => {
