@@ -15,8 +15,8 @@ import { PrintButton } from './print-button';
 /**
  * The public page of one edition (or the latest), with every edition of the
  * jurisdiction beside it. `when.version` names one version of a corrected
- * edition; without it the month's newest version is shown. `window`: the cache
- * window it is rendered for (proxy.ts), which keys its data.
+ * edition; without it the month's newest version is shown. `renderWindow`: the
+ * cache window it is rendered for (proxy.ts), which keys its data.
  */
 export async function EditionPage({ slug, when, lang, renderWindow }: { slug: string; when: { year: number; month: number; version?: number } | 'latest'; lang?: Locale; renderWindow: number }) {
   const data = await cachedEditionPage(slug, when, lang, renderWindow);
