@@ -64,6 +64,9 @@ async function comparable(answer: Response) {
   return { rows, markup: unwrapped };
 }
 
+/** The label of Lima's latest edition on the index of profiles (its card's badge; English, no Accept-Language). */
+const limaLatest = (html: string) => /href="\/profiles\/lima">[\s\S]*?Latest edition: ([^<]+)</.exec(html)?.[1];
+
 // Public pages over the wire, served by production instances as readers and caches see them.
 describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
   let db: Awaited<ReturnType<typeof freshSeededDatabase>>;
@@ -260,6 +263,8 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
       // Not immutable, and no shared cache may keep it: the browser asks again before reusing its copy.
       expect(page.headers.get('cache-control')).toBe(PRIVATE_REVALIDATE);
       expect(await page.text()).not.toContain('data-testid="superseded"');
+      // The unfiltered index (a cached copy per window too) names Lima's latest edition: this one.
+      expect(limaLatest(await (await get(i, '/profiles')).text())).toBe('2022 August');
     }
 
     // A newer edition, published through the API of instance 0.
@@ -287,6 +292,9 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
     expect(dated.headers.get('cache-control')).toBe(PRIVATE_REVALIDATE);
     expect(await dated.text()).toContain('data-testid="superseded"');
     expect(await (await get(0, '/profiles/lima')).text()).toContain('Nouveau introduction');
+    const newLabel = limaLatest(await (await get(0, '/profiles')).text());
+    expect(newLabel).toMatch(/^\d{4} \w+$/);
+    expect(newLabel).not.toBe('2022 August');
     // The edition's JSON is frozen: still the same, and one version's URL is immutable.
     const json = await get(0, '/api/v1/editions/lima/2022-08-v1?lang=fr');
     expect(json.headers.get('cache-control')).toContain('immutable');
@@ -297,5 +305,6 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
       .poll(async () => (await (await get(1, path)).text()).includes('data-testid="superseded"'), { timeout: (PUBLIC_DATA_SECONDS + 60) * 1000, interval: 1000 })
       .toBe(true);
     expect(await (await get(1, '/profiles/lima')).text()).toContain('Nouveau introduction');
+    expect(limaLatest(await (await get(1, '/profiles')).text())).toBe(newLabel);
   }, 180_000);
 });
