@@ -124,7 +124,7 @@ export default async function HistoryPage({
                   <br />
                   <span lang={profile.language}>{suggested(d)}</span>{' '}
                   <span className="muted small">
-                    {format.dateTime(d.decidedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                    <time dateTime={d.decidedAt.toISOString()}>{format.dateTime(d.decidedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
                     {d.revision ? ` · ${s('revision', { revision: d.revision })}` : ''}
                   </span>
                 </span>
@@ -141,7 +141,12 @@ export default async function HistoryPage({
               <span>
                 <strong>{t('revision', { revision: r.revision })}</strong>{' '}
                 <span className="muted small">
-                  {t('by', { name: r.authorName ?? '—', when: format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                  {t.rich('by', {
+                    name: r.authorName ?? '—',
+                    // A machine-readable time beside the words, as the inbox and the comments give.
+                    when: format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                    time: (words) => <time dateTime={r.createdAt.toISOString()}>{words}</time>,
+                  })}
                   {r.restoredFrom ? ` · ${t('restoredFrom', { revision: r.restoredFrom })}` : ''}
                 </span>
               </span>
