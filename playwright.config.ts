@@ -1,30 +1,24 @@
-import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
-
-const FREE_PORT = "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })";
 
 // Debian's Chromium by default; PLAYWRIGHT_CHROMIUM_PATH points elsewhere on other machines.
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
-// A free port chosen at start, so a busy machine (another run, a demo) never makes the suite fail.
-// The config is evaluated again in each worker: the chosen port and folders travel in the environment.
-process.env.E2E_PORT ||= execFileSync(process.execPath, ['-e', FREE_PORT], { encoding: 'utf8' }).trim();
-const port = Number(process.env.E2E_PORT);
-// Each run has its own data folder and build folder, so two runs on one machine do not meet.
-process.env.E2E_DATA_DIR ||= `.data/e2e-${port}`;
-export const baseURL = `http://localhost:${port}`;
+const longSpecs = /typing-rhythm\.spec\.ts$/;
 
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results/e2e',
+  // Each worker has a production server and database of its own (e2e/support/app-test.ts), on a
+  // free port chosen when it starts, so specs in different workers never meet. Within a spec file
+  // tests run in order. Two workers suit a 2-core machine; E2E_WORKERS changes it.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS) || 2,
+  globalSetup: './e2e/support/global-setup.ts',
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   // A server action answered on a loaded 2-core machine can take longer than the default 5 s to show.
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
-    baseURL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -32,15 +26,10 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // A production build on a fresh embedded database with the demo data.
-    command: 'tsx --conditions=react-server e2e/support/start-server.ts',
-    url: `${baseURL}/login`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    // Always the embedded database: a fresh folder per run (DATABASE_URL blank = unset).
-    env: { PORT: String(port), MGI_DATA_DIR: process.env.E2E_DATA_DIR!, NODE_ENV: 'production', DATABASE_URL: '' },
-  },
+  // The longest spec (about three minutes, by design) in a project of its own, listed first, so it
+  // starts at once in one worker while the other works through the rest, instead of last and alone.
+  projects: [
+    { name: 'chromium-long', use: { ...devices['Desktop Chrome'] }, testMatch: longSpecs },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: longSpecs },
+  ],
 });

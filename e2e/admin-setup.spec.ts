@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs, loginViaApi, sessionCookies } from './support/auth';
 
 const unique = () => Math.random().toString(36).slice(2, 8);

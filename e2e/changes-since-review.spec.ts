@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 import { freshJurisdiction } from './support/jurisdictions';
 import { editorOf, fillAndSubmit, openProfile, selectText } from './support/profiles';

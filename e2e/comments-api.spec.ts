@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { apiTokens, demo, loginViaApi } from './support/auth';
 import { openProfile } from './support/profiles';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 import { grantRole, uniqueId } from './support/jurisdictions';
 import { editorOf, openProfile } from './support/profiles';
@@ -82,6 +82,9 @@ test('compare refuses an edition against itself and shows only changed parts; hi
   await expect.poll(revision, { timeout: 30_000 }).toBe(2);
   await page.goto(`/assessments/${profile}/sections/introduction/body/history`);
   await expect(page.getByTestId('revision-start')).toContainText('Starting copy of the');
+  // Each revision's time is machine-readable too, and says the moment it was saved.
+  const saved = await page.getByRole('listitem').filter({ hasText: /^Revision 2\b/ }).locator('time').getAttribute('datetime');
+  expect(Math.abs(Date.now() - Date.parse(saved ?? ''))).toBeLessThan(10 * 60_000);
   await page.getByRole('combobox', { name: 'Older' }).selectOption({ index: 2 }); // revisions 2, 1, then the starting copy
   await page.getByRole('button', { name: 'Show changes' }).click();
   await expect(page.getByTestId('diff').getByRole('heading', { level: 2 }).first()).toContainText('Starting copy of the');

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 import { shots } from './support/screenshots';
 import { reviewRoundPeople, uniqueId } from './support/jurisdictions';

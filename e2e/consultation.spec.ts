@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { acceptInvitation } from './support/auth';
 import { reviewRoundPeople, uniqueId } from './support/jurisdictions';
 import { commentOnPassage, fillAndSubmit, openProfile } from './support/profiles';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, DEMO_PASSWORD, loginAs } from './support/auth';
 
 test.describe('each demo role sees its own dashboard', () => {

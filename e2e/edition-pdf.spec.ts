@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { style } from '../lib/editions/pdf/style';
 import { bodyText, lines, marginLines, readPdf } from '../tests/support/read-pdf';
 

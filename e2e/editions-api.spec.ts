@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 
 // Reads the Lima 2022-08 edition seeded by e2e/support/start-server.ts; needs no login.
 test('the public editions API: list, one edition with its label in the asked locale, clear errors', async ({ request }) => {

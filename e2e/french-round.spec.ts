@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { style } from '../lib/editions/pdf/style';
 import { bodyText, lines, readPdf } from '../tests/support/read-pdf';
 import { demo, loginAs } from './support/auth';

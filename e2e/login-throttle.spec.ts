@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 
 test('after 10 failures from one address, that address waits for the account, even with the right password', async ({ page, browser }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { DEMO_PASSWORD, demo } from './support/auth';
 
 /*

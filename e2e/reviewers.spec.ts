@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { acceptInvitation } from './support/auth';
 import { reviewRoundPeople, uniqueId } from './support/jurisdictions';
 import { commentOnPassage, fillAndSubmit, openProfile } from './support/profiles';

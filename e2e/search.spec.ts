@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 import { freshJurisdiction, uniqueId } from './support/jurisdictions';
 import { openProfile } from './support/profiles';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, DEMO_PASSWORD, loginAs, sessionCookies } from './support/auth';
 
 test.describe('sessions end when they should', () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 import { shots } from './support/screenshots';
 import { freshJurisdiction } from './support/jurisdictions';

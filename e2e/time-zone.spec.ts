@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 import { freshJurisdiction } from './support/jurisdictions';
 import { openProfile } from './support/profiles';

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 import { createJurisdiction, grantRole, uniqueId } from './support/jurisdictions';
 import { openProfile } from './support/profiles';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 import { editorOf, openProfile, selectText } from './support/profiles';
 import { OLD_BULLET } from './support/editions';

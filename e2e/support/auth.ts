@@ -29,8 +29,11 @@ export async function sessionCookies(context: BrowserContext) {
   return (await context.cookies()).filter((c) => c.name.includes('next-auth.session-token'));
 }
 
+/** The API tokens start-server.ts minted for this worker's server (app-test.ts names its data folder). */
 export function apiTokens(): { admin: string; focalSonora: string; focalLima: string } {
-  return JSON.parse(fs.readFileSync(path.resolve(process.env.E2E_DATA_DIR ?? '.data/e2e', 'e2e-tokens.json'), 'utf8'));
+  const dir = process.env.E2E_DATA_DIR;
+  if (!dir) throw new Error('E2E_DATA_DIR is not set: import `test` from e2e/support/app-test.ts.');
+  return JSON.parse(fs.readFileSync(path.join(dir, 'e2e-tokens.json'), 'utf8'));
 }
 
 /** Someone invited sets their password with the one-time link, as they would in the browser, then signs in. */
