@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assessmentParts } from './assessments';
 import { users } from './users';
 
@@ -37,5 +37,31 @@ export const suggestionDecisions = pgTable(
     }).onDelete('cascade'),
     index('suggestion_decisions_part_idx').on(t.assessmentId, t.section, t.part, t.decidedAt),
     check('suggestion_decisions_decision', sql`${t.decision} IN ('accepted', 'rejected')`),
+  ],
+);
+
+/**
+ * Every suggestion id a part's text has ever held (lib/data/suggestion-notifications.ts):
+ * a suggestion is news to the consultants only the first time it enters the text, and
+ * a restore or an undo that brings it back must not tell it again. Written in the
+ * transaction that stores the text, so it always covers every stored revision; it
+ * replaces a scan of all the part's revisions on each save that brings a suggestion.
+ */
+export const partSuggestionIds = pgTable(
+  'part_suggestion_ids',
+  {
+    assessmentId: uuid('assessment_id').notNull(),
+    section: text('section').notNull(),
+    part: text('part').notNull(),
+    /** As the mark carries it: text, not uuid (a hand-written document may carry any string). */
+    suggestionId: text('suggestion_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.section, t.part, t.suggestionId] }),
+    foreignKey({
+      name: 'part_suggestion_ids_part_fk',
+      columns: [t.assessmentId, t.section, t.part],
+      foreignColumns: [assessmentParts.assessmentId, assessmentParts.section, assessmentParts.part],
+    }).onDelete('cascade'),
   ],
 );

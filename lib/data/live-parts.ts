@@ -107,7 +107,7 @@ export async function storeLivePart(
         .onConflictDoNothing();
     }
     if (ref.section !== 'introduction') await clearAcceptance(tx, ref.assessmentId, ref.section);
-    await notifySuggestions(tx, ref, revision, previous?.doc, input.doc);
+    await notifySuggestions(tx, ref, previous?.doc, input.doc);
     return { revision, changed: true };
   });
 }

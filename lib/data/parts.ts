@@ -98,7 +98,7 @@ export async function savePart(
     await moveLiveStateOn(tx, ref, checked.doc);
     if (ref.section !== 'introduction') await clearAcceptance(tx, ref.assessmentId, ref.section);
     const revision = Number(saved.revision);
-    await notifySuggestions(tx, ref, revision, previous?.doc, checked.doc);
+    await notifySuggestions(tx, ref, previous?.doc, checked.doc);
     // The profile row is only share-locked here: touching it would make
     // concurrent savers deadlock. Its last edit is the newest part's updated_at.
     return { revision };

@@ -1,13 +1,11 @@
 import 'server-only';
 import { and, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { assessments, notifications, notificationSuggestions, partRevisions } from '../../db/schema';
-import { SUGGESTION_MARKS } from '../domain/editor/suggestion-marks';
+import { assessments, notifications, notificationSuggestions, partSuggestionIds } from '../../db/schema';
 import { suggestionChanges } from '../domain/notification-digest';
 import { scheduleDigests } from '../mail/send-digests';
 import type { PartRef } from './parts';
 import { profileReaders } from './profile-people';
-import { rowsOf } from './sql-rows';
 
 const unreadDigestsOf = (ref: PartRef) =>
   and(
@@ -18,10 +16,10 @@ const unreadDigestsOf = (ref: PartRef) =>
   );
 
 /**
- * Tells the profile's consultants of suggestions a stored text (the part's
- * revision `revision`) brought, in the store's transaction, by comparing its
- * suggestion ids with the text it replaces. A suggestion some earlier revision
- * of the part held is not news, even if decided or withdrawn since: it was
+ * Tells the profile's consultants of suggestions a stored text brought, in
+ * the store's transaction, by comparing its suggestion ids with the text it
+ * replaces. A suggestion some earlier revision of the part held is not news
+ * (part_suggestion_ids), even if decided or withdrawn since: it was
  * told when it first came, and a restore (or an undo) bringing it back must
  * not tell it again. Each consultant has ONE unread 'suggested' entry per
  * profile and section, which new suggestions join (by id, so a suggestion
@@ -31,12 +29,12 @@ const unreadDigestsOf = (ref: PartRef) =>
  * with none goes. The consultants' digest emails are scheduled
  * (lib/mail/send-digests.ts).
  */
-export async function notifySuggestions(tx: Tx, ref: PartRef, revision: number, before: unknown, after: unknown): Promise<void> {
+export async function notifySuggestions(tx: Tx, ref: PartRef, before: unknown, after: unknown): Promise<void> {
   const { added: brought, gone } = suggestionChanges(before, after);
   if (gone.length > 0) await forgetSuggestions(tx, ref, gone);
   if (brought.length === 0) return;
-  const seen = await heldBefore(tx, ref, revision, brought.map((s) => s.id));
-  const added = brought.filter((s) => !seen.has(s.id));
+  const news = await firstHeld(tx, ref, brought.map((s) => s.id));
+  const added = brought.filter((s) => news.has(s.id));
   if (added.length === 0) return;
   const [profile] = await tx
     .select({ title: assessments.title, state: assessments.state, jurisdictionId: assessments.jurisdictionId })
@@ -79,18 +77,17 @@ export async function notifySuggestions(tx: Tx, ref: PartRef, revision: number, 
   }
 }
 
-/** Where a stored document's suggestion ids are: the `id` of every suggestion mark (lax: a path may repeat one, hence DISTINCT below). */
-const suggestionIdsPath = `$.**.marks[*] ? (${SUGGESTION_MARKS.map((m) => `@.type == "${m}"`).join(' || ')}).attrs.id`;
-
-/** Which of these suggestion ids a revision of the part older than `revision` held. */
-async function heldBefore(tx: Tx, ref: PartRef, revision: number, ids: string[]): Promise<Set<string>> {
-  const rows = rowsOf<{ id: string }>(
-    await tx.execute(sql`
-      SELECT DISTINCT mark_id #>> '{}' AS id
-      FROM ${partRevisions} r, jsonb_path_query(r.doc, ${suggestionIdsPath}::jsonpath) AS mark_id
-      WHERE r.assessment_id = ${ref.assessmentId} AND r.section = ${ref.section} AND r.part = ${ref.part}
-        AND r.revision < ${revision} AND mark_id #>> '{}' IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`),
-  );
+/**
+ * Records these suggestion ids as held by the part and returns those it had
+ * never held before. Called under the part's lock, in the transaction that
+ * stores the text, so two saves cannot both take one id for new.
+ */
+async function firstHeld(tx: Tx, ref: PartRef, ids: string[]): Promise<Set<string>> {
+  const rows = await tx
+    .insert(partSuggestionIds)
+    .values([...new Set(ids)].map((suggestionId) => ({ ...ref, suggestionId })))
+    .onConflictDoNothing()
+    .returning({ id: partSuggestionIds.suggestionId });
   return new Set(rows.map((r) => r.id));
 }
 

@@ -210,7 +210,7 @@ export async function decideSuggestions(actor: Actor, assessmentId: string, targ
     if (ref.section !== 'introduction') await clearAcceptance(tx, ref.assessmentId, ref.section);
     await tx.insert(suggestionDecisions).values(decisionRows(ref, decided, actor, decision, revision));
     // Decided suggestions leave the consultants' unread digests (decided live, the store does it).
-    await notifySuggestions(tx, ref, revision, row.doc, checked.doc);
+    await notifySuggestions(tx, ref, row.doc, checked.doc);
     return { decided: decided.length, revision, ids: decided.map((s) => s.id) };
   });
   // Open on another instance: the same suggestions are decided in the text as it stands there

@@ -1,7 +1,9 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { assessments, emailDigests, emailOutbox, notifications } from '../../db/schema';
+import { assessments, emailDigests, emailOutbox, notifications, partSuggestionIds } from '../../db/schema';
 import { yStateFromJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { startThread } from '../../lib/data/comments-anchor';
@@ -22,6 +24,9 @@ import { freshDatabasePerSuite, targets } from '../support/test-db';
  * suggestions and new comment threads reach each person in one digest email,
  * written once even when several instances look for due digests at once.
  */
+
+/** The statements of the migration that filled part_suggestion_ids from the stored revisions, to run again. */
+const backfill = fs.readFileSync(path.resolve('db/migrations/0026_part_suggestion_ids_backfill.sql'), 'utf8').split('--> statement-breakpoint');
 
 const uniq = () => Math.random().toString(36).slice(2, 8);
 type Person = { userId: string; name: string };
@@ -148,6 +153,26 @@ describe.each(targets)('digest notifications on %s', (target) => {
     await digestsFallDue();
     await sendDueDigests();
     expect((await mailsTo(people)).filter((m) => m.toEmail === w.consultant.email)).toHaveLength(2);
+  });
+
+  it('the migration that starts part_suggestion_ids lists every suggestion the stored revisions held, so a restore after it tells nobody again', async () => {
+    const w = await world();
+    const db = await getDb();
+    const [kept, withdrawn] = [crypto.randomUUID(), crypto.randomUUID()];
+    const told = await w.store(docOf(ins(' y apoya', kept, w.reviewer), ins(' a todas', withdrawn, w.focal)), w.reviewer);
+    const { revision } = await w.store(docOf(ins(' y apoya', kept, w.reviewer)), w.focal);
+    await markAllRead(w.consultant);
+    await markAllRead(w.consultant2);
+    // As a database from before the table: the revisions hold the suggestions, the table nothing.
+    const ofPart = and(eq(partSuggestionIds.assessmentId, w.id), eq(partSuggestionIds.section, w.ref.section), eq(partSuggestionIds.part, w.ref.part));
+    await db.delete(partSuggestionIds).where(ofPart);
+    for (const statement of backfill) await db.execute(sql.raw(statement));
+    const listed = await db.select({ id: partSuggestionIds.suggestionId }).from(partSuggestionIds).where(ofPart);
+    expect(listed.map((r) => r.id).sort()).toEqual([kept, withdrawn].sort());
+    await db.update(assessments).set({ state: 'draft' }).where(eq(assessments.id, w.id));
+    await restorePartRevision(w.consultant, w.ref, told.revision, revision);
+    expect(await countUnread(w.consultant)).toBe(0);
+    expect(await countUnread(w.consultant2)).toBe(0);
   });
 
   it('a consultant suggesting in draft tells the other consultant, not themself', async () => {
