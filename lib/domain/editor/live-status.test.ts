@@ -21,11 +21,16 @@ describe('liveStatus', () => {
     expect(liveStatus({ ...base, connected: false, browserOnline: false, unsynced: 3 })).toBe('offline');
   });
 
-  it('says Saved only when connected, nothing is unacknowledged and the server snapshot held everything', () => {
+  it('says Offline as soon as the browser has no network, while its socket still looks open', () => {
+    expect(liveStatus({ ...base, browserOnline: false, unsynced: 2, confirmed: false })).toBe('offline');
+    expect(liveStatus({ ...base, browserOnline: false })).toBe('offline');
+  });
+
+  it('says Saved only when online, connected, nothing is unacknowledged and the server snapshot held everything', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.nat(5), fc.boolean(), (ready, connected, browserOnline, everConnected, unsynced, confirmed) => {
         const status = liveStatus({ ready, connected, browserOnline, everConnected, unsynced, confirmed });
-        expect(status === 'saved').toBe(ready && connected && unsynced === 0 && confirmed);
+        expect(status === 'saved').toBe(ready && connected && browserOnline && unsynced === 0 && confirmed);
       }),
     );
   });

@@ -21,12 +21,16 @@ export interface LiveFacts {
 
 /**
  * The badge of a live part. Before the text is there, "Offline" only when the browser says so:
- * a slow first answer is not an outage. After, Offline while the socket is down once it had
- * been up, or the browser has no network (the text stays in this browser), Saving until the server holds every change, then Saved.
+ * a slow first answer is not an outage. After, Offline while the browser has no network (even if
+ * its socket has not noticed yet) or the socket is down once it had been up (the text stays in
+ * this browser); Saving until the server holds every change, then Saved.
  */
 export function liveStatus(f: LiveFacts): LiveStatus {
   if (!f.ready) return f.connected || f.browserOnline ? 'connecting' : 'offline';
+  // The browser knows first: its socket may look open for a while after the network went (the
+  // close waits on a handshake that cannot pass), and what is typed meanwhile cannot be saving.
+  if (!f.browserOnline) return 'offline';
   // This browser's own copy can be there before the socket's first answer: not an outage yet.
-  if (!f.connected) return f.everConnected || !f.browserOnline ? 'offline' : 'connecting';
+  if (!f.connected) return f.everConnected ? 'offline' : 'connecting';
   return f.unsynced > 0 || !f.confirmed ? 'saving' : 'saved';
 }
