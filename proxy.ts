@@ -5,14 +5,14 @@ import { negotiateLocale } from './lib/domain/negotiate-locale';
 import { publicCacheControl } from './lib/editions/cache-policy';
 import { inCacheWindow, internalProfilePath, isInternalPath, publicPageKind, reachesWindowedRoute, windowedPathOf } from './lib/editions/public-route';
 import { windowNonce } from './lib/http/window-nonce';
-import { requireAuthSecret } from './lib/env';
+import { getEnv, requireAuthSecret } from './lib/env';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/security-headers.js';
 import { prerenderedScriptHashes } from './lib/http/prerendered-script-hashes';
 import { databaseOutageKnown } from './lib/http/database-outage-state';
 import { outageHtml, outageResponseInit } from './lib/http/outage-page';
 
-const DIST_DIR = process.env.MGI_DIST_DIR || '.next';
-const HTTPS = (process.env.APP_URL ?? '').startsWith('https:');
+/** Behind HTTPS (APP_URL says so), browsers are told to keep to it. */
+const https = () => getEnv().APP_URL.startsWith('https:');
 
 /**
  * Runs before every page (not the API, not files): routing and the page's
@@ -52,7 +52,7 @@ export function proxy(request: NextRequest) {
     const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
     const response = new NextResponse(outageHtml(ui), outageResponseInit());
     response.headers.set('Content-Security-Policy', contentSecurityPolicy());
-    if (HTTPS) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    if (https()) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
     return response;
   }
   const url = request.nextUrl.clone();
@@ -81,7 +81,7 @@ export function proxy(request: NextRequest) {
     }
     if (!target.keepQuery) url.search = '';
     cacheControl = publicCacheControl(kind, request.method);
-    const hashes = kind === 'about' ? prerenderedScriptHashes(DIST_DIR, target.pathname) : null;
+    const hashes = kind === 'about' ? prerenderedScriptHashes(getEnv().MGI_DIST_DIR, target.pathname) : null;
     if (hashes) policy = contentSecurityPolicy({ hashes });
   } else if (isInternalPath(url.pathname)) {
     return notFound();
@@ -91,7 +91,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', policy);
   const response = isPublic ? NextResponse.rewrite(url, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
-  if (HTTPS) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  if (https()) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   if (cacheControl) response.headers.set('Cache-Control', cacheControl);
   return response;
 }
