@@ -59,6 +59,40 @@ test.describe('drafting a profile', () => {
     await expect(editorOf(page, 'partnerships', 'strengths').text).toContainText('Escrito sin conexión.');
   });
 
+  test('offline while the socket is slow to close: the badge says Offline at once, and the text is saved when the network is back', async ({ page, context, baseURL }) => {
+    // As Chromium may do on a loaded machine: the socket's close reaches the page only seconds after
+    // the network went (here 5 s), and meanwhile the socket counts as open.
+    await page.addInitScript(() => {
+      const wrappers = new WeakMap<object, { wrapper: (event: Event) => void; stop: () => void }>();
+      const add = WebSocket.prototype.addEventListener;
+      const remove = WebSocket.prototype.removeEventListener;
+      WebSocket.prototype.addEventListener = function (this: WebSocket, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+        if (type !== 'close' || typeof listener !== 'function') return add.call(this, type, listener, options);
+        let live = true;
+        const wrapper = (event: Event) => void setTimeout(() => live && listener.call(this, event), 5_000);
+        wrappers.set(listener, { wrapper, stop: () => (live = false) });
+        add.call(this, type, wrapper, options);
+      } as typeof add;
+      WebSocket.prototype.removeEventListener = function (this: WebSocket, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) {
+        const wrapped = type === 'close' ? wrappers.get(listener) : undefined;
+        wrapped?.stop();
+        remove.call(this, type, wrapped?.wrapper ?? listener, options);
+      } as typeof remove;
+    });
+    await loginAs(page, demo.consultant);
+    const id = await openProfile(page.request, 'lima', 'fr', baseURL!);
+    await page.goto(`/assessments/${id}/sections/well_being`);
+    const part = editorOf(page, 'well_being', 'potential');
+    await part.text.click();
+    await context.setOffline(true);
+    await page.keyboard.type('Écrit pendant la coupure.');
+    await expect(part.status).toContainText('Offline');
+    await context.setOffline(false);
+    await expect(part.status).toHaveText('Saved', { timeout: 30_000 });
+    await page.reload();
+    await expect(editorOf(page, 'well_being', 'potential').text).toContainText('Écrit pendant la coupure.');
+  });
+
   test('two people on one part: each sees the other typing, and both texts are kept', async ({ browser, baseURL }) => {
     const a = await browser.newContext();
     const b = await browser.newContext();

@@ -144,7 +144,14 @@ export function useLivePart(docName: string) {
     window.addEventListener('beforeunload', onBeforeUnload);
     // The browser knows at once when the network goes; the socket would notice only at its next timeout.
     const socket = provider.configuration.websocketProvider;
-    const goOffline = () => socket.disconnect();
+    const goOffline = () => {
+      socket.disconnect();
+      // Its close waits on a handshake that cannot pass now, and until then the socket counts as
+      // open: connect() would do nothing when the network is back, and the late close would not
+      // reconnect (disconnect() said not to). Closed at once instead, as the provider itself does
+      // with a connection gone silent (checkConnection).
+      if (socket.status !== WebSocketStatus.Disconnected) socket.onClose({ event: new CloseEvent('close', { code: 4408, reason: 'offline' }) });
+    };
     const goOnline = () => void socket.connect();
     window.addEventListener('offline', goOffline);
     window.addEventListener('online', goOnline);
