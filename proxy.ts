@@ -67,6 +67,12 @@ export function proxy(request: NextRequest) {
   let cacheControl: string | undefined;
 
   if (isPublic) {
+    // No public page needs an escape in its path (slugs, editions, languages and domains are plain
+    // ASCII), and an escaped path names the same page as its plain form: Next caches a page by its
+    // decoded path, while a window's nonce is made from the path as written here. First in a window,
+    // /profiles/%6Cima would leave the copy of /profiles/lima under a nonce its readers' policy does
+    // not name. Refused, as are malformed escapes (/profiles/%ff reached Next and answered 500).
+    if (url.pathname.includes('%')) return notFound();
     const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
     const target = internalProfilePath(url.pathname, url.searchParams, ui);
     const kind = publicPageKind(target.pathname);

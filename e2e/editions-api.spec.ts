@@ -15,9 +15,9 @@ test('the public editions API: list, one edition with its label in the asked loc
     expect(one.headers()['cache-control']).toBe('public, no-cache');
     const body = await one.json();
     expect(body).toMatchObject({ edition: '2022-08', version: 1, versionEdition: '2022-08-v1', corrected: false, correctedBy: null });
-    // One version's URL never changes: kept for good.
+    // One version's content never changes, but its answer does (a correction fills correctedBy): a minute in shared caches.
     const version = await request.get(`/api/v1/editions/lima/${body.versionEdition}?locale=${locale}`);
-    expect(version.headers()['cache-control']).toContain('immutable');
+    expect(version.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=300');
     expect((await version.json()).content).toEqual(body.content);
     expect(body.label).toBe(label);
     expect(body.title).toBe('Profil de gouvernance des migrations : Lima (Pérou)');
@@ -50,10 +50,13 @@ test('a dated edition page, per interface language, is kept by no shared cache; 
     expect(await page.text()).toContain(locale === 'fr' ? '2022 Août' : '2022 Agosto');
   }
   expect((await request.get('/profiles/lima')).headers()['cache-control']).toBe('private, no-cache');
-  // One version's PDF shows only that frozen version: it may be kept for good. The month's PDF follows its corrections.
-  const pdf = await request.get('/profiles/lima/2022-08-v1/pdf');
+  // One version's PDF in one language shows only that frozen version: it may be kept for good. Without the
+  // language it is the month's newest language, which a translation replaces; the month's PDF follows its corrections.
+  const pdf = await request.get('/profiles/lima/2022-08-v1/pdf?lang=fr');
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(Buffer.compare(await pdf.body(), await (await request.get('/profiles/lima/2022-08-v1/pdf?lang=fr')).body())).toBe(0);
+  expect((await request.get('/profiles/lima/2022-08-v1/pdf')).headers()['cache-control']).toBe('public, no-cache');
   expect((await request.get('/profiles/lima/2022-08/pdf')).headers()['cache-control']).toBe('public, no-cache');
   expect((await request.get('/profiles/nowhere/2022-08')).status()).toBe(404);
 });

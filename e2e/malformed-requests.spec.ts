@@ -235,6 +235,15 @@ test('a public PDF with an unknown language or a malformed slug is a 404, not a 
   expect(ok.headers()['content-type']).toBe('application/pdf');
 });
 
+test('the about page under a made-up language is a 404 every time, never a page kept for a year', async ({ request }) => {
+  for (const path of ['/qq/about', '/zz/about', '/en-US/about', '/qq/about']) {
+    const r = await request.get(path, { maxRedirects: 0 });
+    expect(r.status(), path).toBe(404);
+    expect(r.headers()['cache-control'] ?? '', path).not.toContain('31536000');
+  }
+  expect((await request.get('/about')).status()).toBe(200);
+});
+
 test('a NUL in the public index search finds nothing; it is not a server error nor a false outage page', async ({ request }) => {
   for (const path of ['/profiles?q=%00', '/profiles?q=li%00ma', '/profiles?country=%00', '/profiles?q=%00&level=country']) {
     const r = await request.get(path);

@@ -329,7 +329,7 @@ export function buildOpenApi() {
           responses: {
             '200': {
               description:
-                'The edition, with `languages` (every language this month\'s edition is in), `version`, `versionEdition`, `corrected`, `correctedBy` (the version that replaced it, or null) and `versions` (each with its `edition`, `publishedAt`, `correctionNote`, `url`). A version’s URL (2024-06-v1) is sent `Cache-Control: immutable`; the month’s URL may change with a correction.',
+                'The edition, with `languages` (every language this month\'s edition is in), `version`, `versionEdition`, `corrected`, `correctedBy` (the version that replaced it, or null) and `versions` (each with its `edition`, `publishedAt`, `correctionNote`, `url`). A version’s content never changes, but `correctedBy`, `versions` and `languages` do: its URL (2024-06-v1) may be kept a minute by shared caches (`s-maxage=60, stale-while-revalidate=300`); the month’s URL is revalidated each time.',
             },
             '400': error('A malformed locale'),
             '404': error('No such edition'),

@@ -2,9 +2,11 @@ import type { PublicPageKind } from './public-route';
 
 /*
  * What a public answer promises to browsers and shared caches (CDNs, proxies).
- * Only what never changes is kept for good: an edition's PDF and its JSON in
- * the API (an edition is insert-only), and Next's hashed assets (Next sets
- * those itself).
+ * Only what never changes is kept for good: one version's PDF in one content
+ * language (an edition is insert-only, and the file is dated by its
+ * publication), and Next's hashed assets (Next sets those itself). One
+ * version's JSON in the API is not: its content is frozen, but a correction or
+ * a translation changes its `correctedBy`, `versions` and `languages`.
  *
  * Pages are not offered to shared caches at all. Every page can change when a
  * newer edition is published (a dated page gains the superseded notice, a
@@ -29,10 +31,11 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const PRIVATE_REVALIDATE = 'private, no-cache';
 /**
  * Files that change when an edition is published (a domain across
- * jurisdictions as CSV): shared caches may keep them a minute and serve the
- * old copy a few minutes more while they fetch the new one. They carry `Vary:
- * Cookie, Accept-Language` (route handlers may set it), since their header row
- * speaks the reader's language.
+ * jurisdictions as CSV; one version's JSON in the API): shared caches may keep
+ * them a minute and serve the old copy a few minutes more while they fetch the
+ * new one. The CSV carries `Vary: Cookie, Accept-Language` (route handlers may
+ * set it), since its header row speaks the reader's language; the JSON names
+ * its label's language in its query.
  */
 export const DOWNLOAD_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 

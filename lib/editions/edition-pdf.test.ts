@@ -39,6 +39,12 @@ describe('the edition PDF, read back', { timeout: 60_000 }, () => {
     for (const locale of ['fr', 'en', 'es'] as const) read[locale] = await pdfOf(editionView(formatted), locale, { url: URL_ });
   }, 120_000);
 
+  it('is the same bytes every time for one edition and language, as its cached-for-good address promises', async () => {
+    const edition = editionView(formatted);
+    const [first, second] = [await editionPdf(edition, 'fr', { url: URL_ }), await editionPdf(edition, 'fr', { url: URL_ })];
+    expect(Buffer.compare(first, second)).toBe(0);
+  });
+
   it('keeps bold, italic and both in their own faces, and links as link annotations to their address', async () => {
     const { pages } = read.fr!;
     const piece = (s: string) => pages[0].texts.find((t) => t.str.includes(s))!;

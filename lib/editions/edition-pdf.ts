@@ -44,7 +44,9 @@ export function editionPdf(edition: EditionView, uiLocale: string, options: { ur
     margins: style.margins,
     bufferPages: true,
     autoFirstPage: true,
-    info: { Title: `${edition.title} · ${label}`, Subject: t('editionPdf.kicker'), Creator: 'MGI Studio' },
+    // Dated by the publication, not the moment of the request: the file's ID derives from these, so one
+    // version's PDF is the same bytes every time (its address is cached for good: cache-policy.ts).
+    info: { Title: `${edition.title} · ${label}`, Subject: t('editionPdf.kicker'), Creator: 'MGI Studio', CreationDate: new Date(edition.publishedAt) },
     lang,
     displayTitle: true,
   });

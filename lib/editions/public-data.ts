@@ -7,6 +7,7 @@ import { listDomainComparison, listDomainFilterChoices } from '../data/domain-co
 import { COLUMNS_PER_PAGE, type DomainFilter } from '../domain/domain-filter';
 import type { DomainKey } from '../domain/profile';
 import { renderDocHtml } from '../domain/editor/render-html';
+import { isRenderableWindow } from '../http/window-nonce';
 
 /*
  * The public pages' data, kept by Next's data cache ('use cache'), keyed by the
@@ -41,11 +42,17 @@ export async function cachedPublishedJurisdictions(filter: PublicJurisdictionFil
   return listPublishedJurisdictions(filter);
 }
 
+/** Thrown, not cached: a window's data are made during that window only (isRenderableWindow). */
+function refuseOtherWindows(renderWindow: number) {
+  if (!isRenderableWindow(renderWindow, Date.now())) throw new Error(`Window ${String(renderWindow)} is not the current one.`);
+}
+
 /** The unfiltered index of published profiles as of a cache window (like cachedEditionPage). */
 export async function cachedProfilesIndex(renderWindow: number) {
   'use cache';
   cacheTag(EDITIONS_TAG);
   cacheLife(life);
+  refuseOtherWindows(renderWindow);
   return { renderWindow, ...(await listPublishedJurisdictions({})) };
 }
 
@@ -60,6 +67,7 @@ export async function cachedEditionPage(slug: string, when: { year: number; mont
   'use cache';
   cacheTag(EDITIONS_TAG);
   cacheLife(life);
+  refuseOtherWindows(renderWindow);
   const [edition, all, published] = await Promise.all([getEdition(slug, when, language), listEditions({ jurisdiction: slug }), listPublishedJurisdictions({})]);
   if (!edition) return null;
   const versions = await listEditionVersions(slug, edition, edition.language);

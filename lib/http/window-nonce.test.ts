@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cacheWindow, PAGE_WINDOW_SECONDS, windowNonce } from './window-nonce';
+import { cacheWindow, isRenderableWindow, PAGE_WINDOW_SECONDS, windowNonce } from './window-nonce';
 
 const secret = 'a-secret-of-at-least-thirty-two-characters';
 
@@ -39,5 +39,20 @@ describe('cacheWindow', () => {
         expect(cacheWindow(t + PAGE_WINDOW_SECONDS * 1000)).toBe(w + 1);
       }),
     );
+  });
+});
+
+describe('isRenderableWindow', () => {
+  it('accepts the current window and the one just ended, and no other (property: any moment)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000_000_000_000 }), fc.integer({ min: -5, max: 5 }), (nowMs, offset) => {
+        expect(isRenderableWindow(cacheWindow(nowMs) + offset, nowMs)).toBe(offset === 0 || offset === -1);
+      }),
+    );
+  });
+
+  it('refuses what is not a whole number', () => {
+    const now = Date.now();
+    for (const window of [cacheWindow(now) + 0.5, Number.NaN, Number.POSITIVE_INFINITY]) expect(isRenderableWindow(window, now)).toBe(false);
   });
 });

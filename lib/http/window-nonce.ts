@@ -32,3 +32,15 @@ export function cacheWindow(nowMs: number): number {
 export function windowNonce(secret: string, internalPathname: string): string {
   return createHmac('sha256', secret).update(`mgi page nonce\n${internalPathname}`).digest('base64').slice(0, 22);
 }
+
+/**
+ * Whether a page may be rendered for this window now: the current one, or the one just ended
+ * (a request named its window before it rendered, and Next may refresh a copy a moment later).
+ * The windowed data ('use cache' in lib/editions/public-data.ts) refuse any other: Next also
+ * registers those functions as server references, which anyone can call with arguments of their
+ * own, and an entry made now for a window to come would outlive a publication made meanwhile.
+ */
+export function isRenderableWindow(window: number, nowMs: number): boolean {
+  const now = cacheWindow(nowMs);
+  return Number.isSafeInteger(window) && (window === now || window === now - 1);
+}

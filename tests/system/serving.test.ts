@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
@@ -8,7 +10,7 @@ import { reviewDomain } from '../../lib/data/domain-reviews';
 import { unsafeInsertImportedEdition } from '../../lib/data/imported-editions';
 import { savePart } from '../../lib/data/parts';
 import { approveProfile, submitForReview } from '../../lib/data/workflow';
-import { PRIVATE_REVALIDATE } from '../../lib/editions/cache-policy';
+import { DOWNLOAD_CACHE_CONTROL, PRIVATE_REVALIDATE } from '../../lib/editions/cache-policy';
 import { PUBLIC_DATA_SECONDS } from '../../lib/editions/public-data';
 import { cacheWindow } from '../../lib/http/window-nonce';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
@@ -197,6 +199,15 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
         }
       }
     }
+    // The same page with an escape in its path: Next would cache it under the plain path, with a nonce made from the escaped one.
+    for (const escaped of ['/profiles/%6Cima/2022-08/fr', '/profiles/%6cima/2022-08/fr', '/profiles/lima/2022-08/%66r', '/profiles/lima/%32022-08/fr', '/profiles/lima%2F2022-08/fr', '/profiles/lima/2022-08/%ff']) {
+      for (const method of ['GET', 'HEAD']) {
+        const answer = await get(1, escaped, { method });
+        expect(answer.status, `${method} ${escaped}`).toBe(404);
+        expect(answer.headers.get('content-security-policy'), escaped).toContain("script-src 'self'");
+        await answer.arrayBuffer();
+      }
+    }
     const loads: Array<{ nonce: string; cache: string | null }> = [];
     for (let i = 0; i < 3; i++) {
       const answer = await get(1, path, { headers: forged });
@@ -213,6 +224,29 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
     const again = loads.findIndex((load, i) => i > 0 && load.nonce === loads[i - 1].nonce);
     expect(again).toBeGreaterThan(0);
     expect(loads[again].cache).toBe('HIT');
+  });
+
+  it('the windowed data, which anyone can call as server references, are never made ahead for a window to come', async () => {
+    // Next registers each 'use cache' function as a server reference ($$RSC_SERVER_CACHE_n). An entry made
+    // now for a later window would be what that window shows, even after a publication made meanwhile.
+    const manifest = JSON.parse(fs.readFileSync(join(process.env.MGI_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+      node: Record<string, { exportedName?: string }>;
+    };
+    const cacheIds = Object.entries(manifest.node)
+      .filter(([, v]) => v.exportedName?.startsWith('$$RSC_SERVER_CACHE_'))
+      .map(([id]) => id);
+    expect(cacheIds.length).toBeGreaterThan(1);
+    const later = cacheWindow(Date.now()) + 3;
+    for (const id of cacheIds) {
+      for (const args of [[later], ['lima', { year: 2022, month: 8 }, '$undefined', later]]) {
+        const answer = await get(1, '/about', {
+          method: 'POST',
+          headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: origins[1] },
+          body: JSON.stringify(args),
+        });
+        expect(await answer.text(), `${id} ${JSON.stringify(args)}`).not.toContain(`"renderWindow":${later}`);
+      }
+    }
   });
 
   it('methods an address does not serve get 405 with Allow, never a 500 nor the page', async () => {
@@ -295,9 +329,9 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
     const newLabel = limaLatest(await (await get(0, '/profiles')).text());
     expect(newLabel).toMatch(/^\d{4} \w+$/);
     expect(newLabel).not.toBe('2022 August');
-    // The edition's JSON is frozen: still the same, and one version's URL is immutable.
+    // The edition's content is frozen: still the same. Its answer is not (correctedBy, versions, languages): never immutable.
     const json = await get(0, '/api/v1/editions/lima/2022-08-v1?lang=fr');
-    expect(json.headers.get('cache-control')).toContain('immutable');
+    expect(json.headers.get('cache-control')).toBe(DOWNLOAD_CACHE_CONTROL);
     expect(((await json.json()) as { title: string }).title).toBe(OLD_TITLE);
 
     // The other instance refetches its cached data within PUBLIC_DATA_SECONDS (polled, with room for a busy machine).

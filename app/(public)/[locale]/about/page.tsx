@@ -4,6 +4,9 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { defaultLocale, isLocale } from '@/lib/domain/locales';
 
 type Props = { params: Promise<{ locale: string }> };
+
+/** Only the languages the layout lists: /qq/about rendered a copy Next kept, made-up language and all. */
+export const dynamicParams = false;
 const localeOf = async (params: Props['params']) => {
   const raw = (await params).locale;
   return isLocale(raw) ? raw : defaultLocale;

@@ -3,7 +3,7 @@ import { apiError, withDatabaseOutage } from '@/lib/api/handler';
 import { presentEdition } from '@/lib/api/present-edition';
 import { getEdition, listEditions, listEditionVersions } from '@/lib/data/editions';
 import { languagesByMonth } from '@/lib/domain/edition-languages';
-import { IMMUTABLE } from '@/lib/editions/cache-policy';
+import { DOWNLOAD_CACHE_CONTROL } from '@/lib/editions/cache-policy';
 import { parseEditionSlug } from '@/lib/domain/edition';
 import { isLocale } from '@/lib/domain/locales';
 import { isJurisdictionSlug } from '@/lib/editions/page-params';
@@ -14,7 +14,9 @@ export const dynamic = 'force-dynamic';
  * One edition: `?locale=` for the label's language, `?lang=` for the content
  * language when there are several. Public. "2024-06" is the month's newest
  * version (a correction replaces it, so it is revalidated); "2024-06-v1" is
- * one version, immutable.
+ * one version, whose content never changes, but whose answer does: a
+ * correction fills `correctedBy` and lengthens `versions`, a translation
+ * lengthens `languages`. So shared caches keep it a minute, not for good.
  */
 export const GET = withDatabaseOutage(async (request: Request, { params }: { params: Promise<{ slug: string; edition: string }> }) => {
   const { slug, edition: segment } = await params;
@@ -30,6 +32,6 @@ export const GET = withDatabaseOutage(async (request: Request, { params }: { par
   const versions = await listEditionVersions(slug, edition, edition.language);
   const languages = languagesByMonth(await listEditions({ jurisdiction: slug }))({ slug, year: edition.year, month: edition.month });
   return NextResponse.json(presentEdition(edition, locale, versions, languages), {
-    headers: { 'cache-control': when.version ? IMMUTABLE : 'public, no-cache' },
+    headers: { 'cache-control': when.version ? DOWNLOAD_CACHE_CONTROL : 'public, no-cache' },
   });
 });

@@ -12,9 +12,11 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The PDF of an edition. Public, like the page; it shows only the frozen
- * edition (no notice, no list). A version's URL (…/2024-06-v1/pdf) never
- * changes, so it may be cached for good; the month's URL shows its newest
- * version, which a correction replaces, so browsers ask again.
+ * edition (no notice, no list). A version's URL in one content language
+ * (…/2024-06-v1/pdf?lang=fr) names the same bytes for good (the file is dated
+ * by its publication), so it may be cached for good. The month's URL shows its
+ * newest version, which a correction replaces, and a URL without `?lang=` the
+ * month's newest language, which a translation replaces: browsers ask again.
  */
 export const GET = withDatabaseOutage(async (request: Request, { params }: { params: Promise<{ slug: string; edition: string; locale: string }> }) => {
   const { slug, edition: segment, locale } = await params;
@@ -22,7 +24,8 @@ export const GET = withDatabaseOutage(async (request: Request, { params }: { par
   // The interface-language segment is reachable directly (/zz/profiles/…/pdf): only ours name a PDF.
   if (!isLocale(locale) || !isJurisdictionSlug(slug)) return notFound();
   const when = parseEditionSlug(segment);
-  const edition = when && (await cachedEdition(slug, when, contentLanguageParam(new URL(request.url).searchParams.get('lang') ?? undefined)));
+  const language = contentLanguageParam(new URL(request.url).searchParams.get('lang') ?? undefined);
+  const edition = when && (await cachedEdition(slug, when, language));
   if (!edition) return notFound();
   const body = await editionPdf(edition, locale, { url: editionPublicUrl(getEnv().APP_URL, edition) });
   const file = `mgi-${slug}-${editionSlug(edition.year, edition.month, edition.version > 1 ? edition.version : undefined)}-${edition.language}.pdf`;
@@ -30,7 +33,7 @@ export const GET = withDatabaseOutage(async (request: Request, { params }: { par
     headers: {
       'content-type': 'application/pdf',
       'content-disposition': `attachment; filename="${file}"`,
-      'cache-control': when.version ? IMMUTABLE : 'public, no-cache',
+      'cache-control': when.version && language ? IMMUTABLE : 'public, no-cache',
       vary: 'Cookie, Accept-Language',
     },
   });
