@@ -1,6 +1,21 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
 import { editorOf, openProfile } from './support/profiles';
+
+/** Types in a part while the browser is offline: the badge says Offline, then Saved once the network is back, and a reload shows the text. */
+async function typeOfflineThenBack(page: Page, context: BrowserContext, id: string, [section, part]: [string, string], words: string) {
+  await page.goto(`/assessments/${id}/sections/${section}`);
+  const editor = editorOf(page, section, part);
+  await editor.text.click();
+  await context.setOffline(true);
+  await page.keyboard.type(words);
+  await expect(editor.status).toContainText('Offline');
+  await context.setOffline(false);
+  await expect(editor.status).toHaveText('Saved', { timeout: 30_000 });
+  await page.reload();
+  await expect(editorOf(page, section, part).text).toContainText(words);
+}
 
 test.describe('drafting a profile', () => {
   test('a consultant starts a profile, types, sees Saved, and finds the text after a reload', async ({ page }) => {
@@ -46,17 +61,7 @@ test.describe('drafting a profile', () => {
 
   test('text typed offline is kept and saved when the connection returns', async ({ page, context, baseURL }) => {
     await loginAs(page, demo.consultant);
-    const id = await openProfile(page.request, 'lima', 'es', baseURL!);
-    await page.goto(`/assessments/${id}/sections/partnerships`);
-    const part = editorOf(page, 'partnerships', 'strengths');
-    await part.text.click();
-    await context.setOffline(true);
-    await page.keyboard.type('Escrito sin conexión.');
-    await expect(part.status).toContainText('Offline');
-    await context.setOffline(false);
-    await expect(part.status).toHaveText('Saved', { timeout: 15_000 });
-    await page.reload();
-    await expect(editorOf(page, 'partnerships', 'strengths').text).toContainText('Escrito sin conexión.');
+    await typeOfflineThenBack(page, context, await openProfile(page.request, 'lima', 'es', baseURL!), ['partnerships', 'strengths'], 'Escrito sin conexión.');
   });
 
   test('offline while the socket is slow to close: the badge says Offline at once, and the text is saved when the network is back', async ({ page, context, baseURL }) => {
@@ -80,17 +85,7 @@ test.describe('drafting a profile', () => {
       } as typeof remove;
     });
     await loginAs(page, demo.consultant);
-    const id = await openProfile(page.request, 'lima', 'fr', baseURL!);
-    await page.goto(`/assessments/${id}/sections/well_being`);
-    const part = editorOf(page, 'well_being', 'potential');
-    await part.text.click();
-    await context.setOffline(true);
-    await page.keyboard.type('Écrit pendant la coupure.');
-    await expect(part.status).toContainText('Offline');
-    await context.setOffline(false);
-    await expect(part.status).toHaveText('Saved', { timeout: 30_000 });
-    await page.reload();
-    await expect(editorOf(page, 'well_being', 'potential').text).toContainText('Écrit pendant la coupure.');
+    await typeOfflineThenBack(page, context, await openProfile(page.request, 'lima', 'fr', baseURL!), ['well_being', 'potential'], 'Écrit pendant la coupure.');
   });
 
   test('two people on one part: each sees the other typing, and both texts are kept', async ({ browser, baseURL }) => {
