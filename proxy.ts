@@ -79,6 +79,8 @@ export function proxy(request: NextRequest) {
     const windowed = windowedPathOf(target.pathname, kind, url.searchParams);
     if (windowed) {
       url.pathname = inCacheWindow(windowed, Date.now());
+      // The copy is every reader's: the first request's query must not ride along into its router state.
+      url.search = '';
       policy = contentSecurityPolicy({ nonce: windowNonce(requireAuthSecret(), url.pathname) });
     } else if (reachesWindowedRoute(target.pathname)) {
       return notFound();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMMUTABLE, PRIVATE_REVALIDATE, publicCacheControl } from './cache-policy';
+import { IMMUTABLE, NO_STORE, PRIVATE_REVALIDATE, publicCacheControl } from './cache-policy';
 
 describe('publicCacheControl', () => {
   it('keeps every page that can change, or differs by language, out of shared caches, never immutable', () => {
@@ -18,7 +18,10 @@ describe('publicCacheControl', () => {
     expect(IMMUTABLE).toContain('immutable');
   });
 
-  it('gives no caching promise for a POST or an odd method', () => {
-    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND']) expect(publicCacheControl('dated', method)).toBeUndefined();
+  it('lets nothing keep what a page answers to a POST or an odd method', () => {
+    for (const kind of ['about', 'index', 'latest', 'dated', 'compare', 'domains'] as const) {
+      for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND']) expect(publicCacheControl(kind, method)).toBe(NO_STORE);
+    }
+    expect(publicCacheControl('pdf', 'POST')).toBeUndefined();
   });
 });

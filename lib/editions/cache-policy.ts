@@ -39,9 +39,12 @@ export const PRIVATE_REVALIDATE = 'private, no-cache';
  */
 export const DOWNLOAD_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
+/** What a page answers to a POST: never kept (a plain POST got Next's ISR promise, `/about` a year's). */
+export const NO_STORE = 'no-store';
+
 /** The Cache-Control a public page of this kind gets from proxy.ts; undefined: the route decides. */
 export function publicCacheControl(kind: PublicPageKind, method: string): string | undefined {
-  if (method !== 'GET' && method !== 'HEAD') return undefined; // server actions and odd methods: Next's own (no-store)
+  const page = (value: string) => (method === 'GET' || method === 'HEAD' ? value : NO_STORE);
   switch (kind) {
     case 'about': // prerendered: Next would let shared caches keep it for a year, whatever the language
     case 'index':
@@ -49,7 +52,7 @@ export function publicCacheControl(kind: PublicPageKind, method: string): string
     case 'dated':
     case 'compare':
     case 'domains':
-      return PRIVATE_REVALIDATE;
+      return page(PRIVATE_REVALIDATE);
     default:
       return undefined; // the PDF sets IMMUTABLE itself (and Vary, which route handlers may); unknown paths are Next's 404s
   }

@@ -226,6 +226,27 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
     expect(loads[again].cache).toBe('HIT');
   });
 
+  it("a cached copy is not rendered with the first request's query, whatever form of the address it used", async () => {
+    // Spanish interface, French content: a copy no other test asks for, so the first request below makes it.
+    const spanish = { headers: { cookie: 'NEXT_LOCALE=es' } };
+    const windowOf = (answer: Response) => answer.headers.get('x-middleware-rewrite')?.split('?')[0].split('/').at(-1);
+    for (let attempt = 0; ; attempt++) {
+      const first = await get(1, `/profiles/lima/latest/fr?zzinjected=${attempt}`, spanish);
+      expect(first.status).toBe(200);
+      await first.arrayBuffer();
+      const plain = await get(1, '/profiles/lima?lang=fr', spanish);
+      const html = await plain.text();
+      // Both must fall in one window for the second to be served the first's copy; else try in the next.
+      if (windowOf(first) !== windowOf(plain) && attempt < 3) continue;
+      expect(windowOf(first)).toBe(windowOf(plain));
+      expect(plain.headers.get('x-nextjs-cache')).toBe('HIT');
+      // Next names the URL that rendered the copy in its router data ("c"), query included, from the
+      // request itself: that part is left (README, Serving). What the page is given to read is not it.
+      expect(html.replace(/\\"c\\":\[[^\]]*\]/g, '')).not.toContain('zzinjected');
+      break;
+    }
+  });
+
   it('the windowed data, which anyone can call as server references, are never made ahead for a window to come', async () => {
     // Next registers each 'use cache' function as a server reference ($$RSC_SERVER_CACHE_n). An entry made
     // now for a later window would be what that window shows, even after a publication made meanwhile.
