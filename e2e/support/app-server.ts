@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { freePort } from '../../bench/app-server';
+import { freePort, stopAppServer } from '../../bench/app-server';
 
 const require = createRequire(import.meta.url);
 
@@ -16,19 +16,6 @@ async function answers(origin: string) {
   }
 }
 
-/** Stops the server, then removes its database: each worker's is thrown away with it. */
-function stopper(child: ChildProcess, dataDir: string) {
-  return async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-}
-
 /**
  * A production server of its own for one Playwright worker, on a free port,
  * on a fresh embedded database with the demo data (start-server.ts). Workers
@@ -37,7 +24,7 @@ function stopper(child: ChildProcess, dataDir: string) {
  * (global-setup.ts). Its output goes to a log file beside the test results;
  * the end of it is shown if it fails to start.
  */
-export async function startAppServer(): Promise<AppServer> {
+export async function startWorkerServer(): Promise<AppServer> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const dataDir = path.resolve(`.data/e2e-${port}`);
@@ -50,7 +37,11 @@ export async function startAppServer(): Promise<AppServer> {
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
-  const stop = stopper(child, dataDir);
+  // Its database is thrown away with it.
+  const stop = async () => {
+    await stopAppServer(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   // Generous: seeding and starting take seconds, but a loaded 2-core machine runs another worker beside it.
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline && child.exitCode === null) {

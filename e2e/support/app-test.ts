@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { startAppServer, type AppServer } from './app-server';
+import { startWorkerServer, type AppServer } from './app-server';
 
 /**
  * Playwright's `test`, with a production server per worker: every spec
@@ -11,7 +11,7 @@ import { startAppServer, type AppServer } from './app-server';
 export const test = base.extend<object, { appServer: AppServer }>({
   appServer: [
     async ({}, provide) => {
-      const server = await startAppServer();
+      const server = await startWorkerServer();
       // apiTokens() reads the tokens start-server.ts minted into this worker's data folder.
       process.env.E2E_DATA_DIR = server.dataDir;
       await provide(server);
