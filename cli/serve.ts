@@ -79,7 +79,7 @@ export async function serve({ demo }: { demo: boolean }) {
     }
   }
 
-  // server/main.ts: Next's handler behind our own HTTP server (public pages are routed and cached there).
+  // server/main.ts: Next's own request handler, plus WebSocket upgrades for live editing.
   const child = spawn(
     process.execPath,
     [serverEntry(distDir), '--port', String(env.PORT)],
