@@ -40,6 +40,8 @@ function run(step, { buffered }) {
   const output = [];
   child.stdout?.on('data', (chunk) => output.push(chunk));
   child.stderr?.on('data', (chunk) => output.push(chunk));
+  // A command that cannot start (npx missing) fails its step; 'close' follows.
+  child.on('error', (error) => (buffered ? output.push(Buffer.from(`${error.message}\n`)) : console.error(error.message)));
   return new Promise((resolve) => {
     child.on('close', (status) => {
       if (buffered) console.log(`\n=== ${step.name}: ${step.cmd.join(' ')}\n${Buffer.concat(output).toString()}`);
