@@ -8,7 +8,7 @@ import { reviewDomain } from '../../lib/data/domain-reviews';
 import { unsafeInsertImportedEdition } from '../../lib/data/imported-editions';
 import { savePart } from '../../lib/data/parts';
 import { approveProfile, submitForReview } from '../../lib/data/workflow';
-import { DOWNLOAD_CACHE_CONTROL, PRIVATE_REVALIDATE } from '../../lib/editions/cache-policy';
+import { DOWNLOAD_CACHE_CONTROL, NO_STORE, PRIVATE_REVALIDATE } from '../../lib/editions/cache-policy';
 import { PUBLIC_DATA_SECONDS } from '../../lib/editions/public-data';
 import { domainKeys, profileSlots } from '../../lib/domain/profile';
 import { freshSeededDatabase, startInstances } from './support';
@@ -158,6 +158,7 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
       [path, { method: 'OPTIONS' }],
       [path, { method: 'DELETE' }],
       [path, { method: 'POST', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
+      ['/about', { method: 'POST', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
       [path, { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '6.6.6.6' } }],
       [path, { headers: { host: 'evil.example' } }],
       [path, { headers: { 'accept-encoding': 'gzip, deflate, br', rsc: '1' } }],
@@ -171,6 +172,8 @@ describe.skipIf(!process.env.DATABASE_URL)('serving public pages', () => {
     for (const [p, init] of odd) {
       const answer = await get(1, p, init);
       expect(answer.status, `${init.method ?? 'GET'} ${p}`).toBeLessThan(500);
+      // What a page answers to a POST is nobody's to keep (a plain POST to /about got Next's year-long s-maxage).
+      if (init.method === 'POST') expect(answer.headers.get('cache-control'), `POST ${p}`).toBe(NO_STORE);
       await answer.arrayBuffer();
     }
     const after = await get(1, path);
