@@ -1,5 +1,6 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 import { baselineContentSecurityPolicy, staticSecurityHeaders } from './lib/http/security-headers.js';
+import { PAGE_BODY_LIMIT_BYTES } from './lib/http/page-body-limit.js';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -20,11 +21,14 @@ const nextConfig = {
     // outside <Suspense> stop the build), and the authenticated app reads the session in its root
     // layout; this flag is the documented way to use the directive without that (README, Serving).
     useCache: true,
+    // app/global-not-found.tsx: the app's own page for addresses no route matches.
+    globalNotFound: true,
     // Server actions are public POST endpoints: their bodies are refused past this size before
-    // they are parsed. The largest is the admin import, one file of at most 500 KB at a time.
-    serverActions: { bodySizeLimit: '1mb' },
-    // Bodies of requests that go through proxy.ts (pages and their actions) are cut here too.
-    proxyClientMaxBodySize: '1mb',
+    // they are parsed (lib/http/page-body-limit.js).
+    serverActions: { bodySizeLimit: PAGE_BODY_LIMIT_BYTES },
+    // Bodies of requests that go through proxy.ts (pages and their actions) are cut here too; one
+    // that declares a larger Content-Length is refused there with 413 before any of it is read.
+    proxyClientMaxBodySize: PAGE_BODY_LIMIT_BYTES,
     // Pages Next caches (the edition pages, one copy per 30-second window: README, Serving) stay in
     // its in-memory cache (bounded, least recently used out) and are not written to the build
     // folder: a copy per window on disk would only grow, and one left from an earlier run could

@@ -10,6 +10,8 @@ import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/sec
 import { prerenderedScriptHashes } from './lib/http/prerendered-script-hashes';
 import { databaseOutageKnown } from './lib/http/database-outage-state';
 import { outageHtml, outageResponseInit } from './lib/http/outage-page';
+import { canonicalWindowedSearch, declaresBodyOver, hasMalformedEscape, isFrameworkInternalPage } from './lib/http/page-request-checks';
+import { PAGE_BODY_LIMIT_BYTES } from './lib/http/page-body-limit.js';
 
 /** Behind HTTPS (APP_URL says so), browsers are told to keep to it. */
 const https = () => getEnv().APP_URL.startsWith('https:');
@@ -34,7 +36,13 @@ const https = () => getEnv().APP_URL.startsWith('https:');
  *   prerendered /about page, made before any request, lists its build's
  *   inline scripts by hash instead.
  * - A page answers GET, HEAD and POST; OPTIONS says so, other methods get 405
- *   with `Allow` (lib/http/allowed-methods.ts).
+ *   with `Allow` (lib/http/allowed-methods.ts). A body declared larger than a
+ *   page takes is 413 before any of it is read; a path with a malformed escape
+ *   is 400, and Next's own pages under their internal names (/_not-found) are
+ *   404s (lib/http/page-request-checks.ts).
+ * - An edition page asked for with a query it does not take is redirected to
+ *   the address without it: Next records the first reader's address in the
+ *   window's copy, which every reader of that window gets.
  * - While this instance knows its database to be away (db/outage-watch.ts, a
  *   flag in memory: no query here), pages are answered 503 with Retry-After
  *   and a page that reloads itself, without rendering them.
@@ -48,6 +56,11 @@ export function proxy(request: NextRequest) {
       headers: { Allow: refusal.allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy() },
     });
   }
+  if (declaresBodyOver(request.headers, PAGE_BODY_LIMIT_BYTES)) {
+    return plain(413, `The request body is larger than ${PAGE_BODY_LIMIT_BYTES / 1024 / 1024} MB.\n`);
+  }
+  if (hasMalformedEscape(request.nextUrl.pathname)) return plain(400, 'The address holds a malformed escape (a % not followed by two hexadecimal digits of UTF-8).\n');
+  if (isFrameworkInternalPage(request.nextUrl.pathname)) return notFound();
   if ((request.method === 'GET' || request.method === 'HEAD') && databaseOutageKnown()) {
     const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
     const response = new NextResponse(outageHtml(ui), outageResponseInit());
@@ -78,8 +91,16 @@ export function proxy(request: NextRequest) {
     const kind = publicPageKind(target.pathname);
     const windowed = windowedPathOf(target.pathname, kind, url.searchParams);
     if (windowed) {
+      const canonical =
+        request.method === 'POST'
+          ? null
+          : canonicalWindowedSearch(url.search, { pathNamesLanguage: url.pathname.split('/').filter(Boolean).length === 4, navigation: request.headers.has('rsc') });
+      if (canonical !== null) {
+        const to = request.nextUrl.clone();
+        to.search = canonical;
+        return NextResponse.redirect(to, 308);
+      }
       url.pathname = inCacheWindow(windowed, Date.now());
-      // The copy is every reader's: the first request's query must not ride along into its router state.
       url.search = '';
       policy = contentSecurityPolicy({ nonce: windowNonce(requireAuthSecret(), url.pathname) });
     } else if (reachesWindowedRoute(target.pathname)) {
@@ -106,8 +127,13 @@ export function proxy(request: NextRequest) {
 
 /** A plain 404 for paths no link leads to (internal paths, and public ones shaped like them). */
 function notFound() {
-  return new NextResponse('Not found.\n', {
-    status: 404,
+  return plain(404, 'Not found.\n');
+}
+
+/** A short plain-text answer that no cache keeps. */
+function plain(status: number, text: string) {
+  return new NextResponse(text, {
+    status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy() },
   });
 }

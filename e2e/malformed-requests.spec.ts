@@ -253,3 +253,42 @@ test('a NUL in the public index search finds nothing; it is not a server error n
   const control = await request.get('/profiles?q=lima');
   expect(await control.text()).toContain('Lima');
 });
+
+test('odd addresses and oversized bodies get a plain answer before any page is rendered', async ({ request }) => {
+  // A malformed escape was a bare 500 from Next's router, without the security headers.
+  for (const path of ['/assessments/%ff', '/inbox/%ff', '/jurisdictions/%', '/profiles/%ff']) {
+    const r = await request.get(path, { maxRedirects: 0 });
+    expect(r.status(), path).toBe(400);
+    expect(await r.text(), path).toMatch(/malformed escape/);
+    expect(r.headers()['content-security-policy'], path).toContain("script-src 'self'");
+  }
+  // Next's own pages under their internal names: 404, kept by no one (they answered 404 and 500 with a year's s-maxage).
+  for (const path of ['/_not-found', '/_global-error']) {
+    const r = await request.get(path, { maxRedirects: 0 });
+    expect(r.status(), path).toBe(404);
+    expect(r.headers()['cache-control'], path).toBe('no-store');
+  }
+  // A body declared larger than any page takes: 413 with a reason, not a truncated body parsed into a 500.
+  const big = await request.post('/login', { headers: { 'content-type': 'text/plain;charset=UTF-8', 'next-action': '0'.repeat(42) }, data: 'x'.repeat(1024 * 1024 + 1) });
+  expect(big.status()).toBe(413);
+  expect(await big.text()).toMatch(/larger than 1 MB/);
+});
+
+test('an edition page asked for with a query it does not take is sent to its address without it', async ({ request }) => {
+  // Next records the first reader's address in the copy of a window that every reader gets.
+  for (const [from, to] of [
+    ['/profiles/lima/2022-08?utm_source=x', '/profiles/lima/2022-08'],
+    ['/profiles/lima/2022-08/fr?lang=fr', '/profiles/lima/2022-08/fr'],
+    ['/profiles/lima?lang=fr&ref=%22%3C%3E', '/profiles/lima?lang=fr'],
+    ['/profiles/lima?lang=zz', '/profiles/lima'],
+  ]) {
+    const r = await request.get(from, { maxRedirects: 0 });
+    expect(r.status(), from).toBe(308);
+    expect(new URL(r.headers().location, 'http://x').pathname + new URL(r.headers().location, 'http://x').search, from).toBe(to);
+  }
+  for (const path of ['/profiles/lima', '/profiles/lima?lang=fr', '/profiles/lima/2022-08/fr']) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
+  }
+  // The index with a search is rendered for its reader, not kept: its query stays.
+  expect((await request.get('/profiles?q=lima', { maxRedirects: 0 })).status()).toBe(200);
+});

@@ -116,3 +116,19 @@ test('API answers and files carry the headers too', async ({ request }) => {
     expect(response.headers()['content-security-policy'], path).toContain("default-src 'self'");
   }
 });
+
+test("an address no route matches gets the app's own 404 page in the reader's language, its scripts under the nonce", async ({ page, baseURL }) => {
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: baseURL! }]);
+  for (const path of ['/profiles/lima/9999-99', '/Profiles/lima', '/domains/partnerships/x/y']) {
+    const response = await page.goto(path);
+    expect(response!.status(), path).toBe(404);
+    expectSecure(response);
+    expect(response!.headers()['cache-control'], path).not.toContain('31536000');
+    // The app's frame and message, not Next's bare English "404: This page could not be found."
+    await expect(page.getByRole('heading', { level: 1, name: 'Página no encontrada' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.getByRole('link', { name: 'MGI Studio' })).toBeVisible();
+    // Next's prerendered 404 carried no nonce on its inline scripts: the policy blocked every one.
+    expect(await violations(page), path).toEqual([]);
+  }
+});

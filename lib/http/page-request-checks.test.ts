@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalWindowedSearch, declaresBodyOver, hasMalformedEscape, isFrameworkInternalPage } from './page-request-checks';
+
+describe('hasMalformedEscape', () => {
+  it('finds escapes no UTF-8 decoding accepts, and nothing else', () => {
+    for (const path of ['/profiles/%ff', '/%', '/a/%2', '/a/%zz', '/a/%c3']) expect(hasMalformedEscape(path), path).toBe(true);
+    for (const path of ['/profiles/lima', '/a/%20b', '/a/%C3%A9', '/']) expect(hasMalformedEscape(path), path).toBe(false);
+  });
+  it('never calls a path built from escaped text malformed', () => {
+    fc.assert(fc.property(fc.string(), (text) => !hasMalformedEscape(`/${encodeURIComponent(text)}`)));
+  });
+});
+
+describe('isFrameworkInternalPage', () => {
+  it("names Next's pages under their internal names, not its files nor the app's pages", () => {
+    for (const path of ['/_not-found', '/_global-error', '/_anything']) expect(isFrameworkInternalPage(path), path).toBe(true);
+    for (const path of ['/_next/static/chunks/a.js', '/profiles/_x', '/about', '/']) expect(isFrameworkInternalPage(path), path).toBe(false);
+  });
+});
+
+describe('declaresBodyOver', () => {
+  it('reads the declared length only', () => {
+    expect(declaresBodyOver(new Headers({ 'content-length': '1048577' }), 1048576)).toBe(true);
+    expect(declaresBodyOver(new Headers({ 'content-length': '1048576' }), 1048576)).toBe(false);
+    expect(declaresBodyOver(new Headers(), 1048576)).toBe(false);
+    expect(declaresBodyOver(new Headers({ 'content-length': 'lots' }), 1048576)).toBe(false);
+  });
+});
+
+describe('canonicalWindowedSearch', () => {
+  const plain = { pathNamesLanguage: false, navigation: false };
+  it('keeps a content language the path does not name, and drops everything else', () => {
+    expect(canonicalWindowedSearch('', plain)).toBeNull();
+    expect(canonicalWindowedSearch('?lang=es', plain)).toBeNull();
+    expect(canonicalWindowedSearch('?lang=es&utm_source=x', plain)).toBe('lang=es');
+    expect(canonicalWindowedSearch('?utm_source=x', plain)).toBe('');
+    expect(canonicalWindowedSearch('?lang=zz', plain)).toBe('');
+    expect(canonicalWindowedSearch('?lang=es&lang=fr', plain)).toBe('');
+    expect(canonicalWindowedSearch('?lang=es', { pathNamesLanguage: true, navigation: false })).toBe('');
+  });
+  it("keeps Next's _rsc on a client navigation only", () => {
+    expect(canonicalWindowedSearch('?_rsc=abc', { pathNamesLanguage: false, navigation: true })).toBeNull();
+    expect(canonicalWindowedSearch('?_rsc=abc', plain)).toBe('');
+  });
+  it('leads in one step to a query it keeps as it is (no redirect loop), holding nothing but lang and _rsc', () => {
+    const key = fc.constantFrom('lang', '_rsc', 'utm_source', 'q', 'lang[]', '');
+    const value = fc.oneof(fc.constantFrom('es', 'fr', 'en', 'zz', ''), fc.string());
+    const query = fc.array(fc.tuple(key, value), { maxLength: 5 }).map((pairs) => new URLSearchParams(pairs).toString());
+    fc.assert(
+      fc.property(query, fc.boolean(), fc.boolean(), (raw, pathNamesLanguage, navigation) => {
+        const options = { pathNamesLanguage, navigation };
+        const first = canonicalWindowedSearch(raw, options);
+        const landed = first ?? raw;
+        expect(canonicalWindowedSearch(landed, options)).toBeNull();
+        expect([...new URLSearchParams(landed).keys()].every((k) => k === 'lang' || k === '_rsc')).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,57 @@
+import { isLocale } from '../domain/locales';
+
+/*
+ * Requests for pages that proxy.ts answers itself, before Next routes them, and
+ * the one form of a cached page's address that Next may see.
+ */
+
+/**
+ * A path with a malformed escape (`%ff`, `%`): Next's router failed on it with
+ * a bare 500, without the security headers. No page's address needs one.
+ */
+export function hasMalformedEscape(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Next's own pages under their internal names (`/_not-found`, `/_global-error`):
+ * asked for directly, they answered 404 and 500 with a year's `s-maxage`. `/_next/`
+ * is Next's (its files, and what proxy.ts's matcher leaves to it).
+ */
+export function isFrameworkInternalPage(pathname: string): boolean {
+  return pathname.startsWith('/_') && !pathname.startsWith('/_next/');
+}
+
+/** A body declared larger than `maxBytes`: refused before any of it is read. */
+export function declaresBodyOver(headers: Headers, maxBytes: number): boolean {
+  const declared = Number(headers.get('content-length') ?? NaN);
+  return declared > maxBytes;
+}
+
+/**
+ * For a page Next keeps one copy of per window (edition pages): the query it
+ * may be asked with, or null when it already is that. Next records the address
+ * the first reader of a window asked for in the copy's page data, which every
+ * other reader of that window then receives: a query of one reader's
+ * (a tracking tag, anything in a shared link) must not be in it. Kept: `lang`
+ * when it names a content language the path does not already name, and Next's
+ * own `_rsc` on a client navigation (`rsc` header), which Next takes off the
+ * address itself. (Next 16.4 also takes `_rsc` off the address proxy.ts sees,
+ * yet records it when a plain request carries it: that one residue is left.)
+ */
+export function canonicalWindowedSearch(rawQuery: string, { pathNamesLanguage, navigation }: { pathNamesLanguage: boolean; navigation: boolean }): string | null {
+  const search = new URLSearchParams(rawQuery);
+  const kept = new URLSearchParams();
+  const lang = search.getAll('lang');
+  if (!pathNamesLanguage && lang.length === 1 && isLocale(lang[0])) kept.set('lang', lang[0]);
+  const rsc = search.getAll('_rsc');
+  if (navigation && rsc.length === 1) kept.set('_rsc', rsc[0]);
+  // Compared as written: `lang=%65s` names the same language, but Next would record it as sent.
+  const canonical = kept.toString();
+  return canonical === rawQuery.replace(/^\?/, '') ? null : canonical;
+}
