@@ -10,7 +10,7 @@ import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/sec
 import { prerenderedScriptHashes } from './lib/http/prerendered-script-hashes';
 import { databaseOutageKnown } from './lib/http/database-outage-state';
 import { outageHtml, outageResponseInit } from './lib/http/outage-page';
-import { canonicalWindowedSearch, declaresBodyOver, hasMalformedEscape, isFrameworkInternalPage } from './lib/http/page-request-checks';
+import { canonicalWindowedSearch, declaresBodyOver, hasMalformedEscape, isFrameworkInternalPage, unreadablePageBody } from './lib/http/page-request-checks';
 import { PAGE_BODY_LIMIT_BYTES } from './lib/http/page-body-limit.js';
 
 /** Behind HTTPS (APP_URL says so), browsers are told to keep to it. */
@@ -37,9 +37,10 @@ const https = () => getEnv().APP_URL.startsWith('https:');
  *   inline scripts by hash instead.
  * - A page answers GET, HEAD and POST; OPTIONS says so, other methods get 405
  *   with `Allow` (lib/http/allowed-methods.ts). A body declared larger than a
- *   page takes is 413 before any of it is read; a path with a malformed escape
- *   is 400, and Next's own pages under their internal names (/_not-found) are
- *   404s (lib/http/page-request-checks.ts).
+ *   page takes is 413 before any of it is read; one that is not what it says
+ *   (form data, an action's arguments) is 400, as is a path with a malformed
+ *   escape; Next's own pages under their internal names (/_not-found) are 404s
+ *   (lib/http/page-request-checks.ts).
  * - An edition page asked for with a query it does not take is redirected to
  *   the address without it: Next records the first reader's address in the
  *   window's copy, which every reader of that window gets.
@@ -47,7 +48,7 @@ const https = () => getEnv().APP_URL.startsWith('https:');
  *   flag in memory: no query here), pages are answered 503 with Retry-After
  *   and a page that reloads itself, without rendering them.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // A page renders for GET, HEAD and POST (server actions) only: a DELETE or PROPFIND got the page itself.
   const refusal = pageMethodRefusal(request.method);
   if (refusal) {
@@ -59,6 +60,8 @@ export function proxy(request: NextRequest) {
   if (declaresBodyOver(request.headers, PAGE_BODY_LIMIT_BYTES)) {
     return plain(413, `The request body is larger than ${PAGE_BODY_LIMIT_BYTES / 1024 / 1024} MB.\n`);
   }
+  const unreadable = await unreadablePageBody(request);
+  if (unreadable) return plain(400, `${unreadable}\n`);
   if (hasMalformedEscape(request.nextUrl.pathname)) return plain(400, 'The address holds a malformed escape (a % not followed by two hexadecimal digits of UTF-8).\n');
   if (isFrameworkInternalPage(request.nextUrl.pathname)) return notFound();
   if ((request.method === 'GET' || request.method === 'HEAD') && databaseOutageKnown()) {

@@ -272,6 +272,16 @@ test('odd addresses and oversized bodies get a plain answer before any page is r
   const big = await request.post('/login', { headers: { 'content-type': 'text/plain;charset=UTF-8', 'next-action': '0'.repeat(42) }, data: 'x'.repeat(1024 * 1024 + 1) });
   expect(big.status()).toBe(413);
   expect(await big.text()).toMatch(/larger than 1 MB/);
+  // Bodies that are not what they say reached Next's action handler, which failed on them with a 500.
+  const action = /\$ACTION_ID_([0-9a-f]+)/.exec(await (await request.get('/login')).text())![1];
+  for (const path of ['/login', '/profiles/lima', '/nope']) {
+    const multipart = await request.post(path, { headers: { 'content-type': 'multipart/form-data; boundary=xx' }, data: 'junk' });
+    expect(multipart.status(), path).toBe(400);
+    expect(await multipart.text(), path).toMatch(/not the multipart form data/);
+    const text = await request.post(path, { headers: { 'content-type': 'text/plain;charset=UTF-8', 'next-action': action }, data: 'junk' });
+    expect(text.status(), path).toBe(400);
+    expect(await text.text(), path).toMatch(/server action's arguments/);
+  }
 });
 
 test('an edition page asked for with a query it does not take is sent to its address without it', async ({ request }) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalWindowedSearch, declaresBodyOver, hasMalformedEscape, isFrameworkInternalPage } from './page-request-checks';
+import { canonicalWindowedSearch, declaresBodyOver, hasMalformedEscape, isFrameworkInternalPage, unreadablePageBody } from './page-request-checks';
 
 describe('hasMalformedEscape', () => {
   it('finds escapes no UTF-8 decoding accepts, and nothing else', () => {
@@ -56,5 +56,30 @@ describe('canonicalWindowedSearch', () => {
         expect([...new URLSearchParams(landed).keys()].every((k) => k === 'lang' || k === '_rsc')).toBe(true);
       }),
     );
+  });
+});
+
+describe('unreadablePageBody', () => {
+  const post = (body: BodyInit, headers: Record<string, string>) => new Request('http://x/login', { method: 'POST', body, headers });
+  it('finds multipart bodies that are not form data, and action bodies that are not JSON', async () => {
+    expect(await unreadablePageBody(post('junk', { 'content-type': 'multipart/form-data; boundary=xx' }))).toMatch(/multipart/);
+    expect(await unreadablePageBody(post('--xx\r\nContent-Disposition: form-data; name="a"\r\n\r\n1', { 'content-type': 'multipart/form-data; boundary=xx' }))).toMatch(/multipart/);
+    expect(await unreadablePageBody(post('junk', { 'content-type': 'text/plain;charset=UTF-8', 'next-action': 'ab12' }))).toMatch(/JSON/);
+  });
+  it('lets through what browsers and React send', async () => {
+    const form = new FormData();
+    form.set('$ACTION_ID_ab12', '');
+    form.set('email', 'a@example.org');
+    form.set('file', new Blob(['é'.repeat(1000)]), 'profile.txt');
+    expect(await unreadablePageBody(new Request('http://x/login', { method: 'POST', body: form }))).toBeNull();
+    expect(await unreadablePageBody(post('["$K1",{"a":1}]', { 'content-type': 'text/plain;charset=UTF-8', 'next-action': 'ab12' }))).toBeNull();
+    expect(await unreadablePageBody(post('email=a%40b', { 'content-type': 'application/x-www-form-urlencoded' }))).toBeNull();
+    expect(await unreadablePageBody(post('junk', { 'content-type': 'text/plain' }))).toBeNull(); // no action: Next renders the page
+    expect(await unreadablePageBody(new Request('http://x/login'))).toBeNull();
+  });
+  it('leaves the body for Next to read', async () => {
+    const request = post('["x"]', { 'content-type': 'text/plain', 'next-action': 'ab12' });
+    await unreadablePageBody(request);
+    expect(await request.text()).toBe('["x"]');
   });
 });

@@ -55,3 +55,28 @@ export function canonicalWindowedSearch(rawQuery: string, { pathNamesLanguage, n
   const canonical = kept.toString();
   return canonical === rawQuery.replace(/^\?/, '') ? null : canonical;
 }
+
+/**
+ * Why a POST to a page cannot be what a browser sends, or null. A multipart
+ * body that is not form data, or a server action's text body that is not the
+ * JSON React encodes its arguments as, reached Next's action handler, which
+ * failed on it with a 500. Read from a copy: Next reads the body itself after.
+ */
+export async function unreadablePageBody(request: Request): Promise<string | null> {
+  if (request.method !== 'POST' || !request.body) return null;
+  const type = request.headers.get('content-type') ?? '';
+  if (/^multipart\/form-data\b/i.test(type)) {
+    try {
+      await request.clone().formData();
+    } catch {
+      return 'The body is not the multipart form data its Content-Type announces.';
+    }
+  } else if (request.headers.has('next-action') && /^text\/plain\b/i.test(type)) {
+    try {
+      JSON.parse(await request.clone().text());
+    } catch {
+      return "The body is not a server action's arguments (JSON).";
+    }
+  }
+  return null;
+}
