@@ -27,7 +27,7 @@ const nextConfig = {
     // they are parsed (lib/http/page-body-limit.js).
     serverActions: { bodySizeLimit: PAGE_BODY_LIMIT_BYTES },
     // Bodies of requests that go through proxy.ts (pages and their actions) are cut here too; one
-    // that declares a larger Content-Length is refused there with 413 before any of it is read.
+    // that declares a larger Content-Length is refused there with 413 before any page or action reads it.
     proxyClientMaxBodySize: PAGE_BODY_LIMIT_BYTES,
     // Pages Next caches (the edition pages, one copy per 30-second window: README, Serving) stay in
     // its in-memory cache (bounded, least recently used out) and are not written to the build

@@ -37,7 +37,7 @@ const https = () => getEnv().APP_URL.startsWith('https:');
  *   inline scripts by hash instead.
  * - A page answers GET, HEAD and POST; OPTIONS says so, other methods get 405
  *   with `Allow` (lib/http/allowed-methods.ts). A body declared larger than a
- *   page takes is 413 before any of it is read; one that is not what it says
+ *   page takes is 413 before any page or action reads it; one that is not what it says
  *   (form data, an action's arguments) is 400, as is a path with a malformed
  *   escape; Next's own pages under their internal names (/_not-found) are 404s
  *   (lib/http/page-request-checks.ts).

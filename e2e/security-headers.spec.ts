@@ -118,7 +118,13 @@ test('API answers and files carry the headers too', async ({ request }) => {
 });
 
 test("an address no route matches gets the app's own 404 page in the reader's language, its scripts under the nonce", async ({ page, baseURL }) => {
-  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'es', url: baseURL! }]);
+  // The browser's time zone is known already: on a first visit the page writes it and renders again
+  // (components/intl/time-zone-cookie.tsx), which could cut short the next address's loading.
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  await page.context().addCookies([
+    { name: 'NEXT_LOCALE', value: 'es', url: baseURL! },
+    { name: 'MGI_TZ', value: zone, url: baseURL! },
+  ]);
   for (const path of ['/profiles/lima/9999-99', '/Profiles/lima', '/domains/partnerships/x/y']) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(404);

@@ -27,7 +27,7 @@ export function isFrameworkInternalPage(pathname: string): boolean {
   return pathname.startsWith('/_') && !pathname.startsWith('/_next/');
 }
 
-/** A body declared larger than `maxBytes`: refused before any of it is read. */
+/** A body declared larger than `maxBytes`: refused before any page or action reads it. */
 export function declaresBodyOver(headers: Headers, maxBytes: number): boolean {
   const declared = Number(headers.get('content-length') ?? NaN);
   return declared > maxBytes;
