@@ -10,7 +10,8 @@ import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/sec
 import { prerenderedScriptHashes } from './lib/http/prerendered-script-hashes';
 import { databaseOutageKnown } from './lib/http/database-outage-state';
 import { outageHtml, outageResponseInit } from './lib/http/outage-page';
-import { canonicalWindowedSearch, declaresBodyOver, hasMalformedEscape, isFrameworkInternalPage, unreadablePageBody } from './lib/http/page-request-checks';
+import { canonicalWindowedSearch, hasMalformedEscape, isFrameworkInternalPage, unreadablePageBody } from './lib/http/page-request-checks';
+import { declaresBodyOver } from './lib/http/body-limit';
 import { PAGE_BODY_LIMIT_BYTES } from './lib/http/page-body-limit.js';
 
 /** Behind HTTPS (APP_URL says so), browsers are told to keep to it. */
@@ -51,12 +52,7 @@ const https = () => getEnv().APP_URL.startsWith('https:');
 export async function proxy(request: NextRequest) {
   // A page renders for GET, HEAD and POST (server actions) only: a DELETE or PROPFIND got the page itself.
   const refusal = pageMethodRefusal(request.method);
-  if (refusal) {
-    return new NextResponse(refusal.status === 405 ? 'Method not allowed.\n' : null, {
-      status: refusal.status,
-      headers: { Allow: refusal.allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy() },
-    });
-  }
+  if (refusal) return plain(refusal.status, refusal.status === 405 ? 'Method not allowed.\n' : null, { Allow: refusal.allow });
   if (declaresBodyOver(request.headers, PAGE_BODY_LIMIT_BYTES)) {
     return plain(413, `The request body is larger than ${PAGE_BODY_LIMIT_BYTES / 1024 / 1024} MB.\n`);
   }
@@ -134,10 +130,10 @@ function notFound() {
 }
 
 /** A short plain-text answer that no cache keeps. */
-function plain(status: number, text: string) {
+function plain(status: number, text: string | null, headers: Record<string, string> = {}) {
   return new NextResponse(text, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy() },
+    headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy() },
   });
 }
 

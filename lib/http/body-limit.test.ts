@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withinBodyLimit } from './body-limit';
+import { declaresBodyOver, withinBodyLimit } from './body-limit';
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request('http://x/api/auth/callback/credentials', { method: 'POST', body, headers });
 
@@ -30,5 +30,14 @@ describe('withinBodyLimit', () => {
     const result = await withinBodyLimit(request, 100);
     expect((result as Response).status).toBe(413);
     expect(pulled).toBeLessThan(10);
+  });
+});
+
+describe('declaresBodyOver', () => {
+  it('reads the declared length only', () => {
+    expect(declaresBodyOver(new Headers({ 'content-length': '1048577' }), 1048576)).toBe(true);
+    expect(declaresBodyOver(new Headers({ 'content-length': '1048576' }), 1048576)).toBe(false);
+    expect(declaresBodyOver(new Headers(), 1048576)).toBe(false);
+    expect(declaresBodyOver(new Headers({ 'content-length': 'lots' }), 1048576)).toBe(false);
   });
 });

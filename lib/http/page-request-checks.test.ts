@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalWindowedSearch, declaresBodyOver, hasMalformedEscape, isFrameworkInternalPage, unreadablePageBody } from './page-request-checks';
+import { canonicalWindowedSearch, hasMalformedEscape, isFrameworkInternalPage, unreadablePageBody } from './page-request-checks';
 
 describe('hasMalformedEscape', () => {
   it('finds escapes no UTF-8 decoding accepts, and nothing else', () => {
@@ -19,14 +19,6 @@ describe('isFrameworkInternalPage', () => {
   });
 });
 
-describe('declaresBodyOver', () => {
-  it('reads the declared length only', () => {
-    expect(declaresBodyOver(new Headers({ 'content-length': '1048577' }), 1048576)).toBe(true);
-    expect(declaresBodyOver(new Headers({ 'content-length': '1048576' }), 1048576)).toBe(false);
-    expect(declaresBodyOver(new Headers(), 1048576)).toBe(false);
-    expect(declaresBodyOver(new Headers({ 'content-length': 'lots' }), 1048576)).toBe(false);
-  });
-});
 
 describe('canonicalWindowedSearch', () => {
   const plain = { pathNamesLanguage: false, navigation: false };

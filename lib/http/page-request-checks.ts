@@ -27,12 +27,6 @@ export function isFrameworkInternalPage(pathname: string): boolean {
   return pathname.startsWith('/_') && !pathname.startsWith('/_next/');
 }
 
-/** A body declared larger than `maxBytes`: refused before any page or action reads it. */
-export function declaresBodyOver(headers: Headers, maxBytes: number): boolean {
-  const declared = Number(headers.get('content-length') ?? NaN);
-  return declared > maxBytes;
-}
-
 /**
  * For a page Next keeps one copy of per window (edition pages): the query it
  * may be asked with, or null when it already is that. Next records the address
