@@ -3,7 +3,7 @@ import { localeCookieName } from './lib/domain/locales';
 import { pageMethodRefusal } from './lib/http/allowed-methods';
 import { negotiateLocale } from './lib/domain/negotiate-locale';
 import { publicCacheControl } from './lib/editions/cache-policy';
-import { inCacheWindow, internalProfilePath, isInternalPath, publicPageKind, reachesWindowedRoute, windowedPathOf } from './lib/editions/public-route';
+import { inCacheWindow, internalProfilePath, isInternalPath, publicPageKind, reachesWindowedRoute, spellsInternalEditionPath, windowedPathOf } from './lib/editions/public-route';
 import { windowNonce } from './lib/http/window-nonce';
 import { getEnv, requireAuthSecret } from './lib/env';
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from './lib/http/security-headers.js';
@@ -88,6 +88,7 @@ export async function proxy(request: NextRequest) {
     const ui = negotiateLocale(request.cookies.get(localeCookieName)?.value, request.headers.get('accept-language'));
     const target = internalProfilePath(url.pathname, url.searchParams, ui);
     const kind = publicPageKind(target.pathname);
+    if (spellsInternalEditionPath(target, kind)) return notFound();
     const windowed = windowedPathOf(target.pathname, kind, url.searchParams);
     if (windowed) {
       const canonical =

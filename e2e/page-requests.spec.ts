@@ -94,3 +94,16 @@ test('a shared link to an edition with a tracking tag opens the edition, at its 
   await expect(page).toHaveURL(/\/profiles\/lima\/2022-08\?lang=fr$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Lima');
 });
+
+test('an edition page has one address: spelling the internal path (latest, any) is a 404', async ({ request }) => {
+  // These reached the edition page under a second address, with a copy of their own in each window.
+  for (const path of ['/profiles/lima/latest/any', '/profiles/lima/latest/fr', '/profiles/lima/2022-08/any']) {
+    const r = await request.get(path, { maxRedirects: 0 });
+    expect(r.status(), path).toBe(404);
+    expect(r.headers()['cache-control'], path).toBe('no-store');
+  }
+  // The addresses links give the same pages.
+  for (const path of ['/profiles/lima', '/profiles/lima/2022-08', '/profiles/lima/2022-08/fr']) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
+  }
+});

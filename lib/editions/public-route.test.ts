@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inCacheWindow, internalProfilePath, isInternalPath, publicPageKind, reachesWindowedRoute, windowedPathOf } from './public-route';
+import { inCacheWindow, internalProfilePath, isInternalPath, publicPageKind, reachesWindowedRoute, spellsInternalEditionPath, windowedPathOf } from './public-route';
 import { PAGE_WINDOW_SECONDS } from '../http/window-nonce';
 
 const map = (url: string, ui: 'en' | 'fr' | 'es' = 'fr') => {
@@ -99,6 +99,34 @@ describe('the cache window of edition pages', () => {
     }
     for (const path of [windowed, '/fr', '/en/about', '/%66r/profiles/lima/2024-06/any/1', '//es//profiles', '/FR/profiles']) expect(isInternalPath(path), path).toBe(true);
     for (const path of ['/', '/about', '/profiles/lima', '/login', '/assessments/1', '/%zz/x', '/french']) expect(isInternalPath(path), path).toBe(false);
+  });
+
+  it('an edition page has one public address: URLs spelling the internal words are refused', () => {
+    const refused = (url: string) => {
+      const u = new URL(url, 'http://x');
+      const target = internalProfilePath(u.pathname, u.searchParams, 'fr');
+      return spellsInternalEditionPath(target, publicPageKind(target.pathname));
+    };
+    for (const url of ['/profiles/lima/latest/any', '/profiles/lima/latest/es', '/profiles/lima/2024-06/any', '/profiles/lima/2024-06-v2/any', '/profiles/lima/latest/any?lang=es']) {
+      expect(refused(url), url).toBe(true);
+    }
+    for (const url of ['/profiles/lima', '/profiles/lima?lang=es', '/profiles/lima/2024-06', '/profiles/lima/2024-06/es', '/profiles/lima/2024-06-v2', '/profiles/lima/2024-06/pdf', '/profiles/lima/compare', '/profiles', '/about']) {
+      expect(refused(url), url).toBe(false);
+    }
+  });
+
+  it('every public URL that is served as an edition page has the shape a link gives it (property)', () => {
+    const segment = fc.oneof(fc.constantFrom('lima', '2024-06', '2024-06-v1', 'latest', 'any', 'fr', 'es', 'en', 'pdf', 'compare'), fc.string({ maxLength: 8 }));
+    const canonical = /^\/profiles\/[^/]+(\/\d{4}-\d{2}(-v\d+)?(\/(en|fr|es))?)?$/;
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), (segments) => {
+        // Next sends /profiles/lima/ and /profiles//lima to /profiles/lima (308) before proxy.ts sees them.
+        const url = `/profiles/${segments.join('/')}`.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+        const target = internalProfilePath(url, new URLSearchParams(), 'fr');
+        const kind = publicPageKind(target.pathname);
+        if ((kind === 'dated' || kind === 'latest') && !spellsInternalEditionPath(target, kind)) expect(url).toMatch(canonical);
+      }),
+    );
   });
 
   it('no public URL but a windowed one lands on the windowed route unrefused (property)', () => {

@@ -25,6 +25,17 @@ export function internalProfilePath(pathname: string, search: URLSearchParams, u
   return { pathname: `/${ui}${pathname}`, keepQuery: true };
 }
 
+/**
+ * Whether a public URL reaches an edition page only by spelling the internal path's own words
+ * (/profiles/lima/latest/any, /profiles/lima/latest/es, /profiles/lima/2024-06/any): such a URL is
+ * not one `internalProfilePath` maps, so it passes through, and what it passes through to is an
+ * edition page. No link makes it; it rendered the page under a second address (its own copy in
+ * every window, and a canonical link elsewhere). proxy.ts answers 404.
+ */
+export function spellsInternalEditionPath(target: { keepQuery: boolean }, kind: PublicPageKind): boolean {
+  return target.keepQuery && (kind === 'dated' || kind === 'latest');
+}
+
 /** What kind of public page an internal path (from `internalProfilePath`) is. */
 export type PublicPageKind = 'about' | 'index' | 'latest' | 'dated' | 'compare' | 'pdf' | 'domains' | 'other';
 
