@@ -107,3 +107,21 @@ test('an edition page has one address: spelling the internal path (latest, any) 
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
   }
 });
+
+test('a mistyped edition address shows the public 404 page, with or without JavaScript', async ({ browser }) => {
+  // notFound() thrown from a page left Next's empty error document, filled in by the browser's
+  // scripts only: blank without them (components/errors/not-found-in-place.tsx).
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({ javaScriptEnabled, locale: 'en-US' });
+    const page = await context.newPage();
+    for (const path of ['/profiles/nowhere', '/profiles/lima/1999-01', '/profiles/lima/1999-01/es']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }), path).toBeVisible();
+      // In the public frame: its navigation, and the way back to the list.
+      await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Published profiles' }), path).toBeVisible();
+      await expect(page.getByRole('main').getByRole('link', { name: 'All profiles' }), path).toBeVisible();
+    }
+    await context.close();
+  }
+});

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { cachedEditionPage } from '@/lib/editions/public-data';
 import { CompareDomainForm } from '@/components/domains/compare-domain-form';
@@ -11,6 +10,8 @@ import { CompareForm } from './compare-form';
 import { CorrectionNotice } from './correction-notice';
 import { EditionArticle } from './edition-article';
 import { PrintButton } from './print-button';
+import { NotFoundInPlace } from '@/components/errors/not-found-in-place';
+import { PublicNotFound } from '@/components/errors/public-not-found';
 
 /**
  * The public page of one edition (or the latest), with every edition of the
@@ -20,7 +21,13 @@ import { PrintButton } from './print-button';
  */
 export async function EditionPage({ slug, when, lang, renderWindow }: { slug: string; when: { year: number; month: number; version?: number } | 'latest'; lang?: Locale; renderWindow: number }) {
   const data = await cachedEditionPage(slug, when, lang, renderWindow);
-  if (!data) notFound();
+  if (!data) {
+    return (
+      <NotFoundInPlace>
+        <PublicNotFound />
+      </NotFoundInPlace>
+    );
+  }
   const { edition, parts, all, published, versions } = data;
   const format = await getFormatter();
   const sameLanguage = all.filter((e) => e.language === edition.language);

@@ -1,13 +1,3 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { PublicNotFound } from '@/components/errors/public-not-found';
 
-export default async function PublicNotFound() {
-  const t = await getTranslations('errors');
-  return (
-    <div className="card card--narrow">
-      <h1>{t('notFoundTitle')}</h1>
-      <p>{t('notFoundBody')}</p>
-      <Link href="/profiles">{(await getTranslations('public'))('backToList')}</Link>
-    </div>
-  );
-}
+export default PublicNotFound;
