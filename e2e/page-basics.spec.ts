@@ -78,6 +78,29 @@ test('signed out, the home page has its own title and the browser finds the app 
   expect(await page.title()).toBe('Your dashboard');
 });
 
+test('signed out, the home page leads a reader to what anyone can read, and the header too', async ({ page }) => {
+  await page.goto('/');
+  const actions = page.getByRole('navigation', { name: 'Read the published profiles' });
+  for (const [name, path, heading] of [
+    ['Read the published profiles', '/profiles', 'Migration governance profiles'],
+    ['Search across profiles', '/search', 'Search inside profiles'],
+    ['Read one domain across jurisdictions', '/domains', 'Domains across jurisdictions'],
+  ] as const) {
+    await page.goto('/');
+    await actions.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('heading', { level: 1 }), name).toContainText(heading);
+  }
+  await page.goto('/');
+  // The app's header names the public pages as the public pages' header does.
+  const nav = page.locator('header.site-header').getByRole('navigation', { name: 'Main', exact: true });
+  for (const name of ['Published profiles', 'Domains', 'Search']) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Log in to your workspace' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/home-signed-out-desktop.png', fullPage: true });
+  await page.setViewportSize(phone);
+  await page.screenshot({ path: 'test-results/screenshots/home-signed-out-phone.png', fullPage: true });
+});
+
 test('a notification about what is no longer open to its reader says so, with the way back', async ({ page }) => {
   // Where /inbox/{id} leads then (lib/data/notifications.ts; tests/integration/comment-notifications.test.ts).
   await loginAs(page, demo.consultant);

@@ -118,6 +118,7 @@ test('a mistyped edition address shows the public 404 page, with or without Java
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }), path).toBeVisible();
+      await expect(page, path).toHaveTitle('Page not found · MGI Studio');
       // In the public frame: its navigation, and the way back to the list.
       await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Published profiles' }), path).toBeVisible();
       await expect(page.getByRole('main').getByRole('link', { name: 'All profiles' }), path).toBeVisible();

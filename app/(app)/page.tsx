@@ -19,13 +19,29 @@ export default async function HomePage() {
     return <Dashboard actor={actor} stats={stats} work={await listMyWork(actor)} />;
   }
   const t = await getTranslations('home');
+  // A visitor who is not signed in is most often a reader: the public pages come first.
   return (
-    <section className="hero">
+    <section className="hero stack">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <Link className="button" href="/login">
-        {t('loginCta')}
-      </Link>
+      <p>{t('publicIntro')}</p>
+      <nav className="hero__actions" aria-label={t('readProfiles')}>
+        <Link className="button" href="/profiles">
+          {t('readProfiles')}
+        </Link>
+        <Link className="button button--secondary" href="/search">
+          {t('searchProfiles')}
+        </Link>
+        <Link className="button button--secondary" href="/domains">
+          {t('compareDomains')}
+        </Link>
+      </nav>
+      <div className="hero__workspace">
+        <h2>{t('workspace')}</h2>
+        <Link className="button button--secondary" href="/login">
+          {t('loginCta')}
+        </Link>
+      </div>
     </section>
   );
 }

@@ -15,6 +15,8 @@ export async function SiteHeader({ actor, locale }: Props) {
   const app = await getTranslations('app');
   const pub = await getTranslations('public');
   const inbox = await getTranslations('inbox');
+  const domains = await getTranslations('domains');
+  const search = await getTranslations('search');
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -23,6 +25,8 @@ export async function SiteHeader({ actor, locale }: Props) {
           <nav aria-label={t('main')} className="site-nav">
             {actor && <Link href="/">{t('dashboard')}</Link>}
             <Link href="/profiles">{pub('navProfiles')}</Link>
+            <Link href="/domains">{domains('nav')}</Link>
+            <Link href="/search">{search('navSearch')}</Link>
             {actor && (
               <Link href="/inbox" data-testid="inbox-link">
                 {t('inbox')}

@@ -9,7 +9,8 @@ import type { Locale } from '../domain/locales';
 /** Title, description and Open Graph tags of an edition's page, from the same data as the page (its window's). */
 export async function editionMetadata(slug: string, when: { year: number; month: number; version?: number } | 'latest', lang: Locale | undefined, renderWindow: number): Promise<Metadata> {
   const data = await cachedEditionPage(slug, when, lang, renderWindow);
-  if (!data) return {};
+  // The page is then its 404 (components/errors/not-found-in-place.tsx), and its tab says so.
+  if (!data) return { title: (await getTranslations('errors'))('notFoundTitle') };
   const { edition, all } = data;
   const t = await getTranslations('public');
   const label = editionLabel(edition.year, edition.month, await getLocale());
