@@ -5,7 +5,7 @@ import path from 'node:path';
 import { closeDb, getHandle } from '../db/client';
 import { acquireDataDirLock, DataDirInUseError } from '../db/pglite-lock';
 import { demoAccountLines } from './demo-banner';
-import { DEMO_PASSWORD, demoAccounts, unsafeImportDemoEditions, unsafeSeedDemoData } from '../lib/data/demo-seed';
+import { DEMO_PASSWORD, demoAccounts, unsafeImportDemoEditions, unsafeSeedDemoData, unsafeStartDemoReview } from '../lib/data/demo-seed';
 import { getEnv, type Env } from '../lib/env';
 import { buildIfNeeded, serverEntry } from './build-if-needed';
 
@@ -67,7 +67,8 @@ export async function serve({ demo }: { demo: boolean }) {
         const reports = await unsafeImportDemoEditions();
         const published = reports.filter((r) => r.outcome === 'created').length;
         for (const r of reports) if (r.outcome === 'refused') console.error(`Demo profile ${r.source} not imported: ${r.message}`);
-        console.log(`Demo data created, with ${published} published profiles from the MGI portal.`);
+        const inReview = await unsafeStartDemoReview();
+        console.log(`Demo data created, with ${published} published profiles from the MGI portal${inReview ? ", and Lima's next profile in review" : ''}.`);
       } else {
         console.log('The database already has data: starting on what is there.');
       }

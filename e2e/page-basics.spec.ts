@@ -92,13 +92,21 @@ test('signed out, the home page leads a reader to what anyone can read, and the 
     await expect(page.getByRole('heading', { level: 1 }), name).toContainText(heading);
   }
   await page.goto('/');
-  // The app's header names the public pages as the public pages' header does.
+  // Signed out, the app's header names the public pages as the public pages' header does.
   const nav = page.locator('header.site-header').getByRole('navigation', { name: 'Main', exact: true });
   for (const name of ['Published profiles', 'Domains', 'Search']) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Log in to your workspace' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/home-signed-out-desktop.png', fullPage: true });
   await page.setViewportSize(phone);
   await page.screenshot({ path: 'test-results/screenshots/home-signed-out-phone.png', fullPage: true });
+});
+
+test("a jurisdiction's page names its level and country once, not the country again as what it is part of", async ({ page }) => {
+  await loginAs(page, demo.consultant);
+  await page.goto('/jurisdictions/lima');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lima' })).toBeVisible();
+  // Lima's parent is Perú, the country's own jurisdiction: "· Part of Perú" only said the country twice.
+  await expect(page.locator('.page-header p').first()).toHaveText('City or municipality · Peru');
 });
 
 test('a notification about what is no longer open to its reader says so, with the way back', async ({ page }) => {

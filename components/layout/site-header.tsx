@@ -25,8 +25,10 @@ export async function SiteHeader({ actor, locale }: Props) {
           <nav aria-label={t('main')} className="site-nav">
             {actor && <Link href="/">{t('dashboard')}</Link>}
             <Link href="/profiles">{pub('navProfiles')}</Link>
-            <Link href="/domains">{domains('nav')}</Link>
-            <Link href="/search">{search('navSearch')}</Link>
+            {/* Signed out, the public pages are what there is to read; signed in, the header is full already,
+                and the public pages' own header leads on to these. */}
+            {!actor && <Link href="/domains">{domains('nav')}</Link>}
+            {!actor && <Link href="/search">{search('navSearch')}</Link>}
             {actor && (
               <Link href="/inbox" data-testid="inbox-link">
                 {t('inbox')}

@@ -1,11 +1,15 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { jurisdictions, memberships, users } from '../../db/schema';
 import { hashPassword } from './passwords';
 import { unsafeImportPortalPage, type ImportReport } from './portal-import';
+import { loadActor } from './actor';
+import { startAssessment } from './assessments';
+import { ConflictError } from './errors';
+import { submitForReview } from './workflow';
 
 export const DEMO_PASSWORD = 'demo-password-2024';
 
@@ -80,4 +84,31 @@ export async function unsafeImportDemoEditions(): Promise<ImportReport[]> {
     reports.push(await unsafeImportPortalPage({ text, source: file, dryRun: false }));
   }
   return reports;
+}
+
+/** The note the demo consultant sends with the demo round: in Spanish, the language of Lima's profile and of the people on it. */
+export const DEMO_REVIEW_NOTE = 'Borrador listo para su revisión: parte de la edición de 2022.';
+
+/**
+ * A round in review, so that a newcomer can try what a review is: the demo
+ * consultant opens Lima's next profile from its latest edition and sends it to
+ * Lima's focal point, who finds it awaiting their review (comments,
+ * suggestions, approval, then an admin's publication). Only `npm run demo`
+ * makes it, on a database it has just filled (cli/serve.ts); the e2e and system
+ * tests seed without it. Returns the profile's id, or null when Lima already has
+ * a round open.
+ */
+export async function unsafeStartDemoReview(): Promise<string | null> {
+  const db = await getDb();
+  const [consultant] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'consultant@example.org'));
+  const actor = consultant && (await loadActor(consultant.id, 'session'));
+  if (!actor) return null;
+  try {
+    const { id } = await startAssessment(actor, { jurisdiction: 'lima', language: 'es' });
+    await submitForReview(actor, id, DEMO_REVIEW_NOTE);
+    return id;
+  } catch (error) {
+    if (error instanceof ConflictError) return null;
+    throw error;
+  }
 }

@@ -19,6 +19,7 @@ const listColumns = {
   country: jurisdictions.country,
   parentId: jurisdictions.parentId,
   parentName: parent.name,
+  parentLevel: parent.level,
 };
 
 /** Jurisdictions the actor holds a role on; every jurisdiction for an admin. */

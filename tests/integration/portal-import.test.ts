@@ -4,7 +4,12 @@ import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { editions, jurisdictions } from '../../db/schema';
-import { unsafeImportDemoEditions } from '../../lib/data/demo-seed';
+import { DEMO_REVIEW_NOTE, unsafeImportDemoEditions, unsafeStartDemoReview } from '../../lib/data/demo-seed';
+import { loadActor } from '../../lib/data/actor';
+import { getAssessment } from '../../lib/data/assessments';
+import { listMyWork } from '../../lib/data/dashboard';
+import { listTransitions } from '../../lib/data/workflow';
+import { users } from '../../db/schema';
 import { getEdition, listEditions, listPublishedJurisdictions } from '../../lib/data/editions';
 import { languagesByMonth } from '../../lib/domain/edition-languages';
 import { NotFoundError } from '../../lib/data/errors';
@@ -188,5 +193,28 @@ describe.each(targets)('the demo data on %s', (target) => {
       ['lima', 2022, 8, 'es'],
       ['sonora', 2024, 6, 'es'],
     ]);
+  });
+
+  it("puts Lima's next profile in review, from its edition, awaiting Lima's focal point (npm run demo)", async () => {
+    const db = await getDb();
+    const actorOf = async (email: string) => {
+      const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+      return (await loadActor(u.id, 'session'))!;
+    };
+    const id = await unsafeStartDemoReview();
+    expect(id).not.toBeNull();
+    const focal = await actorOf('focal.lima@example.org');
+    const work = await listMyWork(focal);
+    expect(work.toReview.map((w) => [w.id, w.jurisdictionSlug, w.state])).toEqual([[id, 'lima', 'in_review']]);
+    expect((await listMyWork(await actorOf('focal.sonora@example.org'))).toReview).toEqual([]);
+    expect((await listMyWork(await actorOf('consultant@example.org'))).drafts).toEqual([]);
+    // The text is the published edition's, part for part.
+    const profile = await getAssessment(focal, id!);
+    const edition = (await getEdition('lima', 'latest'))!;
+    expect(profile.basedOnEditionId).toBe(edition.id);
+    expect(profile.parts.find((p) => p.section === 'migrants_rights' && p.part === 'strengths')?.doc).toEqual(edition.content.domains.migrants_rights.strengths);
+    expect((await listTransitions(focal, id!)).map((t) => [t.action, t.note])).toEqual([['submit', DEMO_REVIEW_NOTE]]);
+    // Once is enough: Lima has a round open.
+    expect(await unsafeStartDemoReview()).toBeNull();
   });
 });

@@ -51,7 +51,8 @@ export default async function JurisdictionPage({ params }: { params: Promise<{ s
           <h1>{j.name}</h1>
           <p>
             {levels(j.level)} · {countryName(j.country, await getLocale())}
-            {j.parentName && ` · ${t('parent')} ${j.parentName}`}
+            {/* A country's own jurisdiction as parent says no more than the country just named. */}
+            {j.parentName && j.parentLevel !== 'country' && ` · ${t('parent')} ${j.parentName}`}
           </p>
         </div>
       </div>
