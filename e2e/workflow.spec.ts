@@ -186,7 +186,9 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await ap.goto('/jurisdictions/lima');
   await ap.screenshot({ path: 'test-results/screenshots/jurisdiction.png', fullPage: true });
   await ap.goto(`/assessments/${id}`);
-  await expect(ap.getByTestId('workflow-history').getByRole('listitem')).toHaveCount(4);
+  // Where the round began (from the edition it copied), then its four steps.
+  await expect(ap.getByTestId('workflow-history').getByRole('listitem')).toHaveCount(5);
+  await expect(ap.getByTestId('workflow-history').getByRole('listitem').first()).toContainText(/^Started/);
 
   // The admin publishes after a preview: the profile becomes this month's edition, public at once.
   const now = new Date();

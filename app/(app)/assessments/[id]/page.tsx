@@ -253,26 +253,30 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
         )}
         <section className="card" aria-labelledby="history-title" data-testid="workflow-history">
           <h2 id="history-title">{w('history')}</h2>
-          {history.length === 0 ? (
-            <p className="muted small">{w('noHistory')}</p>
-          ) : (
-            <ol className="list-plain timeline">
-              {history.map((h) => (
-                <li key={h.id}>
-                  <div>
-                    <div className="small">
-                      {w('entry', {
-                        name: h.actorName ?? '—',
-                        action: w(`actions.${h.action as 'submit'}`),
-                        when: format.dateTime(h.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
-                      })}
-                    </div>
-                    {h.note && <blockquote className="timeline__note">{h.note}</blockquote>}
+          <ol className="list-plain timeline">
+            {/* Where the round began: a first draft starts with it, not with an empty history. */}
+            <li>
+              <div className="small">
+                {basedOnLabel
+                  ? w('startedFrom', { label: basedOnLabel, when: format.dateTime(profile.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })
+                  : w('started', { when: format.dateTime(profile.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+              </div>
+            </li>
+            {history.map((h) => (
+              <li key={h.id}>
+                <div>
+                  <div className="small">
+                    {w('entry', {
+                      name: h.actorName ?? '—',
+                      action: w(`actions.${h.action as 'submit'}`),
+                      when: format.dateTime(h.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                    })}
                   </div>
-                </li>
-              ))}
-            </ol>
-          )}
+                  {h.note && <blockquote className="timeline__note">{h.note}</blockquote>}
+                </div>
+              </li>
+            ))}
+          </ol>
         </section>
       </div>
       </div>
