@@ -109,6 +109,26 @@ test("a jurisdiction's page names its level and country once, not the country ag
   await expect(page.locator('.page-header p').first()).toHaveText('City or municipality · Peru');
 });
 
+test("the admin home names each area once, by a link that says what is behind it", async ({ page }) => {
+  await loginAs(page, demo.admin);
+  await page.goto('/admin');
+  const main = page.getByRole('main');
+  for (const [name, path, says] of [
+    ['Users', '/admin/users', /\d+ accounts?: invite people/],
+    ['Email outbox', '/admin/outbox', /emails the app sends/],
+    ['Portfolio', '/admin/portfolio', /open profile and latest edition/],
+    ['Jurisdictions', '/admin/jurisdictions', /\d+ jurisdictions?: their names/],
+    ['Import published profiles', '/admin/import', /already published on the MGI portal/],
+  ] as const) {
+    // One link per area (a button repeating the card's title made two), its name without the arrow drawn after it.
+    await expect(main.getByRole('link', { name, exact: true }), name).toHaveCount(1);
+    await expect(main.locator('section', { has: page.getByRole('link', { name, exact: true }) }), name).toContainText(says);
+    await main.getByRole('link', { name, exact: true }).click();
+    await expect(page, name).toHaveURL(new RegExp(`${path}$`));
+    await page.goBack();
+  }
+});
+
 test('a notification about what is no longer open to its reader says so, with the way back', async ({ page }) => {
   // Where /inbox/{id} leads then (lib/data/notifications.ts; tests/integration/comment-notifications.test.ts).
   await loginAs(page, demo.consultant);

@@ -15,11 +15,12 @@ export default async function AdminHome() {
   const p = await getTranslations('portfolio');
   const o = await getTranslations('inbox');
   const i = await getTranslations('import');
-  const cards: Array<{ href: string; title: string; detail?: string | number }> = [
-    { href: '/admin/users', title: t('users.title'), detail: stats.users },
-    { href: '/admin/outbox', title: o('outbox') },
-    { href: '/admin/portfolio', title: p('title') },
-    { href: '/admin/jurisdictions', title: t('jurisdictions.title'), detail: stats.jurisdictions },
+  // Each card is named by its link and says what is behind it (a button repeating the title said nothing more).
+  const cards: Array<{ href: string; title: string; detail: string }> = [
+    { href: '/admin/users', title: t('users.title'), detail: t('usersCard', { n: stats.users }) },
+    { href: '/admin/outbox', title: o('outbox'), detail: t('outboxCard') },
+    { href: '/admin/portfolio', title: p('title'), detail: t('portfolioCard') },
+    { href: '/admin/jurisdictions', title: t('jurisdictions.title'), detail: t('jurisdictionsCard', { n: stats.jurisdictions }) },
     { href: '/admin/import', title: i('title'), detail: i('cardHelp') },
   ];
   return (
@@ -27,12 +28,11 @@ export default async function AdminHome() {
       <h1>{t('title')}</h1>
       <div className="grid">
         {cards.map((card) => (
-          <section key={card.href} className="card">
-            <h2>{card.title}</h2>
-            {card.detail !== undefined && <p className="muted">{card.detail}</p>}
-            <Link className="button button--small" href={card.href}>
-              {card.title}
-            </Link>
+          <section key={card.href} className="card admin-card">
+            <h2>
+              <Link href={card.href}>{card.title}</Link>
+            </h2>
+            <p className="muted">{card.detail}</p>
           </section>
         ))}
       </div>
