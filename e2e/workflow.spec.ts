@@ -182,6 +182,10 @@ test('a round in three browsers: submit, request changes with a note, resubmit, 
   await ap.screenshot({ path: 'test-results/screenshots/inbox.png', fullPage: true });
   await ap.goto('/admin/outbox');
   await expect(ap.getByTestId('outbox')).toContainText('admin@example.org');
+  // An email's text opens in place, as it was sent (a details element: no script needed).
+  const email = ap.getByTestId('outbox').locator('tr', { hasText: 'admin@example.org' }).first();
+  await email.getByText('Read the email').click();
+  await expect(email.locator('pre')).toContainText('http');
   await ap.screenshot({ path: 'test-results/screenshots/outbox.png', fullPage: true });
   await ap.goto('/jurisdictions/lima');
   await ap.screenshot({ path: 'test-results/screenshots/jurisdiction.png', fullPage: true });

@@ -4,7 +4,8 @@ import { getDb } from '../../db/client';
 import { emailOutbox } from '../../db/schema';
 import { startAssessment } from '../../lib/data/assessments';
 import { reviewDomain } from '../../lib/data/domain-reviews';
-import { countUnread, listNotifications, markAllRead } from '../../lib/data/notifications';
+import { countUnread, listNotifications, listOutbox, markAllRead } from '../../lib/data/notifications';
+import { NotFoundError } from '../../lib/data/errors';
 import { savePart } from '../../lib/data/parts';
 import { approveProfile, requestChanges, submitForReview } from '../../lib/data/workflow';
 import { deliverOutbox, retryDelayMinutes } from '../../lib/mail/deliver-outbox';
@@ -76,6 +77,25 @@ describe.each(targets)('notifications and the email outbox on %s', (target) => {
     expect(await deliverOutbox(async () => true)).toEqual({ sent: 0, failed: 0 });
     const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, 'a@example.org'));
     expect(row.sentAt).not.toBeNull();
+  });
+
+  it('shows admins the text of each email in the outbox, but never the one-time link of a confidential one', async () => {
+    const db = await getDb();
+    await db.delete(emailOutbox);
+    await db.insert(emailOutbox).values([
+      { toEmail: 'reader@example.org', subject: 'A step', body: 'Lima: the profile is in review.\nOpen it: /assessments/x' },
+      { toEmail: 'new@example.org', subject: 'Set your password', body: 'Your link: /set-password?token=secret-one-time', confidential: true },
+    ]);
+    const admin = (await seedUser({ isAdmin: true })).actor;
+    const rows = await listOutbox(admin);
+    expect(rows.map((r) => [r.toEmail, r.body, r.confidential])).toEqual(
+      expect.arrayContaining([
+        ['reader@example.org', 'Lima: the profile is in review.\nOpen it: /assessments/x', false],
+        ['new@example.org', null, true],
+      ]),
+    );
+    expect(JSON.stringify(rows)).not.toContain('secret-one-time');
+    await expect(listOutbox((await seedUser()).actor)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('backs off 1, 2, 4 … minutes up to an hour', () => {

@@ -34,6 +34,14 @@ export default async function OutboxPage() {
                 <td data-label={t('subject')}>
                   {r.subject}
                   <div className="small muted">{format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</div>
+                  {r.body !== null ? (
+                    <details className="outbox__email">
+                      <summary>{t('readEmail')}</summary>
+                      <pre className="outbox__body">{r.body}</pre>
+                    </details>
+                  ) : (
+                    <div className="small muted">{t('confidentialBody')}</div>
+                  )}
                 </td>
                 <td data-label={t('status')}>
                   {r.sentAt ? <span className="badge badge--ok">{t('sent')}</span> : <span className="badge badge--warn">{t('waiting')}</span>}
