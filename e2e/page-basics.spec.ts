@@ -80,7 +80,7 @@ test('signed out, the home page has its own title and the browser finds the app 
 
 test('signed out, the home page leads a reader to what anyone can read, and the header too', async ({ page }) => {
   await page.goto('/');
-  const actions = page.getByRole('navigation', { name: 'Read the published profiles' });
+  const actions = page.getByRole('main');
   for (const [name, path, heading] of [
     ['Read the published profiles', '/profiles', 'Migration governance profiles'],
     ['Search across profiles', '/search', 'Search inside profiles'],

@@ -25,7 +25,7 @@ export default async function HomePage() {
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <p>{t('publicIntro')}</p>
-      <nav className="hero__actions" aria-label={t('readProfiles')}>
+      <div className="actions">
         <Link className="button" href="/profiles">
           {t('readProfiles')}
         </Link>
@@ -35,7 +35,7 @@ export default async function HomePage() {
         <Link className="button button--secondary" href="/domains">
           {t('compareDomains')}
         </Link>
-      </nav>
+      </div>
       <div className="hero__workspace">
         <h2>{t('workspace')}</h2>
         <Link className="button button--secondary" href="/login">
