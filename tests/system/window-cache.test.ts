@@ -79,7 +79,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the cached copy of a window', () => 
     // address with a query the page does not take is sent, first in its window or not, to the one without.
     const spanish = { headers: { cookie: 'NEXT_LOCALE=es' } };
     for (const [odd, to] of [
-      ['/profiles/lima/latest/fr?zzinjected=1', '/profiles/lima/latest/fr'],
+      ['/profiles/lima/2022-08/fr?zzinjected=1', '/profiles/lima/2022-08/fr'],
       ['/profiles/lima?lang=fr&zzinjected=2', '/profiles/lima?lang=fr'],
       ['/profiles/lima/2022-08?zzinjected=3&lang=fr', '/profiles/lima/2022-08?lang=fr'],
     ]) {
@@ -93,6 +93,12 @@ describe.skipIf(!process.env.DATABASE_URL)('the cached copy of a window', () => 
       const plain = await get(to, spanish);
       expect(plain.status, to).toBe(200);
       expect(await plain.text(), to).not.toContain('zzinjected');
+    }
+    // An address spelling the internal path is no edition page's, with a query or without (lib/editions/public-route.ts).
+    for (const alias of ['/profiles/lima/latest/fr?zzinjected=4', '/profiles/lima/latest/fr']) {
+      const answer = await get(alias, spanish);
+      expect(answer.status, alias).toBe(404);
+      expect(await answer.text(), alias).not.toContain('zzinjected');
     }
   });
 
