@@ -9,6 +9,8 @@ test.describe('nobody sees what is not theirs', () => {
     const other = await page.goto('/jurisdictions/lima');
     expect(other?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    // The tab says so too, and names nothing of Lima (it said "Jurisdictions").
+    await expect(page).toHaveTitle('Page not found · MGI Studio');
     const api = await page.request.get('/api/v1/jurisdictions/lima');
     expect(api.status()).toBe(404);
     expect((await api.json()).error.code).toBe('not_found');
