@@ -98,13 +98,26 @@ test('a shared link to an edition with a tracking tag opens the edition, at its 
 test('an edition page has one address: spelling the internal path (latest, any) is a 404', async ({ request }) => {
   // These reached the edition page under a second address, with a copy of their own in each window.
   for (const path of ['/profiles/lima/latest/any', '/profiles/lima/latest/fr', '/profiles/lima/2022-08/any']) {
-    const r = await request.get(path, { maxRedirects: 0 });
-    expect(r.status(), path).toBe(404);
-    expect(r.headers()['cache-control'], path).toBe('no-store');
+    for (const r of [await request.head(path, { maxRedirects: 0 }), await request.get(path, { maxRedirects: 0 })]) {
+      expect(r.status(), path).toBe(404);
+      expect(r.headers()['cache-control'], path).toBe('no-store');
+    }
   }
   // The addresses links give the same pages.
   for (const path of ['/profiles/lima', '/profiles/lima/2022-08', '/profiles/lima/2022-08/fr']) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
+  }
+});
+
+test('a HEAD first in its window leaves a missing edition its full 404 page', async ({ request }) => {
+  // The window's copy is made by the first request, whatever its method: a HEAD must not leave it empty.
+  for (const path of ['/profiles/lima/1998-02', '/profiles/no-such-place']) {
+    const head = await request.head(path);
+    expect(head.status(), path).toBe(404);
+    const get = await request.get(path);
+    expect(get.status(), path).toBe(404);
+    expect(get.headers()['cache-control'], path).toBe(head.headers()['cache-control']);
+    expect(await get.text(), path).toMatch(/<h1>(Page not found|Page introuvable|Página no encontrada)<\/h1>/);
   }
 });
 

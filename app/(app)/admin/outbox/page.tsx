@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireAbility } from '@/lib/auth/require-admin';
-import { listOutbox } from '@/lib/data/notifications';
+import { listOutbox } from '@/lib/data/email-outbox';
 import type { Metadata } from 'next';
 
 export async function generateMetadata(): Promise<Metadata> {
