@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { freePort, startAppServer, stopAppServer } from './app-server';
 import { seed } from './save-round-trip';
 import type { Figure } from './stats';
+import { chromiumArgs, chromiumExecutable } from '../tests/support/chromium';
 
 /**
  * The live-editing code the editor brings (Yjs, the Hocuspocus provider, the
@@ -47,8 +48,8 @@ export async function benchEditorBundle(): Promise<Figure[]> {
   const PORT = await freePort();
   const server = await startAppServer(PORT, { MGI_DATA_DIR: dir, DATABASE_URL: '' });
   const browser = await chromium.launch({
-    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
   });
   try {
     const page = await browser.newPage({ extraHTTPHeaders: { authorization: `Bearer ${token}` } });

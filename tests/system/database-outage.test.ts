@@ -3,6 +3,7 @@ import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, stopAppServer } from '../../bench/app-server';
 import { AUTH_SECRET, cuttableRelay, freePort, freshSeededDatabase, sessionCookie } from './support';
+import { chromiumArgs, chromiumExecutable } from '../support/chromium';
 
 // PostgreSQL goes away while the app runs, then comes back.
 describe.skipIf(!process.env.DATABASE_URL)('when PostgreSQL stops', () => {
@@ -58,7 +59,7 @@ describe.skipIf(!process.env.DATABASE_URL)('when PostgreSQL stops', () => {
     expect(french.status).toBe(503);
     expect(await french.text()).toMatch(/<html lang="fr">.*<h1>MGI Studio est momentanément indisponible<\/h1>/);
 
-    const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
     try {
       for (const [name, viewport] of [
         ['desktop', { width: 1280, height: 800 }],

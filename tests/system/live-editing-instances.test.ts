@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
 import { assessmentParts, jurisdictions, memberships, users } from '../../db/schema';
 import { redisReachable, testRedisPrefix, testRedisUrl } from '../support/redis';
+import { chromiumArgs, chromiumExecutable } from '../support/chromium';
 import { failoverBalancer, freshSeededDatabase, killHard, sessionCookie, startInstances } from './support';
 
 /*
@@ -67,7 +68,7 @@ describe.skipIf(!withRedis)('live editing across two instances sharing Redis', (
 
   beforeAll(async () => {
     db = await freshSeededDatabase();
-    browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
   }, 120_000);
 
   afterAll(async () => {
