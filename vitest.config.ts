@@ -13,11 +13,6 @@ export default defineConfig({
     // Two files at a time, in every project. Vitest's default on a 2-core machine is one, and these
     // tests mostly wait on databases and sockets.
     maxWorkers: 2,
-    // Worker threads rather than child processes (Vitest's default): the same files, each still in a
-    // fresh worker of its own (`isolate`), took 138 to 142 s instead of 161 to 168 s for unit and
-    // integration tests on a 2-core machine, mostly in starting and importing; the system suite's
-    // time is its servers', the same either way.
-    pool: 'threads',
     // scripts/test-all.mjs names the report file of each step (VITEST_REPORT).
     reporters: ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? 'test-results/vitest.json' }]],
     projects: [
