@@ -18,7 +18,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'cli/**/*.test.ts', 'messages/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts', 'tests/support/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'cli/**/*.test.ts', 'messages/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts', 'tests/support/**/*.test.ts', 'i18n/**/*.test.ts'], environment: 'node' },
       },
       {
         resolve: { alias },

@@ -25,3 +25,14 @@ test('a first visit follows Accept-Language', async ({ browser }) => {
   await expect(page.getByRole('heading', { name: 'Iniciar sesión' })).toBeVisible();
   await context.close();
 });
+
+test('a page with translated forms sends their messages, not the whole catalog', async ({ page, baseURL }) => {
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'fr', url: baseURL! }]);
+  const response = await page.goto('/login');
+  const html = await response!.text();
+  // The login form's own messages come with the page (its client component reads them there)…
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  // …and the messages of emails and public pages, which no script of the page reads, do not.
+  expect(html).not.toContain('Pour l’ouvrir dans MGI Studio');
+  expect(html).not.toContain('Tous les profils IGM publiés');
+});
