@@ -18,7 +18,7 @@ export const RECHECK_EVERY_MS = 30_000;
 export const RIGHTS_CHANGED = { code: 4401, reason: 'rights-changed' } as const;
 
 /** The person of a connection's session as they are now; null when the session ended or is someone else's. */
-async function sessionActor(context: Context): Promise<Actor | null> {
+export async function sessionActor(context: Context): Promise<Actor | null> {
   const live = await actorFromSession(context.sid);
   return live && live.actor.userId === context.actor.userId ? live.actor : null;
 }

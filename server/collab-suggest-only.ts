@@ -23,10 +23,10 @@ class NotOnlySuggestions extends Refused {
  * `document` is the live document before the change, `after` the text it would make.
  */
 export function assertOnlySuggestions(document: Document, after: unknown, actor: Actor): void {
-  // Rejecting every suggestion must give the text as it was, and only their own
-  // suggestions may have appeared, changed or gone.
+  // Rejecting every suggestion must give the text as it was, only their own suggestions may have
+  // appeared, changed or gone, and a new one must carry their name as the server knows it.
   const before = checkYDoc(document);
-  const verdict = before.ok ? checkSuggestOnlyChange(before.doc, after, actor.userId) : ({ ok: false, reason: 'text_changed' } as const);
+  const verdict = before.ok ? checkSuggestOnlyChange(before.doc, after, actor.userId, { name: actor.name, now: new Date() }) : ({ ok: false, reason: 'text_changed' } as const);
   if (!verdict.ok) {
     logRefusal({ via: 'live', actor, what: `live change to ${document.name}`, code: `suggestions_only:${verdict.reason}`, status: 403 });
     throw new NotOnlySuggestions();

@@ -14,7 +14,7 @@ import { liveAccess, liveStateOf, loadLiveState, storeLivePart } from '../lib/da
 import { Refused, type Context } from './collab-connection';
 import { contributorsInMemory, type ContributorLog } from './collab-contributors';
 import { SharedDocuments } from './collab-redis';
-import { mayChangeNow, recheck, RECHECK_EVERY_MS, recheckConnections } from './collab-rights';
+import { mayChangeNow, recheck, RECHECK_EVERY_MS, recheckConnections, sessionActor } from './collab-rights';
 import { assertOnlySuggestions } from './collab-suggest-only';
 
 /** The URL path of the live-editing WebSocket, on the app's own port. */
@@ -105,11 +105,18 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     async onAuthenticate({ documentName, context, connectionConfig }: onAuthenticatePayload<Context>) {
       const ref = parseCollabDocName(documentName);
       if (!ref || !context.actor) throw new Refused();
+      // The person as they are now, not as at the handshake: a socket outlives it, and can ask for
+      // parts long after its session ended (logout, deactivation) or its roles changed. The socket
+      // may hold no open part meanwhile, where no check of open connections would find it.
+      const actor = await sessionActor(context).catch(() => null);
+      if (!actor) throw new Refused();
       try {
-        connectionConfig.readOnly = (await liveAccess(context.actor, ref)) === 'read';
+        connectionConfig.readOnly = (await liveAccess(actor, ref)) === 'read';
       } catch {
         throw new Refused();
       }
+      // The part's connection (and onLoadDocument, next) works with this actor.
+      return { actor };
     },
 
     // A right changed between the handshake and the moment the connection joined its document

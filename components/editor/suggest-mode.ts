@@ -63,7 +63,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions>({
       this.options.onRefused('structure');
       return;
     }
-    const verdict = checkSuggestOnlyChange(state.doc.toJSON(), tracked.doc.toJSON(), this.options.me.id);
+    const verdict = checkSuggestOnlyChange(state.doc.toJSON(), tracked.doc.toJSON(), this.options.me.id, { name: this.options.me.name, now: new Date() });
     if (!verdict.ok) {
       this.options.onRefused(refusalOf(transaction, verdict));
       return;

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { jurisdictions, memberships, users } from '../../db/schema';
+import { announceRightsChanged } from '../collab/live-registry';
 import { lapsesAt, lastDay, type ReviewerInvite } from '../domain/reviewer-schemas';
 import { canManageReviewers, canSeeJurisdiction, type Actor } from '../policy';
 import { ForbiddenError, InvalidInputError, NotFoundError } from './errors';
@@ -111,4 +112,6 @@ export async function removeReviewer(actor: Actor, slug: string, userId: string)
     .where(and(eq(memberships.jurisdictionId, j.id), eq(memberships.userId, userId), eq(memberships.role, 'reviewer')))
     .returning({ userId: memberships.userId });
   if (removed.length === 0) throw new NotFoundError('reviewer');
+  // Their open parts of the jurisdiction close (or turn read-only where another role lets them read).
+  announceRightsChanged({ userId });
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { sessions, users } from '../../db/schema';
+import { announceRightsChanged } from '../collab/live-registry';
 import { getEnv } from '../env';
 
 // Touch last_seen_at at most this often: the idle timeout does not need
@@ -48,5 +49,7 @@ export async function resolveSession(sessionId: string): Promise<string | null> 
 
 export async function deleteSession(sessionId: string): Promise<void> {
   const db = await getDb();
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+  const [ended] = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId });
+  // Live-editing connections opened with it close now, not at their next periodic check.
+  if (ended) announceRightsChanged({ userId: ended.userId });
 }

@@ -8,6 +8,8 @@ import { COLLAB_FIELD, yDocJson } from '../../lib/collab/yjs-doc';
 import { startAssessment } from '../../lib/data/assessments';
 import { listPartRevisions, savePart } from '../../lib/data/parts';
 import { grantRole, revokeRole, setUserActive } from '../../lib/data/users';
+import { removeReviewer } from '../../lib/data/reviewers';
+import { deleteSession } from '../../lib/data/sessions';
 import { RIGHTS_CHANGED } from '../../server/collab-rights';
 import { liveAccess, loadLiveState, storeLivePart } from '../../lib/data/live-parts';
 import { loadActor } from '../../lib/data/actor';
@@ -15,7 +17,7 @@ import { NotFoundError } from '../../lib/data/errors';
 import { validateProfileDoc } from '../../lib/domain/editor/validate-doc';
 import { profileSlots } from '../../lib/domain/profile';
 import { submitForReview } from '../../lib/data/workflow';
-import { openProvider, rawClient, sessionCookie, startCollab } from '../support/collab-client';
+import { openProvider, rawClient, session, sessionCookie, startCollab } from '../support/collab-client';
 import { eventually, para, storedPart as part } from '../support/live-part';
 import { seedJurisdiction, seedUser } from '../support/seed';
 import { freshDatabasePerSuite, targets } from '../support/test-db';
@@ -278,7 +280,8 @@ describe.each(targets)('live editing on %s', (target) => {
   describe('a right taken away cuts live editing at once', () => {
     let server: Awaited<ReturnType<typeof startCollab>>;
     beforeAll(async () => {
-      server = await startCollab();
+      // No periodic check within these tests: only the notice of the change can cut a connection.
+      server = await startCollab({ recheckEveryMs: 600_000 });
     });
     afterAll(() => server?.stop());
 
@@ -374,6 +377,48 @@ describe.each(targets)('live editing on %s', (target) => {
       } finally {
         await own.stop();
       }
+    });
+
+    it('logging out closes that session\'s open parts at once; the same person\'s other session stays', async () => {
+      const { consultant, name } = await world();
+      const ending = await session(consultant.user.id);
+      const goes = await rawClient(server.url, { cookie: ending.cookie, origin: origin() });
+      const stays = await connect(consultant.user.id);
+      expect([await goes.auth(name), await stays.auth(name)]).toEqual(['read-write', 'read-write']);
+      await deleteSession(ending.sid); // what logging out does (lib/auth/options.ts)
+      await eventually(() => goes.closed(), (closed) => closed !== null);
+      expect(goes.closed()?.code).toBe(RIGHTS_CHANGED.code);
+      expect(await stays.sendUpdate(name, await edit(stays, name, 'sigo '))).toBe('applied');
+      expect(stays.closed()).toBeNull();
+      stays.close();
+    });
+
+    it('a socket whose session ended gets no part, though it held none open when the session ended', async () => {
+      const { consultant, ref, name } = await world();
+      const other = collabDocName({ ...ref, part: 'potential' });
+      const ending = await session(consultant.user.id);
+      const socket = await rawClient(server.url, { cookie: ending.cookie, origin: origin() });
+      expect(socket.opened).toBe(true);
+      await deleteSession(ending.sid);
+      // The handshake's person is not trusted later: each part asked for is judged with the session as it is now.
+      expect(await socket.auth(name)).toBe('denied');
+      expect(await socket.auth(other)).toBe('denied');
+      socket.close();
+    });
+
+    it('a reviewer removed from the jurisdiction is cut at once', async () => {
+      const { j, consultant, focal, ref, name } = await world();
+      const reviewer = await seedUser({ roles: [{ jurisdictionId: j.id, role: 'reviewer' }] });
+      for (const slot of profileSlots) {
+        if (slot.section !== ref.section || slot.part !== ref.part) await savePart(consultant.actor, { assessmentId: ref.assessmentId, ...slot }, { doc: para('Texto.'), baseRevision: 0 });
+      }
+      await submitForReview(consultant.actor, ref.assessmentId);
+      const client = await connect(reviewer.user.id);
+      expect(await client.auth(name)).toBe('read-write'); // for suggestions only
+      await removeReviewer(focal.actor, j.slug, reviewer.user.id);
+      await eventually(() => client.closed(), (closed) => closed !== null);
+      expect(client.closed()?.code).toBe(RIGHTS_CHANGED.code);
+      expect(await (await connect(reviewer.user.id)).auth(name)).toBe('denied');
     });
 
     it('a role granted lets a reader reconnect as an editor', async () => {

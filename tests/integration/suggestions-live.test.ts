@@ -100,10 +100,14 @@ describe.each(targets)('suggesting live on %s', (target) => {
       ['accepting one’s own suggestion', (t) => t.format(4 + ' y amigos'.length, ' todo'.length, { insertion: null })],
       ['rejecting someone else’s deletion', (t) => t.format(0, 4, { deletion: null })],
       ['a suggestion in someone else’s name', (t) => t.insert(0, 'Oh ', { insertion: { id: crypto.randomUUID(), authorId: OTHER_ID, authorName: 'Someone', at: new Date().toISOString(), comment: null } })],
+      ['a suggestion of their own under another name', (t) => t.insert(0, 'Oh ', { insertion: { ...suggestion(SELF), authorName: 'Lucía Focal (Lima)' } })],
+      ['a suggestion of their own, backdated', (t) => t.insert(0, 'Oh ', { insertion: { ...suggestion(SELF), at: '2024-01-01T09:00:00.000Z' } })],
       ['suggested formatting', (t) => t.format(0, 4, { bold: {} })],
       ['commenting on someone else’s suggestion', (t) => t.format(4, ' y amigos'.length, { insertion: { ...extractOthers(t), comment: 'Ya no.' } })],
     ];
     let OTHER_ID = '';
+    /** The one sending the forbidden change (the focal point). */
+    let SELF = { id: '', name: '' };
     /** The attributes of the reviewer's suggestion in the copy (to forge a change to it). */
     function extractOthers(t: Y.XmlText) {
       const delta = t.toDelta() as Array<{ insert: string; attributes?: Record<string, Record<string, unknown>> }>;
@@ -113,6 +117,7 @@ describe.each(targets)('suggesting live on %s', (target) => {
     it.each(forbidden)('%s', async (_what, change) => {
       const { focal, reviewer, ref, name } = await world();
       OTHER_ID = reviewer.user.id;
+      SELF = focal.user;
       // The reviewer suggests " y amigos" and deleting "Hola"; the focal point suggests " todo" after it.
       const theirs = await connect(reviewer.user, name);
       const r = suggestion(reviewer.user);

@@ -13,9 +13,14 @@ import { createCollabServer } from '../../server/collab';
 
 /** The session cookie a browser of this user would send (a live session row behind it). */
 export async function sessionCookie(userId: string): Promise<string> {
+  return (await session(userId)).cookie;
+}
+
+/** A new session of this user: its cookie, and its id (to end it as logging out does). */
+export async function session(userId: string): Promise<{ cookie: string; sid: string }> {
   const sid = await createSession(userId, 'test');
   const token = await encode({ token: { sub: userId, sid }, secret: requireAuthSecret(), maxAge: 3600 });
-  return `next-auth.session-token=${token}`;
+  return { cookie: `next-auth.session-token=${token}`, sid };
 }
 
 /** The live-editing server on an HTTP server of its own, on a free port. */

@@ -7,6 +7,9 @@ import { extractSuggestions, rejectAllSuggestions, type OpenSuggestion } from '.
  * sends one, to say why at once). Pure: both documents are ProseMirror JSON.
  */
 
+/** How far from the server's clock a new suggestion's time may be: a day either way, for clocks set wrong. */
+export const SUGGESTION_CLOCK_SLACK_MS = 24 * 60 * 60 * 1000;
+
 export type SuggestRuleVerdict =
   | { ok: true }
   | { ok: false; reason: 'text_changed' | 'others_suggestion' | 'forged_author'; suggestionId?: string };
@@ -14,7 +17,12 @@ export type SuggestRuleVerdict =
 /** What identifies a suggestion's content and attribution; its position may move with the text around it. */
 const fingerprint = (s: OpenSuggestion) => JSON.stringify([s.kind, s.authorIds, s.authorName, s.at, s.comment, s.inserted, s.deleted, s.anchor]);
 
-export function checkSuggestOnlyChange(before: unknown, after: unknown, userId: string): SuggestRuleVerdict {
+/**
+ * `signer`, when given (the live server, and the editor before it sends), is who
+ * the sender is by the server's account and the time now: a new suggestion must
+ * carry their name and a time near now. Without it only the author ids are compared.
+ */
+export function checkSuggestOnlyChange(before: unknown, after: unknown, userId: string, signer?: { name: string; now: Date }): SuggestRuleVerdict {
   // 1. Rejecting every suggestion must give exactly the text it gave before: no plain edits,
   //    no accepted suggestion, no formatting, no structure.
   if (JSON.stringify(rejectAllSuggestions(before)) !== JSON.stringify(rejectAllSuggestions(after))) return { ok: false, reason: 'text_changed' };
@@ -28,6 +36,16 @@ export function checkSuggestOnlyChange(before: unknown, after: unknown, userId: 
     if (a && b && fingerprint(a) === fingerprint(b)) continue;
     if (!mine(a)) return { ok: false, reason: 'others_suggestion', suggestionId: id };
     if (!mine(b)) return { ok: false, reason: 'forged_author', suggestionId: id };
+    // 3. Who and when a suggestion says it is by: the name and time of its first keystroke, never
+    //    rewritten afterwards (the display name and time people read beside it, and in the emails).
+    if (b && a && (b.authorName !== a.authorName || b.at !== a.at)) return { ok: false, reason: 'forged_author', suggestionId: id };
+    if (b && !a && signer && !(b.authorName === signer.name && nearNow(b.at, signer.now))) return { ok: false, reason: 'forged_author', suggestionId: id };
   }
   return { ok: true };
+}
+
+/** Whether an ISO time lies within the clock slack of `now`. */
+function nearNow(at: string | null, now: Date): boolean {
+  const time = at === null ? NaN : Date.parse(at);
+  return Number.isFinite(time) && Math.abs(time - now.getTime()) <= SUGGESTION_CLOCK_SLACK_MS;
 }

@@ -95,6 +95,23 @@ describe('the suggest-only rule', () => {
     expect(checkSuggestOnlyChange(base, theirs, ME)).toMatchObject({ ok: false, reason: 'forged_author' });
   });
 
+  it('refuses a suggestion that names someone else, or a time far from now, as its author', () => {
+    const signer = { name: 'Me', now: new Date(AT) };
+    const by = (authorName: string, at = AT) => doc([t('The city welcomes'), t(' all', [{ type: 'insertion', attrs: { id: sid(1), authorId: ME, authorName, at, comment: null } }]), t(' migrants.')]);
+    expect(checkSuggestOnlyChange(base, by('Me'), ME, signer)).toEqual({ ok: true });
+    expect(checkSuggestOnlyChange(base, by('Me', '2026-12-02T20:00:00.000Z'), ME, signer)).toEqual({ ok: true }); // a clock some hours off
+    expect(checkSuggestOnlyChange(base, by('Lucía Focal (Lima)'), ME, signer)).toMatchObject({ ok: false, reason: 'forged_author' });
+    expect(checkSuggestOnlyChange(base, by('Me', '2024-01-01T09:00:00.000Z'), ME, signer)).toMatchObject({ ok: false, reason: 'forged_author' });
+    expect(checkSuggestOnlyChange(base, by('Me', 'yesterday'), ME, signer)).toMatchObject({ ok: false, reason: 'forged_author' });
+    // Once made, its name and time stay, whoever's clock or name says otherwise later.
+    expect(checkSuggestOnlyChange(by('Me'), by('Someone else'), ME)).toMatchObject({ ok: false, reason: 'forged_author' });
+    expect(checkSuggestOnlyChange(by('Me'), by('Me', '2026-12-01T12:00:00.000Z'), ME)).toMatchObject({ ok: false, reason: 'forged_author' });
+    // A suggestion made before a rename may still be added to.
+    const longer = doc([t('The city welcomes'), t(' all the', [{ type: 'insertion', attrs: { id: sid(1), authorId: ME, authorName: 'Old name', at: AT, comment: null } }]), t(' migrants.')]);
+    const old = doc([t('The city welcomes'), t(' all', [{ type: 'insertion', attrs: { id: sid(1), authorId: ME, authorName: 'Old name', at: AT, comment: null } }]), t(' migrants.')]);
+    expect(checkSuggestOnlyChange(old, longer, ME, signer)).toEqual({ ok: true });
+  });
+
   it('refuses a new paragraph, even one made only of suggested text', () => {
     const split = doc([t('The city '), t('\u200B', [mark('insertion', sid(1))])], [t('\u200B', [mark('insertion', sid(1))]), t('welcomes migrants.')]);
     expect(checkSuggestOnlyChange(base, split, ME)).toMatchObject({ ok: false, reason: 'text_changed' });
