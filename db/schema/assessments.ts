@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   customType,
   foreignKey,
@@ -128,6 +129,14 @@ export const partRevisions = pgTable(
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     restoredFrom: integer('restored_from'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Whether it changed the words of the text it replaced (suggestions and
+     * comment marks aside), recorded as it is written, when that text is at
+     * hand: a part's starting copy and a comment's mark are no revision of
+     * their own, so the revision before it cannot tell later (lib/data/workflow.ts,
+     * editedThisRound). Null for revisions written before it was recorded.
+     */
+    rewords: boolean('rewords'),
   },
   (t) => [
     primaryKey({ columns: [t.assessmentId, t.section, t.part, t.revision] }),

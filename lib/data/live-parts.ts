@@ -1,4 +1,5 @@
 import 'server-only';
+import { rewords } from '../domain/editor/rewording';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
 import { assessmentParts, assessments, partRevisionContributors, partRevisions } from '../../db/schema';
@@ -89,8 +90,8 @@ export async function storeLivePart(
             AND doc IS DISTINCT FROM ${JSON.stringify(input.doc)}::jsonb
           RETURNING assessment_id, section, part, revision, doc
         )
-        INSERT INTO ${partRevisions} (assessment_id, section, part, revision, doc, author_id)
-        SELECT assessment_id, section, part, revision, doc, ${author}::uuid FROM saved
+        INSERT INTO ${partRevisions} (assessment_id, section, part, revision, doc, author_id, rewords)
+        SELECT assessment_id, section, part, revision, doc, ${author}::uuid, ${rewords(previous?.doc, input.doc)}::boolean FROM saved
         RETURNING revision`),
     );
     await tx.update(assessmentParts).set({ yjsState: input.state }).where(whereSlot(ref));

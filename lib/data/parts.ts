@@ -1,4 +1,5 @@
 import 'server-only';
+import { rewords } from '../domain/editor/rewording';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { assessmentParts, editions, partRevisionContributors, partRevisions, users } from '../../db/schema';
@@ -77,8 +78,8 @@ export async function savePart(
             AND revision = ${input.baseRevision}
           RETURNING assessment_id, section, part, revision, doc
         )
-        INSERT INTO ${partRevisions} (assessment_id, section, part, revision, doc, author_id, restored_from)
-        SELECT assessment_id, section, part, revision, doc, ${actor.userId}, ${options.restoredFrom ?? null}::int FROM saved
+        INSERT INTO ${partRevisions} (assessment_id, section, part, revision, doc, author_id, restored_from, rewords)
+        SELECT assessment_id, section, part, revision, doc, ${actor.userId}, ${options.restoredFrom ?? null}::int, ${rewords(previous?.doc, checked.doc)}::boolean FROM saved
         RETURNING revision`),
     );
     if (!saved) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { rewords } from '../domain/editor/rewording';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
 import { assessmentParts, assessments, partRevisionContributors, partRevisions, suggestionDecisions, users } from '../../db/schema';
@@ -200,8 +201,8 @@ export async function decideSuggestions(actor: Actor, assessmentId: string, targ
           WHERE assessment_id = ${ref.assessmentId} AND section = ${ref.section} AND part = ${ref.part}
           RETURNING assessment_id, section, part, revision, doc
         )
-        INSERT INTO ${partRevisions} (assessment_id, section, part, revision, doc, author_id)
-        SELECT assessment_id, section, part, revision, doc, ${actor.userId} FROM saved
+        INSERT INTO ${partRevisions} (assessment_id, section, part, revision, doc, author_id, rewords)
+        SELECT assessment_id, section, part, revision, doc, ${actor.userId}, ${rewords(row.doc, checked.doc)}::boolean FROM saved
         RETURNING revision`),
     );
     const revision = Number(saved!.revision);

@@ -4,8 +4,7 @@ import { getDb, type Tx } from '../../db/client';
 import { assessmentParts, assessments, assessmentTransitions, partRevisions, titleEdits, users } from '../../db/schema';
 import { alias } from 'drizzle-orm/pg-core';
 import { hasRealText } from '../domain/editor/doc-text';
-import { stripCommentMarks } from '../domain/edition';
-import { rejectAllSuggestions } from '../domain/editor/suggestions';
+import { rewords } from '../domain/editor/rewording';
 import { profileSlots } from '../domain/profile';
 import { allowedTransitions, judgeTransition, transitions, type Actor, type TransitionAction } from '../policy';
 import { announceRightsChanged } from '../collab/live-registry';
@@ -41,7 +40,7 @@ async function roundStart(tx: Tx, assessmentId: string, createdAt: Date): Promis
 async function editedThisRound(tx: Tx, actor: Actor, assessmentId: string, since: Date): Promise<boolean> {
   const previous = alias(partRevisions, 'previous');
   const revisions = await tx
-    .select({ doc: partRevisions.doc, before: previous.doc })
+    .select({ rewords: partRevisions.rewords, doc: partRevisions.doc, before: previous.doc })
     .from(partRevisions)
     .leftJoin(
       previous,
@@ -53,8 +52,8 @@ async function editedThisRound(tx: Tx, actor: Actor, assessmentId: string, since
       ),
     )
     .where(and(eq(partRevisions.assessmentId, assessmentId), eq(partRevisions.authorId, actor.userId), gt(partRevisions.createdAt, since)));
-  const wording = (doc: unknown) => JSON.stringify(stripCommentMarks(rejectAllSuggestions(doc)));
-  if (revisions.some((r) => r.before === null || wording(r.doc) !== wording(r.before))) return true;
+  // Recorded as each revision was written; older revisions are compared with the one before them.
+  if (revisions.some((r) => r.rewords ?? rewords(r.before, r.doc))) return true;
   const [title] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(titleEdits)

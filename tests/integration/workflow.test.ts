@@ -5,8 +5,10 @@ import { assessments, assessmentTransitions, domainReviews } from '../../db/sche
 import { getAssessment, startAssessment, updateAssessmentTitle } from '../../lib/data/assessments';
 import { ConflictError, DataError, ForbiddenError, InvalidInputError, NotFoundError } from '../../lib/data/errors';
 import { savePart } from '../../lib/data/parts';
-import { storeLivePart } from '../../lib/data/live-parts';
-import { yStateFromJson } from '../../lib/collab/yjs-doc';
+import { loadLiveState, storeLivePart } from '../../lib/data/live-parts';
+import { COLLAB_FIELD, yDocJson, yStateFromJson } from '../../lib/collab/yjs-doc';
+import * as Y from 'yjs';
+import { unsafeInsertImportedEdition } from '../../lib/data/imported-editions';
 import { listDomainReviews, reviewDomain } from '../../lib/data/domain-reviews';
 import type { Actor } from '../../lib/policy';
 import { approveProfile, listTransitions, publishProfile, requestChanges, runTransition, submitForReview, workflowAbilities } from '../../lib/data/workflow';
@@ -108,6 +110,43 @@ describe.each(targets)('the workflow on %s', (target) => {
     await storeLivePart({ ...ref, part: 'potential' }, { doc: edited as never, state: yStateFromJson(edited), contributors: [both.userId] });
     await acceptAll(focal, id);
     await expect(approveProfile(both, id)).rejects.toMatchObject({ code: 'edited_this_round', status: 403 });
+    await approveProfile(focal, id);
+  });
+
+  it('does not count a first suggestion on a part untouched since the profile began from its edition as an edit', async () => {
+    const j = await seedJurisdiction();
+    const bullets = (text: string) => ({ type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }] }] });
+    await unsafeInsertImportedEdition({
+      jurisdiction: j.slug,
+      language: 'es',
+      year: 2024,
+      month: 6,
+      title: 'Perfil',
+      source: 'test',
+      content: {
+        introduction: bullets('Introducción.'),
+        domains: Object.fromEntries(domainKeys.map((d) => [d, { strengths: bullets(`${d}: fortaleza.`), potential: bullets(`${d}: potencial.`) }])) as never,
+      },
+    });
+    const consultant = (await seedUser({ roles: [{ jurisdictionId: j.id, role: 'consultant' }] })).actor;
+    const focal = (await seedUser({ roles: [{ jurisdictionId: j.id, role: 'focal_point' }] })).actor;
+    const { id } = await startAssessment(consultant, { jurisdiction: j.slug, language: 'es' });
+    await submitForReview(consultant, id);
+    // The focal point's first suggestion on a part still at its starting copy (revision 0, no revision row),
+    // made as the editor makes it: on the live document loaded from that copy.
+    const ref = { assessmentId: id, section: 'migrants_rights' as const, part: 'strengths' as const };
+    const live = new Y.Doc();
+    Y.applyUpdate(live, await loadLiveState(focal, ref));
+    const item = live.getXmlFragment(COLLAB_FIELD).get(0) as Y.XmlElement;
+    const text = ((item.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    text.insert(text.length, ' y otros', { insertion: { id: 'focal-1', authorId: focal.userId, authorName: focal.name, at: new Date().toISOString(), comment: null } });
+    const stored = await storeLivePart(ref, { doc: yDocJson(live) as never, state: Y.encodeStateAsUpdate(live), contributors: [focal.userId] });
+    expect(stored).toMatchObject({ changed: true, revision: 1 });
+    expect(await workflowAbilities(focal, await getAssessment(focal, id))).toMatchObject({ approveBlockedByOwnEdit: false });
+    // They withdraw it (domains with open suggestions cannot be accepted), and approve.
+    text.delete(text.length - ' y otros'.length, ' y otros'.length);
+    expect(await storeLivePart(ref, { doc: yDocJson(live) as never, state: Y.encodeStateAsUpdate(live), contributors: [focal.userId] })).toMatchObject({ changed: true });
+    await acceptAll(focal, id);
     await approveProfile(focal, id);
   });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "part_revisions" ADD COLUMN "rewords" boolean;
