@@ -164,7 +164,7 @@ test('a consultation round: two people suggest at once, the consultant decides, 
   expect((await cp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'submit' }, headers: origin })).status()).toBe(200);
   await fp.goto(`/assessments/${id}/sections/migrants_rights`);
   await fp.getByRole('button', { name: 'Accept this domain' }).click();
-  await expect(fp.getByText('1 suggestion is still open: migrants_rights/strengths (1).', { exact: false })).toBeVisible();
+  await expect(fp.getByText("1 suggestion is still open: Migrants' rights — Examples of well-developed areas (1).", { exact: false })).toBeVisible();
   for (const d of DOMAINS.slice(1)) {
     expect((await fp.request.post(`/api/v1/assessments/${id}/domains/${d}/review`, { data: { decision: 'accept' }, headers: origin })).status()).toBe(200);
   }

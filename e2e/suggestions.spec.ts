@@ -54,10 +54,18 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   await expect(part.root.getByTestId('suggest-refusal')).toHaveText(/Formatting cannot be suggested/);
   await expect(part.text.locator('strong')).toHaveCount(0);
   await expect(part.status).toHaveText('Saved');
+  // Nor structure: Enter at the end of the passage makes no new paragraph or bullet, and says why.
+  const blocks = await part.text.locator('p, li').count();
+  await selectText(fp, part.text, 'migrantes.');
+  await fp.keyboard.press('End');
+  await fp.keyboard.press('Enter');
+  await expect(part.root.getByTestId('suggest-refusal')).toHaveText(/Only words can be suggested/);
+  await expect(part.text.locator('p, li')).toHaveCount(blocks);
 
   // The domain cannot be accepted, nor the profile approved, while the suggestion is open.
   await fp.getByRole('button', { name: 'Accept this domain' }).click();
-  await expect(fp.getByText('1 suggestion is still open: migrants_rights/strengths (1).', { exact: false })).toBeVisible();
+  // The refusal names the part as people read it, not by its key.
+  await expect(fp.getByText("1 suggestion is still open: Migrants' rights — Examples of well-developed areas (1).", { exact: false })).toBeVisible();
   for (const domain of ['whole_of_government', 'partnerships', 'well_being', 'mobility_crises', 'safe_orderly_regular']) {
     const accepted = await fp.request.post(`/api/v1/assessments/${id}/domains/${domain}/review`, { data: { decision: 'accept' }, headers: { origin: baseURL! } });
     expect(accepted.status()).toBe(200);

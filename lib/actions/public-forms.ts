@@ -2,7 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { clientAddress } from '../auth/client-address';
 import { getActor } from '../auth/current-actor';
 import { startSessionCookie } from '../auth/session-cookie';
@@ -48,7 +48,7 @@ export async function setPasswordAction(_previous: ActionState, formData: FormDa
     // it (every other session of theirs ended when the password changed).
     await startSessionCookie(userId, requestHeaders.get('user-agent'));
   } catch (error) {
-    if (error instanceof DataError) return { ok: false, message: describeError(t, error) };
+    if (error instanceof DataError) return { ok: false, message: describeError(t, error, await getLocale()) };
     throw error;
   }
   // A page of its own: the set-password page, refreshed with the new cookie, would find its link spent.

@@ -1,10 +1,11 @@
 import 'server-only';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { getActor } from '../auth/current-actor';
 import { isRefusal, logRefusal } from '../audit/refusals';
 import { DataError } from '../data/errors';
 import type { Actor } from '../policy';
+import { slotName } from './slot-names';
 
 /** What every form action returns; `useActionState` renders it. */
 export type ActionState = {
@@ -40,9 +41,16 @@ export function fieldErrorsOf(t: Translate, error: z.ZodError): Record<string, s
   return fieldErrors;
 }
 
-export function describeError(t: Translate, error: DataError): string {
+export function describeError(t: Translate, error: DataError, ui: string): string {
   const key = `errors.${error.code}`;
-  return t.has(key) ? t(key, (error.details ?? {}) as Record<string, string>) : error.message;
+  if (!t.has(key)) return error.message;
+  const details = { ...(error.details ?? {}) } as Record<string, string>;
+  // Where suggestions are open, by the parts' names rather than their keys ("migrants_rights/strengths (2)").
+  if (error.code === 'suggestions_open' && Array.isArray(error.details?.open)) {
+    const open = error.details.open as Array<{ section: string; part: string; count: number }>;
+    details.where = open.map((o) => `${slotName(t, ui, `${o.section}/${o.part}`)} (${o.count})`).join('; ');
+  }
+  return t(key, details);
 }
 
 /**
@@ -71,7 +79,7 @@ export function actionWithActor<S extends z.ZodType, R extends ActionState>(
     } catch (error) {
       if (error instanceof DataError) {
         if (isRefusal(error.status)) logRefusal({ via: 'action', actor, what: actionTarget(values), code: error.code, status: error.status });
-        const message = describeError(t, error);
+        const message = describeError(t, error, await getLocale());
         const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
         return { ok: false, message, fieldErrors: field ? { [field]: message } : undefined, values };
       }

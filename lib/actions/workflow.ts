@@ -10,6 +10,7 @@ import { transitionActions } from '../policy';
 import { MAX_NOTE_LENGTH } from '../domain/workflow';
 import { withoutNul } from '../domain/plain-text';
 import { actionWithActor } from './safe-action';
+import { slotName } from './slot-names';
 import { refreshPublicPages } from '../editions/refresh-public-pages';
 import { editionOfProfile } from '../data/editions';
 import { editionHref, editionLabel } from '../domain/edition-label';
@@ -38,11 +39,7 @@ export const transitionAction = actionWithActor(
       if (error instanceof DataError && (error.code === 'incomplete' || error.code === 'source_changed')) {
         const ui = await getLocale();
         const slots = (error.code === 'incomplete' ? error.details?.missing : error.details?.stale) as string[];
-        const names = slots.map((slot) => {
-          const [section, part] = slot.split('/');
-          const where = isDomainKey(section) ? domainName(section, ui) : t('profiles.introduction');
-          return part === 'body' ? where : `${where} — ${t(`profiles.parts.${part}`)}`;
-        });
+        const names = slots.map((slot) => slotName(t, ui, slot));
         return { ok: false, message: t(`errors.${error.code}`, { parts: names.join('; ') }), values };
       }
       if (error instanceof DataError && error.code === 'review_incomplete') {

@@ -100,3 +100,30 @@ describe('suggesting beside someone else’s suggestion', () => {
     );
   });
 });
+
+describe('structure in Suggesting mode', () => {
+  const list = {
+    type: 'doc',
+    content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('Migrants have access to health care.')] }] }] }],
+  };
+
+  it('refuses Enter at the end of a bullet (a new bullet is structure, not a suggestion)', () => {
+    const state = stateOf(list);
+    const at = endOf(state, 'health care.');
+    const { verdict } = suggest(state, state.tr.split(at, 2));
+    expect(verdict).toMatchObject({ ok: false, reason: 'text_changed' });
+  });
+
+  it('refuses Enter in the middle of a paragraph', () => {
+    const state = stateOf({ type: 'doc', content: [{ type: 'paragraph', content: [t('The city welcomes migrants.')] }] });
+    const { verdict } = suggest(state, state.tr.split(endOf(state, 'The city')));
+    expect(verdict).toMatchObject({ ok: false, reason: 'text_changed' });
+  });
+
+  it('still accepts words typed into the bullet', () => {
+    const state = stateOf(list);
+    const { verdict } = suggest(state, state.tr.insertText(' (Ley 1350)', endOf(state, 'health care')));
+    expect(verdict).toEqual({ ok: true });
+  });
+});
+

@@ -26,6 +26,11 @@ export function checkSuggestOnlyChange(before: unknown, after: unknown, userId: 
   // 1. Rejecting every suggestion must give exactly the text it gave before: no plain edits,
   //    no accepted suggestion, no formatting, no structure.
   if (JSON.stringify(rejectAllSuggestions(before)) !== JSON.stringify(rejectAllSuggestions(after))) return { ok: false, reason: 'text_changed' };
+  //    Nor new blocks: the library suggests Enter at the end of a bullet as a new bullet that
+  //    rejecting would remove, so the check above lets it through; structure is edited, not
+  //    suggested (README, Suggestions). Fewer blocks pass here: withdrawing one's own suggested
+  //    bullet removes it (and a join of real text fails the check above).
+  if (blockCount(after) > blockCount(before)) return { ok: false, reason: 'text_changed' };
   // 2. Every suggestion that appeared, changed or went away is theirs, before and after.
   const old = new Map(extractSuggestions(before).map((s) => [s.id, s]));
   const now = new Map(extractSuggestions(after).map((s) => [s.id, s]));
@@ -48,4 +53,10 @@ export function checkSuggestOnlyChange(before: unknown, after: unknown, userId: 
 function nearNow(at: string | null, now: Date): boolean {
   const time = at === null ? NaN : Date.parse(at);
   return Number.isFinite(time) && Math.abs(time - now.getTime()) <= SUGGESTION_CLOCK_SLACK_MS;
+}
+
+/** How many nodes other than text a document holds: Enter adds some. */
+function blockCount(node: unknown): number {
+  const { type, content } = (node ?? {}) as { type?: string; content?: unknown[] };
+  return type === 'text' ? 0 : 1 + (content ?? []).reduce<number>((n, child) => n + blockCount(child), 0);
 }
