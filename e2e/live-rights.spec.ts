@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
-import { freshJurisdiction, uniqueId } from './support/jurisdictions';
+import { freshJurisdiction, reviewRoundPeople, uniqueId } from './support/jurisdictions';
 import { editorOf, fillAllParts, openProfile, selectText } from './support/profiles';
 
 /*
@@ -80,4 +80,48 @@ test('a focal point watches the consultant type, read-only; once the profile is 
   await expect(cp.locator('section[aria-labelledby="part-strengths"] [data-thread-id]')).toHaveText(words);
   await consultant.close();
   await focal.close();
+});
+
+test('a reviewer suggesting when the round ends is told at once, and what they typed offline meanwhile is said to be lost', async ({ browser, baseURL }) => {
+  test.slow();
+  const origin = { origin: baseURL! };
+  const { slug, cp, fp, rp } = await reviewRoundPeople(browser, 'Cierre');
+  const id = await openProfile(cp.request, slug, 'es', baseURL!);
+  await fillAllParts(cp.request, id, baseURL!, (section, part) => `Texto de ${section} ${part}.`);
+  expect((await cp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'submit' }, headers: origin })).status()).toBe(200);
+  const email = `rev.${uniqueId()}@interior.example.org`;
+  const invited = await fp.request.post(`/api/v1/jurisdictions/${slug}/reviewers`, { data: { email, name: 'Rev Interior', organisation: 'Ministerio', language: 'en' }, headers: origin });
+  expect(invited.status()).toBe(201);
+  await rp.goto((await invited.json()).link);
+  await rp.getByLabel('New password').fill('a ministry passphrase');
+  await rp.getByLabel('Repeat the password').fill('a ministry passphrase');
+  await rp.getByRole('button', { name: 'Save password' }).click();
+  await expect(rp.getByText('Your password is set.')).toBeVisible();
+  await loginAs(rp, email, 'a ministry passphrase');
+
+  await rp.goto(`/assessments/${id}/sections/migrants_rights`);
+  await rp.getByTestId('start-suggesting').click();
+  const strengths = editorOf(rp, 'migrants_rights', 'strengths');
+  const potential = editorOf(rp, 'migrants_rights', 'potential');
+  await expect(strengths.text).toContainText('Texto de migrants_rights strengths.');
+  await expect(potential.status).toBeVisible();
+
+  // Offline, the reviewer suggests words; meanwhile the focal point sends the profile back to the consultant.
+  await rp.context().setOffline(true);
+  await selectText(rp, strengths.text, 'strengths.');
+  await rp.keyboard.press('End');
+  await rp.keyboard.type(' sin red');
+  await expect(strengths.status).toHaveText(/Offline/);
+  expect((await fp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'request_changes', note: 'Otra ronda.' }, headers: origin })).status()).toBe(200);
+  await rp.context().setOffline(false);
+
+  // Back online, the server no longer lets them open the draft: each part says so, and no badge says "Saving…".
+  await expect(strengths.root.getByTestId('access-ended')).toHaveText(/no longer have access.*could not be kept/);
+  await expect(potential.root.getByTestId('access-ended')).toHaveText(/no longer have access/);
+  await expect(potential.root.getByTestId('access-ended')).not.toHaveText(/could not be kept/);
+  await expect(strengths.status).toHaveCount(0);
+  await expect(strengths.root.getByTestId('editor-mode')).toHaveCount(0);
+  await shots(rp, 'editor-access-ended');
+  const stored = await (await cp.request.get(`/api/v1/assessments/${id}`)).json();
+  expect(JSON.stringify(stored.sections.migrants_rights.strengths.doc)).not.toContain('sin red');
 });

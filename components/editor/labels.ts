@@ -25,6 +25,10 @@ export interface EditorLabels {
   alsoHere: string;
   /** Shown when the server turned this editor read-only (a right was taken away while it was open). */
   readOnlyNow: string;
+  /** Shown when the server no longer lets this person open the part at all (it refused them on reconnecting). */
+  deniedNow: string;
+  /** Added to it when changes made here had not reached the server. */
+  deniedUnsaved: string;
   suggest: SuggestLabels;
 }
 

@@ -146,6 +146,8 @@ export default function PartEditor(props: PartEditorProps) {
   }, [editor, baseline, live.ready]);
   const untouched = baseline !== null && !changedLive && !(live.ready && editor && JSON.stringify(editor.getJSON()) !== baseline);
   const shownStatus = live.status === 'saved' && untouched ? 'idle' : live.status;
+  // Nothing more can be changed here: the server turned the part read-only, or no longer lets this person open it.
+  const closed = live.readOnly || live.denied;
 
   useEffect(() => {
     if (!editor) return;
@@ -180,17 +182,21 @@ export default function PartEditor(props: PartEditorProps) {
               {fill(t.alsoHere, { names: others.join(', ') })}
             </span>
           )}
-          {!live.readOnly && <SaveStatusBadge status={shownStatus} error={null} labels={t.status} />}
+          {!closed && <SaveStatusBadge status={shownStatus} error={null} labels={t.status} />}
         </div>
       </div>
-      {!live.readOnly && (
+      {!closed && (
         <ModeSwitch name={`mode-${section}-${part}`} mode={mode} modes={mayEdit ? ['editing', 'suggesting', 'viewing'] : ['suggesting', 'viewing']} onChange={setMode} labels={t.suggest} />
       )}
-      {mode === 'suggesting' && !live.readOnly && <p className="muted small suggest-help">{t.suggest.suggestingHelp}</p>}
+      {mode === 'suggesting' && !closed && <p className="muted small suggest-help">{t.suggest.suggestingHelp}</p>}
       <p className="notice notice--error suggest-refusal" role="alert" hidden={!refusal} data-testid="suggest-refusal">
         {refusal ? t.suggest.refused[refusal] : ''}
       </p>
-      {live.readOnly ? (
+      {live.denied ? (
+        <p className={`notice ${live.deniedUnsaved ? 'notice--error' : 'notice--info'}`} role="status" data-testid="access-ended">
+          {live.deniedUnsaved ? `${t.deniedNow} ${t.deniedUnsaved}` : t.deniedNow}
+        </p>
+      ) : live.readOnly ? (
         <div className="comment-bar">
           <p className="notice notice--info" role="status" data-testid="read-only-now">
             {t.readOnlyNow}

@@ -43,15 +43,21 @@ export function useLivePart(docName: string) {
     const provider = new HocuspocusProvider({ url: `${protocol}//${window.location.host}/collab`, name: docName, document: ydoc, token: 'session' });
     // Noted from the start: the first sync can arrive before React subscribes (a busy machine
     // runs the socket's messages before the effects), and "synced" fires only once.
-    const seen = { synced: false, denied: false, readOnly: false, everConnected: false };
+    const seen = { synced: false, denied: false, deniedUnsaved: false, readOnly: false, everConnected: false, typedUnconfirmed: false };
     provider.on('status', ({ status }: { status: WebSocketStatus }) => {
       if (status === WebSocketStatus.Connected) seen.everConnected = true;
     });
     provider.on('synced', () => {
       seen.synced = true;
     });
+    // Refused on (re)connecting: the round moved on, a role or the session ended. What this browser
+    // holds is dropped, as when it comes back read-only: the server will not take it.
     provider.on('authenticationFailed', () => {
+      // Not unsyncedChanges: a reconnection counts its own opening sync there until answered.
+      seen.deniedUnsaved = seen.typedUnconfirmed;
       seen.denied = true;
+      copy.clear();
+      void local.clearData();
     });
     // What the server lets this connection do: it decides (lib/policy) at each (re)connection. A right
     // taken away closes the connection (server/collab.ts) and the reconnection comes back read-only.
@@ -83,6 +89,7 @@ export function useLivePart(docName: string) {
   const unsynced = useSyncExternalStore(subscribe, () => provider.unsyncedChanges, () => 0);
   const synced = useSyncExternalStore(subscribe, () => seen.synced, () => false);
   const denied = useSyncExternalStore(subscribe, () => seen.denied, () => false);
+  const deniedUnsent = useSyncExternalStore(subscribe, () => seen.deniedUnsaved, () => false);
   const readOnly = useSyncExternalStore(subscribe, () => seen.readOnly, () => false);
   const everConnected = useSyncExternalStore(subscribe, () => seen.everConnected, () => false);
   const [localReady, setLocalReady] = useState(false);
@@ -95,6 +102,7 @@ export function useLivePart(docName: string) {
     const markConfirmed = (value: boolean) => {
       confirmedRef.current = value;
       setConfirmed(value);
+      if (value) seen.typedUnconfirmed = false;
     };
     let asked = false;
     const onStatus = () => {
@@ -109,6 +117,8 @@ export function useLivePart(docName: string) {
     };
     const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === provider) return; // the server's changes are the server's already
+      // Changes made in this page (not this browser's copy read back): what a refusal would lose.
+      if (origin !== local) seen.typedUnconfirmed = true;
       markConfirmed(false);
     };
     const onSnapshot = ({ payload }: { payload: string }) => {
@@ -183,5 +193,7 @@ export function useLivePart(docName: string) {
 
   const storeLive = useCallback(() => storeNow(provider, { afterOwnChanges: true }), [provider]);
 
-  return { ydoc, provider, status, ready, denied, readOnly, storeNow: storeLive };
+  // Refused with changes typed here that the server never acknowledged or confirmed holding (typed offline).
+  const deniedUnsaved = denied && deniedUnsent;
+  return { ydoc, provider, status, ready, denied, deniedUnsaved, readOnly, storeNow: storeLive };
 }

@@ -36,6 +36,8 @@ export async function getEditorLabels(): Promise<EditorLabels> {
     },
     alsoHere: t('alsoHere', { names: keep('names') }),
     readOnlyNow: t('readOnlyNow'),
+    deniedNow: t('deniedNow'),
+    deniedUnsaved: t('deniedUnsaved'),
     suggest: {
       mode: t('suggest.mode'),
       editing: t('suggest.editing'),
