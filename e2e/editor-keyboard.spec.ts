@@ -156,6 +156,14 @@ test('a reviewer selects a passage and comments on it with the keyboard alone; t
   const composer = page.getByRole('form', { name: 'Your comment on this passage' });
   await expect(composer.locator('blockquote')).toHaveText('strengths');
   await expect(composer.getByLabel('Comment')).toBeFocused();
+  // Escape closes it and puts the reader back in the text, the passage still selected, not at the top of the page.
+  await page.keyboard.type('Not yet');
+  await page.keyboard.press('Escape');
+  await expect(composer).toHaveCount(0);
+  await expect(text).toBeFocused();
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('strengths');
+  await page.keyboard.press('ControlOrMeta+Alt+m');
+  await expect(composer.getByLabel('Comment')).toBeFocused();
   await page.keyboard.type('Which strengths? Name them.');
   await composer.getByRole('button', { name: 'Post comment' }).focus();
   await page.keyboard.press('Enter');

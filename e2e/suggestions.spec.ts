@@ -111,8 +111,11 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   await expect(mine.root.locator('ins.suggestion').filter({ hasText: 'pública' })).toHaveAttribute('title', /Carlos Consultant/);
   await expect(mine.root.locator('ins.suggestion').filter({ hasText: 'oficina de atención' }).first()).toHaveAttribute('title', /Lucía Focal/);
   await expect(decide.getByTestId('suggestion')).toHaveCount(2);
-  await decide.getByRole('button', { name: /^Reject: Insert “ ?pública”/ }).click();
+  // Decided from the keyboard: the card goes, and the focus lands on the list's heading, not the top of the page.
+  await decide.getByRole('button', { name: /^Reject: Insert “ ?pública”/ }).focus();
+  await cp.keyboard.press('Enter');
   await expect(decide.getByTestId('suggestion')).toHaveCount(1);
+  await expect(decide.getByRole('heading', { name: /Suggestions/ })).toBeFocused();
   await mine.root.getByTestId('editor-mode').getByRole('radio', { name: 'Editing' }).check();
 
   await decide.getByRole('button', { name: /^Accept: Replace/ }).click();

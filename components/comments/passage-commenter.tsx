@@ -161,12 +161,32 @@ export function PassageCommenter({ assessmentId, section, part, language, html: 
    * editor's comment shortcut) opens the composer on the selection.
    */
   const refuse = (event: React.SyntheticEvent) => event.preventDefault();
+  /** The selection the composer was opened on, to put back when it is closed without posting. */
+  const openedOn = useRef<Range | null>(null);
+  function compose(passage: Passage) {
+    const current = document.getSelection();
+    openedOn.current = current && current.rangeCount > 0 ? current.getRangeAt(0).cloneRange() : null;
+    setComposing(passage);
+  }
+  /** Closed with Escape or Cancel: back to the text, the passage still selected, not to the top of the page. */
+  function cancelComposing() {
+    setComposing(null);
+    const text = textRef.current;
+    if (!text) return;
+    text.focus({ preventScroll: true });
+    const range = openedOn.current;
+    if (range && text.contains(range.commonAncestorContainer)) {
+      const current = document.getSelection();
+      current?.removeAllRanges();
+      current?.addRange(range);
+    }
+  }
   function onKeyDown(event: React.KeyboardEvent) {
     if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
       event.preventDefault();
       // Read the selection now: `selectionchange` comes later, so the state can lag the last Shift+arrow.
       const passage = passageNow();
-      if (passage) setComposing(passage);
+      if (passage) compose(passage);
       else setHint(true);
     }
   }
@@ -209,7 +229,7 @@ export function PassageCommenter({ assessmentId, section, part, language, html: 
             className="button button--secondary button--small"
             aria-disabled={!selection}
             onMouseDown={(e) => e.preventDefault() /* keep the selection */}
-            onClick={() => (selection ? setComposing(selection) : setHint(true))}
+            onClick={() => (selection ? compose(selection) : setHint(true))}
           >
             {t.commentOnSelection}
           </button>
@@ -223,7 +243,7 @@ export function PassageCommenter({ assessmentId, section, part, language, html: 
           </span>
         </div>
       )}
-      {composing && <CommentComposer assessmentId={assessmentId} quote={composing.quote} language={language} labels={t} onSubmit={post} onCancel={() => setComposing(null)} />}
+      {composing && <CommentComposer assessmentId={assessmentId} quote={composing.quote} language={language} labels={t} onSubmit={post} onCancel={cancelComposing} />}
       {/* Clicks on highlights are a mouse shortcut; the panel lists every thread for keyboards. */}
       <div ref={textRef} className="rendered-part" lang={language} onClick={onClick} {...selectable} dangerouslySetInnerHTML={{ __html: liveDocName ? html : storedHtml }} />
     </>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { decideSuggestionAction } from '@/lib/actions/suggestions';
 import { extractSuggestions, type OpenSuggestion } from '@/lib/domain/editor/suggestions';
 import { suggestionTime } from '@/lib/domain/editor/suggestion-time';
@@ -50,19 +50,27 @@ export function SuggestionList({ editor, assessmentId, section, part, mayDecide,
   const [pending, startTransition] = useTransition();
   const headingId = `suggestions-${section}-${part}`;
 
+  const sectionRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
   function decide(decision: 'accept' | 'reject', suggestionId?: string) {
+    if (pending) return;
+    // The decided suggestion's card goes, and the focused button with it: someone deciding from the
+    // keyboard lands back on the list's heading (then Tab reaches the next one), not at the top of the page.
+    const focusWasHere = sectionRef.current?.contains(document.activeElement) ?? false;
     const form = new FormData();
     Object.entries({ id: assessmentId, section, part, decision, ...(suggestionId ? { suggestionId } : {}) }).forEach(([k, v]) => form.set(k, v));
     startTransition(async () => {
       const result = await decideSuggestionAction(null, form);
       setMessage({ ok: Boolean(result?.ok), text: result?.message ?? '' });
+      if (focusWasHere) headingRef.current?.focus();
     });
   }
 
   if (suggestions.length === 0 && !message) return null;
   return (
-    <section className="suggestions" aria-labelledby={headingId} data-testid={`suggestions-${section}-${part}`}>
-      <h3 className="suggestions__title" id={headingId}>
+    <section ref={sectionRef} className="suggestions" aria-labelledby={headingId} data-testid={`suggestions-${section}-${part}`}>
+      <h3 ref={headingRef} className="suggestions__title" id={headingId} tabIndex={-1}>
         {t.title} <span className="badge">{suggestions.length}</span>
       </h3>
       {message && (
@@ -89,10 +97,10 @@ export function SuggestionList({ editor, assessmentId, section, part, mayDecide,
                   {writable && s.authorId === meId && <SuggestionCommentForm editor={editor} suggestionId={s.id} comment={s.comment} what={what(s, t)} labels={t} />}
                   {mayDecide && (
                     <>
-                      <button type="button" className="button button--small" disabled={pending} onClick={() => decide('accept', s.id)} aria-label={`${t.accept}: ${what(s, t)}`}>
+                      <button type="button" className="button button--small" aria-disabled={pending} onClick={() => decide('accept', s.id)} aria-label={`${t.accept}: ${what(s, t)}`}>
                         {t.accept}
                       </button>
-                      <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => decide('reject', s.id)} aria-label={`${t.reject}: ${what(s, t)}`}>
+                      <button type="button" className="button button--secondary button--small" aria-disabled={pending} onClick={() => decide('reject', s.id)} aria-label={`${t.reject}: ${what(s, t)}`}>
                         {t.reject}
                       </button>
                     </>
@@ -105,10 +113,10 @@ export function SuggestionList({ editor, assessmentId, section, part, mayDecide,
       )}
       {mayDecide && suggestions.length > 1 && (
         <div className="suggestion-card__actions">
-          <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => decide('accept')}>
+          <button type="button" className="button button--secondary button--small" aria-disabled={pending} onClick={() => decide('accept')}>
             {t.acceptAll}
           </button>
-          <button type="button" className="button button--secondary button--small" disabled={pending} onClick={() => decide('reject')}>
+          <button type="button" className="button button--secondary button--small" aria-disabled={pending} onClick={() => decide('reject')}>
             {t.rejectAll}
           </button>
         </div>
