@@ -1,5 +1,6 @@
 import { expect, test } from './support/app-test';
 import { demo, loginAs } from './support/auth';
+import { reviewRoundPeople, uniqueId } from './support/jurisdictions';
 
 test('the interface switches to French and stays French', async ({ page }) => {
   await page.goto('/login');
@@ -35,4 +36,44 @@ test('a page with translated forms sends their messages, not the whole catalog',
   // …and the messages of emails and public pages, which no script of the page reads, do not.
   expect(html).not.toContain('Pour l’ouvrir dans MGI Studio');
   expect(html).not.toContain('Tous les profils IGM publiés');
+});
+
+test('a person invited in Spanish finds the interface in Spanish on any new browser once signed in; a choice made in the browser stands', async ({ browser, baseURL }) => {
+  const { slug, fp } = await reviewRoundPeople(browser, 'Idioma');
+  const email = `rosa.${uniqueId()}@interior.example.org`;
+  const invited = await fp.request.post(`/api/v1/jurisdictions/${slug}/reviewers`, {
+    data: { email, name: 'Rosa Interior', organisation: 'Ministerio', language: 'es' },
+    headers: { origin: baseURL! },
+  });
+  expect(invited.status()).toBe(201);
+  const english = { locale: 'en-US', extraHTTPHeaders: { 'accept-language': 'en-US,en;q=0.9' } };
+
+  // Her link, opened in an English browser: the form follows the browser; once her password is set, her language.
+  const first = await (await browser.newContext(english)).newPage();
+  await first.goto((await invited.json()).link);
+  await first.getByLabel('New password').fill('una frase de paso larga');
+  await first.getByLabel('Repeat the password').fill('una frase de paso larga');
+  await first.getByRole('button', { name: 'Save password' }).click();
+  await expect(first.getByText('Su contraseña está guardada.')).toBeVisible();
+  await expect(first.locator('html')).toHaveAttribute('lang', 'es');
+
+  // Another English browser, through the login form: Spanish once signed in.
+  const second = await (await browser.newContext(english)).newPage();
+  await second.goto('/login');
+  await second.getByLabel('Email').fill(email);
+  await second.getByLabel('Password').fill('una frase de paso larga');
+  await second.getByRole('button', { name: 'Log in' }).click();
+  await expect(second.locator('html')).toHaveAttribute('lang', 'es');
+
+  // Through next-auth's endpoint too; but a browser where English was chosen keeps English.
+  const third = await (await browser.newContext(english)).newPage();
+  await loginAs(third, email, 'una frase de paso larga');
+  await third.goto('/');
+  await expect(third.locator('html')).toHaveAttribute('lang', 'es');
+  const chosen = await browser.newContext(english);
+  await chosen.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+  const fourth = await chosen.newPage();
+  await loginAs(fourth, email, 'una frase de paso larga');
+  await fourth.goto('/');
+  await expect(fourth.locator('html')).toHaveAttribute('lang', 'en');
 });

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { verifyPasswordLogin } from '../data/login';
 import { createSession, deleteSession } from '../data/sessions';
+import { applyAccountLocale } from './account-locale';
 import { safeCallbackPath } from '../domain/safe-redirect';
 import { getEnv, requireAuthSecret } from '../env';
 import { clientAddress } from './client-address';
@@ -79,6 +80,9 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     events: {
+      async signIn({ user }) {
+        await applyAccountLocale(user.id);
+      },
       async signOut({ token }) {
         if (token?.sid) await deleteSession(token.sid);
       },

@@ -2,6 +2,7 @@ import 'server-only';
 import { encode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { createSession } from '../data/sessions';
+import { applyAccountLocale } from './account-locale';
 import { getEnv, requireAuthSecret } from '../env';
 import { secureCookies, sessionCookieName } from './cookie-name';
 
@@ -19,4 +20,5 @@ export async function startSessionCookie(userId: string, userAgent: string | nul
   const sid = await createSession(userId, userAgent);
   const value = await encode({ token: { sub: userId, sid }, secret: requireAuthSecret(env), maxAge });
   (await cookies()).set(sessionCookieName(), value, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge });
+  await applyAccountLocale(userId);
 }

@@ -6,6 +6,7 @@ import { announceRightsChanged } from '../collab/live-registry';
 import { getEnv } from '../env';
 import { accountEmail, type AccountEmail } from '../mail/account-emails';
 import type { JurisdictionRole } from '../domain/roles';
+import { isLocale, type Locale } from '../domain/locales';
 import type { Actor } from '../policy';
 import { ConflictError, ForbiddenError, InvalidInputError, isUniqueViolation, NotFoundError } from './errors';
 import { assertCan } from './guards';
@@ -271,6 +272,13 @@ export async function revokeRole(actor: Actor, input: { userId: string; jurisdic
 }
 
 /** Records the interface language a person chose, for the emails they get. */
+/** The interface language a person chose or was invited in, if any: their session's, from their login on. */
+export async function storedLocale(userId: string): Promise<Locale | null> {
+  const db = await getDb();
+  const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return isLocale(row?.locale) ? row.locale : null;
+}
+
 export async function setUserLocale(actor: Actor, locale: string) {
   const db = await getDb();
   await db.update(users).set({ locale }).where(eq(users.id, actor.userId));
