@@ -1,5 +1,8 @@
 import { expect, test } from './support/app-test';
 import { demo, DEMO_PASSWORD, loginAs } from './support/auth';
+import { freshJurisdiction } from './support/jurisdictions';
+import { fillAndSubmit, openProfile } from './support/profiles';
+import { shots } from './support/screenshots';
 
 test.describe('each demo role sees its own dashboard', () => {
   test('the admin logs in through the form and sees the administration', async ({ page }) => {
@@ -37,4 +40,17 @@ test.describe('each demo role sees its own dashboard', () => {
     await expect(section.getByRole('link', { name: 'Lima' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
   });
+});
+
+test('a consultant follows their profile while it is in review, in a queue of its own', async ({ page, browser, baseURL }) => {
+  const { name, slug } = await freshJurisdiction(browser, 'Seguimiento');
+  await loginAs(page, demo.consultant);
+  const id = await openProfile(page.request, slug, 'es', baseURL!);
+  await fillAndSubmit(page.request, id, baseURL!, (section, part) => `Texto de ${section} ${part}.`);
+  await page.goto('/');
+  const queue = page.getByTestId('queue-underReview');
+  await expect(queue.getByRole('heading')).toContainText('In review with the focal point');
+  await expect(queue.getByRole('link', { name })).toHaveAttribute('href', `/assessments/${id}`);
+  await expect(page.getByTestId('queue-drafts').getByRole('link', { name })).toHaveCount(0);
+  await shots(page, 'dashboard-consultant-in-review');
 });

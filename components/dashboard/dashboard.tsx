@@ -28,7 +28,7 @@ export async function Dashboard({ actor, stats, work }: Props) {
         <WorkQueues
           queues={work}
           show={[
-            ...(consultantOn.length > 0 ? (['changesRequested', 'drafts'] as const) : []),
+            ...(consultantOn.length > 0 ? (['changesRequested', 'drafts', 'underReview'] as const) : []),
             ...(focalOn.length > 0 || reviewerOn.length > 0 ? (['toReview'] as const) : []),
             ...(actor.isAdmin ? (['toPublish'] as const) : []),
           ]}

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { WorkItem } from '@/lib/data/dashboard';
 
-type QueueKey = 'drafts' | 'changesRequested' | 'toReview' | 'toPublish';
+type QueueKey = 'drafts' | 'changesRequested' | 'underReview' | 'toReview' | 'toPublish';
 type Queues = Record<QueueKey, WorkItem[]> & { counts: Record<QueueKey, number> };
 
 /** The person's queues with counts; a queue that cannot concern them is not shown. */

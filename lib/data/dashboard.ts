@@ -20,7 +20,7 @@ export interface WorkItem {
 /** How many items of each queue the dashboard lists; the count covers them all. */
 export const QUEUE_LIMIT = 10;
 
-type Bucket = 'drafts' | 'changesRequested' | 'toReview' | 'toPublish';
+type Bucket = 'drafts' | 'changesRequested' | 'underReview' | 'toReview' | 'toPublish';
 
 /**
  * What needs this person, in one query over their own jurisdictions (and, for
@@ -34,19 +34,21 @@ export async function listMyWork(actor: Actor) {
   // Consultation reviewers, like focal points, have the profiles in review to read.
   const focalOn = actor.memberships.filter((m) => m.role === 'focal_point' || m.role === 'reviewer').map((m) => m.jurisdictionId);
   const conditions: SQL[] = [];
-  if (consultantOn.length) conditions.push(and(inArray(assessments.jurisdictionId, consultantOn), eq(assessments.state, 'draft'))!);
+  // Their profiles in review too: the focal point's move, but threads may wait for the consultant's answer.
+  if (consultantOn.length) conditions.push(and(inArray(assessments.jurisdictionId, consultantOn), inArray(assessments.state, ['draft', 'in_review']))!);
   if (focalOn.length) conditions.push(and(inArray(assessments.jurisdictionId, focalOn), eq(assessments.state, 'in_review'))!);
   if (actor.isAdmin) conditions.push(eq(assessments.state, 'approved'));
-  const queues: Record<Bucket, WorkItem[]> = { drafts: [], changesRequested: [], toReview: [], toPublish: [] };
-  const counts: Record<Bucket, number> = { drafts: 0, changesRequested: 0, toReview: 0, toPublish: 0 };
+  const queues: Record<Bucket, WorkItem[]> = { drafts: [], changesRequested: [], underReview: [], toReview: [], toPublish: [] };
+  const counts: Record<Bucket, number> = { drafts: 0, changesRequested: 0, underReview: 0, toReview: 0, toPublish: 0 };
   if (conditions.length === 0) return { ...queues, counts };
 
-  // A profile in review is the focal point's; approved is the admin's; a draft
-  // is the consultant's, split by whether it was sent back.
+  // A profile in review is the focal point's to review, and the consultant's to follow; approved is
+  // the admin's; a draft is the consultant's, split by whether it was sent back.
   const lastAction = sql`(SELECT ${assessmentTransitions.action} FROM ${assessmentTransitions}
     WHERE ${assessmentTransitions.assessmentId} = ${assessments.id} ORDER BY ${assessmentTransitions.createdAt} DESC LIMIT 1)`;
   const bucket = sql<Bucket>`CASE ${assessments.state}
-    WHEN 'in_review' THEN 'toReview' WHEN 'approved' THEN 'toPublish'
+    WHEN 'in_review' THEN CASE WHEN ${focalOn.length ? inArray(assessments.jurisdictionId, focalOn) : sql`false`} THEN 'toReview' ELSE 'underReview' END
+    WHEN 'approved' THEN 'toPublish'
     ELSE CASE WHEN ${lastAction} = 'request_changes' THEN 'changesRequested' ELSE 'drafts' END END`;
   const db = await getDb();
   const ranked = db

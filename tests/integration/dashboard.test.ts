@@ -35,11 +35,14 @@ describe.each(targets)('the dashboard queues on %s', (target) => {
     expect(ids(c.drafts)).toEqual([draft.id]);
     expect(ids(c.changesRequested)).toEqual([sentBack.id]);
     expect(c.toReview).toEqual([]);
+    // Their profile in review is listed for them to follow, not to review.
+    expect(ids(c.underReview)).toEqual([inReview.id]);
+    expect((await listMyWork(focalB)).underReview).toEqual([]);
     expect((await listMyWork(focalA)).toReview).toEqual([]);
     expect(ids((await listMyWork(focalB)).toReview)).toEqual([inReview.id]);
     expect(ids((await listMyWork(admin)).toPublish)).toEqual([approved.id]);
-    expect(await listMyWork(outsider)).toMatchObject({ drafts: [], changesRequested: [], toReview: [], toPublish: [] });
-    expect((await listMyWork(admin)).counts).toEqual({ drafts: 0, changesRequested: 0, toReview: 0, toPublish: 1 });
+    expect(await listMyWork(outsider)).toMatchObject({ drafts: [], changesRequested: [], underReview: [], toReview: [], toPublish: [] });
+    expect((await listMyWork(admin)).counts).toEqual({ drafts: 0, changesRequested: 0, underReview: 0, toReview: 0, toPublish: 1 });
     // Long queues list the newest ten and count them all.
     const many = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
