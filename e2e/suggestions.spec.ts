@@ -132,6 +132,11 @@ test('a focal point suggests replacing a phrase; approval waits; the consultant 
   await expect(decisions).toContainText('Accepted by Carlos Consultant: suggested by Lucía Focal (Lima)');
   await expect(decisions).toContainText('oficina de atención');
   await expect(cp.getByTestId('diff')).toContainText('oficina de atención');
+  // The focal point's revision only suggested: it says the words did not change; the acceptance did change them.
+  const revisions = cp.getByRole('region', { name: 'History' }).getByRole('listitem');
+  await expect(revisions.filter({ hasText: 'Lucía Focal' }).first()).toContainText('words unchanged (suggestions only)');
+  await expect(revisions.first()).toContainText('Carlos Consultant');
+  await expect(revisions.first()).not.toContainText('words unchanged');
 
   await consultant.close();
   await focal.close();

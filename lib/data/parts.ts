@@ -122,6 +122,8 @@ export async function listPartRevisions(actor: Actor, ref: PartRef) {
         WHERE c.assessment_id = ${partRevisions.assessmentId} AND c.section = ${partRevisions.section}
           AND c.part = ${partRevisions.part} AND c.revision = ${partRevisions.revision}), ${users.name})`,
       restoredFrom: partRevisions.restoredFrom,
+      // False: suggestions made, withdrawn or turned down, the words as they were (null: not recorded then).
+      rewords: partRevisions.rewords,
     })
     .from(partRevisions)
     .leftJoin(users, eq(users.id, partRevisions.authorId))

@@ -148,6 +148,7 @@ export default async function HistoryPage({
                     time: (words) => <time dateTime={r.createdAt.toISOString()}>{words}</time>,
                   })}
                   {r.restoredFrom ? ` · ${t('restoredFrom', { revision: r.restoredFrom })}` : ''}
+                  {r.rewords === false ? <span data-testid="suggestions-only">{` · ${t('suggestionsOnly')}`}</span> : ''}
                 </span>
               </span>
               <span className="actions">
