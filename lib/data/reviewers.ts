@@ -6,7 +6,8 @@ import { announceRightsChanged } from '../collab/live-registry';
 import { lapsesAt, lastDay, type ReviewerInvite } from '../domain/reviewer-schemas';
 import { canManageReviewers, canSeeJurisdiction, type Actor } from '../policy';
 import { ForbiddenError, InvalidInputError, NotFoundError } from './errors';
-import { issueLink } from './users';
+import { issueLink, queueAccountEmail } from './users';
+import { getEnv } from '../env';
 
 /**
  * The jurisdiction named by `slug`, if the actor may manage its reviewers:
@@ -96,7 +97,11 @@ export async function inviteReviewer(actor: Actor, slug: string, input: Reviewer
         target: [memberships.userId, memberships.jurisdictionId, memberships.role],
         set: { organisation: role.organisation, expiresAt: role.expiresAt, invitedBy: role.invitedBy },
       });
-    if (existing) return { user, link: null, emailed: false, existing: true };
+    if (existing) {
+      // Not a word to them before: their account gained access they may not expect. Told by email, in their language.
+      await queueAccountEmail(tx, existing, { kind: 'reviewer_added', name: existing.name, admin: actor.name, jurisdiction: j.name, until: input.until ?? null, link: `${getEnv().APP_URL}/` });
+      return { user, link: null, emailed: Boolean(getEnv().SMTP_URL), existing: true };
+    }
     const issued = await issueLink(tx, actor, user, 'invite', { jurisdiction: j.name, until: input.until });
     return { user, ...issued, existing: false };
   });

@@ -75,9 +75,10 @@ export function setPasswordLink(token: string) {
  * link in it makes it confidential: admins see that it exists, never its body,
  * and the body is blanked once sent.
  */
-async function queueAccountEmail(tx: Tx, to: { email: string; locale: string | null }, email: AccountEmail) {
+export async function queueAccountEmail(tx: Tx, to: { email: string; locale: string | null }, email: AccountEmail) {
   const { subject, body } = accountEmail(to.locale, email);
-  await tx.insert(emailOutbox).values({ toEmail: to.email, subject, body, confidential: email.kind !== 'reset_notice' });
+  const confidential = email.kind === 'invite' || email.kind === 'reset' || email.kind === 'reviewer_invite';
+  await tx.insert(emailOutbox).values({ toEmail: to.email, subject, body, confidential });
 }
 
 /**

@@ -12,7 +12,9 @@ const catalogs = { en, fr, es } as const;
 export type AccountEmail =
   | { kind: 'invite' | 'reset'; name: string; admin: string; link: string; hours: number }
   | { kind: 'reset_notice'; name: string; admin: string }
-  | { kind: 'reviewer_invite'; name: string; admin: string; link: string; hours: number; jurisdiction: string; until: string | null };
+  | { kind: 'reviewer_invite'; name: string; admin: string; link: string; hours: number; jurisdiction: string; until: string | null }
+  /** Someone who already has an account was made a reviewer: no link to set a password, they sign in as usual. */
+  | { kind: 'reviewer_added'; name: string; admin: string; link: string; jurisdiction: string; until: string | null };
 
 /**
  * Emails about a person's own account, in the language they last chose (the
@@ -31,6 +33,13 @@ export function accountEmail(locale: string | null, email: AccountEmail): { subj
       const values = { name: email.name, admin: email.admin, link: email.link, hours: email.hours, jurisdiction: email.jurisdiction };
       const until = email.until ? t('reviewerUntil', { until: dayInWords(email.until, lang) }) : '';
       return { subject: t('reviewerInviteSubject', { jurisdiction: email.jurisdiction }), body: t('reviewerInviteBody', { ...values, until }) };
+    }
+    case 'reviewer_added': {
+      const until = email.until ? t('reviewerUntil', { until: dayInWords(email.until, lang) }) : '';
+      return {
+        subject: t('reviewerAddedSubject', { jurisdiction: email.jurisdiction }),
+        body: t('reviewerAddedBody', { name: email.name, admin: email.admin, jurisdiction: email.jurisdiction, link: email.link, until }),
+      };
     }
     case 'reset_notice':
       return { subject: t('resetNoticeSubject'), body: t('resetNoticeBody', { name: email.name, admin: email.admin }) };

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client';
-import { memberships, users } from '../../db/schema';
+import { emailOutbox, memberships, users } from '../../db/schema';
 import { loadActor } from '../../lib/data/actor';
 import { getAssessmentHeader, listAssessmentsOfJurisdiction, startAssessment } from '../../lib/data/assessments';
 import { startThread } from '../../lib/data/comments-anchor';
@@ -98,6 +98,16 @@ describe.each(targets)('consultation reviewers on %s', (target) => {
     expect(first).toMatchObject({ existing: true, link: null });
     await inviteReviewer(focal, j.slug, invite(known.email));
     expect(await listReviewers(focal, j.slug)).toEqual([expect.objectContaining({ userId: known.id, organisation: 'Ministerio del Interior', until: nextYear, pending: false })]);
+    // They are told, in their own language, with no link to set a password (the email is not confidential).
+    const db = await getDb();
+    await db.update(users).set({ locale: 'fr' }).where(eq(users.id, known.id));
+    await inviteReviewer(focal, j.slug, invite(known.email, { language: 'en' }));
+    const told = await db.select().from(emailOutbox).where(eq(emailOutbox.toEmail, known.email)).orderBy(emailOutbox.createdAt);
+    expect(told).toHaveLength(3);
+    expect(told[0]).toMatchObject({ confidential: false, subject: expect.stringContaining(j.name) });
+    expect(told[0].body).toContain(focal.name);
+    expect(told[0].body).not.toContain('set-password');
+    expect(told[2].subject).toBe(`Vous pouvez désormais relire le profil de ${j.name} dans MGI Studio`);
   });
 
   it('a reviewer reads and comments on the profile in review only, edits nothing, and sees no other jurisdiction', async () => {
