@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/app-test';
-import { demo, loginAs } from './support/auth';
+import { acceptInvitation, demo, loginAs } from './support/auth';
 import { freshJurisdiction, reviewRoundPeople, uniqueId } from './support/jurisdictions';
-import { editorOf, fillAllParts, openProfile, selectText } from './support/profiles';
+import { editorOf, fillAllParts, fillAndSubmit, openProfile, selectText } from './support/profiles';
 
 /*
  * Rights on the live text, as people meet them: a focal point watches a draft
@@ -87,17 +87,11 @@ test('a reviewer suggesting when the round ends is told at once, and what they t
   const origin = { origin: baseURL! };
   const { slug, cp, fp, rp } = await reviewRoundPeople(browser, 'Cierre');
   const id = await openProfile(cp.request, slug, 'es', baseURL!);
-  await fillAllParts(cp.request, id, baseURL!, (section, part) => `Texto de ${section} ${part}.`);
-  expect((await cp.request.post(`/api/v1/assessments/${id}/transitions`, { data: { action: 'submit' }, headers: origin })).status()).toBe(200);
+  await fillAndSubmit(cp.request, id, baseURL!, (section, part) => `Texto de ${section} ${part}.`);
   const email = `rev.${uniqueId()}@interior.example.org`;
   const invited = await fp.request.post(`/api/v1/jurisdictions/${slug}/reviewers`, { data: { email, name: 'Rev Interior', organisation: 'Ministerio', language: 'en' }, headers: origin });
   expect(invited.status()).toBe(201);
-  await rp.goto((await invited.json()).link);
-  await rp.getByLabel('New password').fill('a ministry passphrase');
-  await rp.getByLabel('Repeat the password').fill('a ministry passphrase');
-  await rp.getByRole('button', { name: 'Save password' }).click();
-  await expect(rp.getByText('Your password is set.')).toBeVisible();
-  await loginAs(rp, email, 'a ministry passphrase');
+  await acceptInvitation(rp, (await invited.json()).link, email, 'a ministry passphrase');
 
   await rp.goto(`/assessments/${id}/sections/migrants_rights`);
   await rp.getByTestId('start-suggesting').click();
