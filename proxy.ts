@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { localeCookieName } from './lib/domain/locales';
 import { pageMethodRefusal } from './lib/http/allowed-methods';
-import { negotiateLocale } from './lib/domain/negotiate-locale';
+import { negotiateLocale, setPasswordLinkLocale } from './lib/domain/negotiate-locale';
 import { publicCacheControl } from './lib/editions/cache-policy';
 import { inCacheWindow, internalProfilePath, isInternalPath, publicPageKind, reachesWindowedRoute, spellsInternalEditionPath, windowedPathOf } from './lib/editions/public-route';
 import { windowNonce } from './lib/http/window-nonce';
@@ -45,6 +45,8 @@ const https = () => getEnv().APP_URL.startsWith('https:');
  * - An edition page asked for with a query it does not take is redirected to
  *   the address without it: Next records the first reader's address in the
  *   window's copy, which every reader of that window gets.
+ * - A set-password link names the language it was sent in: a browser that chose none gets that
+ *   page in it (lib/domain/negotiate-locale.ts), as if it had chosen it, for that request only.
  * - While this instance knows its database to be away (db/outage-watch.ts, a
  *   flag in memory: no query here), pages are answered 503 with Retry-After
  *   and a page that reloads itself, without rendering them.
@@ -118,6 +120,8 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
+  const linkLocale = setPasswordLinkLocale(url.pathname, url.searchParams, request.cookies.get(localeCookieName)?.value);
+  if (linkLocale) requestHeaders.set('cookie', [request.headers.get('cookie'), `${localeCookieName}=${linkLocale}`].filter(Boolean).join('; '));
   const response = isPublic ? NextResponse.rewrite(url, { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   if (https()) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);

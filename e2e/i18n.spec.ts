@@ -48,12 +48,20 @@ test('a person invited in Spanish finds the interface in Spanish on any new brow
   expect(invited.status()).toBe(201);
   const english = { locale: 'en-US', extraHTTPHeaders: { 'accept-language': 'en-US,en;q=0.9' } };
 
-  // Her link, opened in an English browser: the form follows the browser; once her password is set, her language.
+  // Her link, opened in an English browser: the page is in the language she was invited in, and so is what follows.
+  const link = (await invited.json()).link as string;
+  expect(link).toContain('&lang=es');
   const first = await (await browser.newContext(english)).newPage();
-  await first.goto((await invited.json()).link);
-  await first.getByLabel('New password').fill('una frase de paso larga');
-  await first.getByLabel('Repeat the password').fill('una frase de paso larga');
-  await first.getByRole('button', { name: 'Save password' }).click();
+  await first.goto(link);
+  await expect(first.locator('html')).toHaveAttribute('lang', 'es');
+  await first.getByLabel('Nueva contraseña').fill('corta');
+  await first.getByLabel('Repita la contraseña').fill('corta');
+  await first.getByRole('button', { name: 'Guardar contraseña' }).click();
+  // A refusal from the form's action speaks Spanish too.
+  await expect(first.getByText('La contraseña debe tener al menos 12 caracteres.').first()).toBeVisible();
+  await first.getByLabel('Nueva contraseña').fill('una frase de paso larga');
+  await first.getByLabel('Repita la contraseña').fill('una frase de paso larga');
+  await first.getByRole('button', { name: 'Guardar contraseña' }).click();
   await expect(first.getByText('Su contraseña está guardada.')).toBeVisible();
   await expect(first.locator('html')).toHaveAttribute('lang', 'es');
 

@@ -66,8 +66,10 @@ export async function getUserForAdmin(actor: Actor, userId: string) {
   return { ...user, roles };
 }
 
-export function setPasswordLink(token: string) {
-  return `${getEnv().APP_URL}/set-password?token=${encodeURIComponent(token)}`;
+/** `locale`: the language the person was invited in, or chose; the page opens in it (proxy.ts). */
+export function setPasswordLink(token: string, locale?: string | null) {
+  const lang = isLocale(locale) ? `&lang=${locale}` : '';
+  return `${getEnv().APP_URL}/set-password?token=${encodeURIComponent(token)}${lang}`;
 }
 
 /**
@@ -99,7 +101,7 @@ export async function issueLink(
 ) {
   const emailed = Boolean(getEnv().SMTP_URL);
   const token = await issuePasswordToken(tx, user.id, purpose);
-  const link = setPasswordLink(token);
+  const link = setPasswordLink(token, user.locale);
   const mail = { name: user.name, admin: actor.name, hours: PASSWORD_LINK_HOURS };
   if (emailed) {
     await queueAccountEmail(tx, user, reviewing && purpose === 'invite' ? { kind: 'reviewer_invite', link, ...mail, ...reviewing } : { kind: purpose, link, ...mail });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLocale } from './negotiate-locale';
+import { negotiateLocale, setPasswordLinkLocale } from './negotiate-locale';
 
 describe('negotiateLocale', () => {
   it('prefers the saved choice over the browser', () => {
@@ -25,5 +25,19 @@ describe('negotiateLocale', () => {
 
   it('falls back to English without a header', () => {
     expect(negotiateLocale(undefined, null)).toBe('en');
+  });
+});
+
+describe('setPasswordLinkLocale', () => {
+  const at = (query: string) => new URLSearchParams(query);
+  it('takes the language a set-password link names, for a browser that chose none', () => {
+    expect(setPasswordLinkLocale('/set-password', at('token=x&lang=fr'), undefined)).toBe('fr');
+    expect(setPasswordLinkLocale('/set-password', at('token=x&lang=es'), 'not-a-locale')).toBe('es');
+  });
+  it('leaves a browser’s own choice, other pages, and unknown languages alone', () => {
+    expect(setPasswordLinkLocale('/set-password', at('token=x&lang=fr'), 'en')).toBeNull();
+    expect(setPasswordLinkLocale('/login', at('lang=fr'), undefined)).toBeNull();
+    expect(setPasswordLinkLocale('/set-password', at('token=x&lang=de'), undefined)).toBeNull();
+    expect(setPasswordLinkLocale('/set-password', at('token=x&lang=fr;%20x=1'), undefined)).toBeNull();
   });
 });

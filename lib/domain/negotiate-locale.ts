@@ -14,3 +14,15 @@ export function negotiateLocale(cookieValue: string | undefined, acceptLanguage:
     return defaultLocale; // malformed language tags
   }
 }
+
+/**
+ * The language a set-password link was sent in (`?lang=`, lib/data/users.ts),
+ * for a browser that has chosen none: an invited reviewer's first page is in
+ * the language of their invitation, not their browser's. Never stored: the
+ * address only decides that page (and its form's answers).
+ */
+export function setPasswordLinkLocale(pathname: string, search: URLSearchParams, cookieValue: string | undefined): Locale | null {
+  if (pathname !== '/set-password' || isLocale(cookieValue)) return null;
+  const lang = search.get('lang');
+  return isLocale(lang) ? lang : null;
+}
