@@ -46,10 +46,15 @@ test('on a phone without JavaScript the menu opens and closes by touch and keybo
   await header.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   await expect(header.locator('summary')).toHaveText('Menu');
+  // Back to English: the choice is stored on the demo consultant, whom other specs log in as.
+  await header.locator('summary').click();
+  await header.getByLabel('Langue').selectOption('en');
+  await header.getByRole('button', { name: 'Appliquer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
 
   // Logging out from it goes through next-auth's own sign-out page, which needs no script either.
   await header.locator('summary').click();
-  await header.getByRole('button', { name: 'Se déconnecter' }).click();
+  await header.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect.poll(async () => (await page.request.get('/api/v1/me')).status()).toBe(401);
   await page.goto('/inbox');

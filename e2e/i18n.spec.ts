@@ -1,5 +1,5 @@
 import { expect, test } from './support/app-test';
-import { demo, loginAs } from './support/auth';
+import { demo, loginAs, loginViaApi } from './support/auth';
 import { reviewRoundPeople, uniqueId } from './support/jurisdictions';
 
 test('the interface switches to French and stays French', async ({ page }) => {
@@ -75,7 +75,7 @@ test('a person invited in Spanish finds the interface in Spanish on any new brow
 
   // Through next-auth's endpoint too; but a browser where English was chosen keeps English.
   const third = await (await browser.newContext(english)).newPage();
-  await loginAs(third, email, 'una frase de paso larga');
+  await loginViaApi(third.request, email, 'una frase de paso larga');
   await third.goto('/');
   await expect(third.locator('html')).toHaveAttribute('lang', 'es');
   const chosen = await browser.newContext(english);
@@ -84,4 +84,17 @@ test('a person invited in Spanish finds the interface in Spanish on any new brow
   await loginAs(fourth, email, 'una frase de paso larga');
   await fourth.goto('/');
   await expect(fourth.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('without JavaScript, Apply on a public page shows that page in the language chosen', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US', extraHTTPHeaders: { 'accept-language': 'en-US,en;q=0.9' } });
+  const page = await context.newPage();
+  await page.goto('/profiles/huaquillas/2024-06');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/\/profiles\/huaquillas\/2024-06$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByLabel('Langue')).toHaveValue('fr');
+  await context.close();
 });

@@ -40,6 +40,8 @@ export function LocaleSwitcher({ current, label, apply }: { current: string; lab
         ))}
       </select>
       <noscript>
+        {/* Sent only without JavaScript: the action then sends the browser back to the page, read anew. */}
+        <input type="hidden" name="reload" value="1" />
         <button type="submit" className="button button--small">
           {apply}
         </button>

@@ -11,6 +11,7 @@ import { consumePasswordToken } from '../data/password-tokens';
 import { setUserLocale } from '../data/users';
 import { setPasswordSchema } from '../domain/admin-schemas';
 import { isLocale, localeCookieName } from '../domain/locales';
+import { safeCallbackPath } from '../domain/safe-redirect';
 import { describeError, fieldErrorsOf, type ActionState } from './safe-action';
 
 /*
@@ -29,6 +30,19 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   });
   const actor = await getActor();
   if (actor) await setUserLocale(actor, locale);
+  // Without JavaScript (the Apply button's form carries `reload`): the answer to this POST would be
+  // rendered with the old cookie, so the page seemed not to change. Back to it, read anew.
+  if (formData.get('reload') === '1') {
+    const referer = (await headers()).get('referer');
+    let back = '/';
+    try {
+      const from = referer ? new URL(referer) : null;
+      back = from ? safeCallbackPath(`${from.pathname}${from.search}`) : '/';
+    } catch {
+      /* a malformed referer: the home page */
+    }
+    redirect(back);
+  }
 }
 
 export async function setPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
