@@ -53,4 +53,7 @@ test('a consultant follows their profile while it is in review, in a queue of it
   await expect(queue.getByRole('link', { name })).toHaveAttribute('href', `/assessments/${id}`);
   await expect(page.getByTestId('queue-drafts').getByRole('link', { name })).toHaveCount(0);
   await shots(page, 'dashboard-consultant-in-review');
+  // On the profile, the consultant is told why the text is closed to them now, not that only consultants may write.
+  await queue.getByRole('link', { name }).click();
+  await expect(page.getByTestId('read-only-why')).toHaveText('You change the text while the profile is a draft (now: In review); if changes are requested, it comes back to you.');
 });

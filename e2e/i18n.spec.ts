@@ -86,15 +86,20 @@ test('a person invited in Spanish finds the interface in Spanish on any new brow
   await expect(fourth.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('without JavaScript, Apply on a public page shows that page in the language chosen', async ({ browser }) => {
+test('without JavaScript, Apply on a public page shows that page in the language chosen', async ({ browser, page: scripted }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US', extraHTTPHeaders: { 'accept-language': 'en-US,en;q=0.9' } });
   const page = await context.newPage();
-  await page.goto('/profiles/huaquillas/2024-06');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto('/profiles/lima/2022-08');
+  await expect(page.getByTestId('edition-label')).toHaveText('2022 August');
+  // No Print button that would do nothing without scripts (the browser's own Print remains).
+  await expect(page.getByRole('button', { name: 'Print' })).toHaveCount(0);
   await page.getByLabel('Language').selectOption('fr');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page).toHaveURL(/\/profiles\/huaquillas\/2024-06$/);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page).toHaveURL(/\/profiles\/lima\/2022-08$/);
+  await expect(page.getByTestId('edition-label')).toHaveText('2022 Août');
   await expect(page.getByLabel('Langue')).toHaveValue('fr');
   await context.close();
+  // With scripts, the button is there and opens the print dialog.
+  await scripted.goto('/profiles/lima/2022-08');
+  await expect(scripted.getByRole('button', { name: 'Print' })).toBeVisible();
 });

@@ -43,6 +43,8 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   if (!z.uuid().safeParse(id).success) notFound();
   const profile = await orNotFound(getAssessment(actor, id));
   const canEdit = canOnAssessment(actor, 'edit', profile);
+  // Its consultants, told why they cannot write now, rather than that only its consultants can.
+  const editsInDraft = !canEdit && canOnAssessment(actor, 'edit', { ...profile, state: 'draft' });
   const abilities = await workflowAbilities(actor, profile);
   const history = await listTransitions(actor, profile.id);
   const w = await getTranslations('workflow');
@@ -158,7 +160,9 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
           </ClientIntl>
         </section>
       ) : (
-        <p className="notice notice--info">{t('readOnly')}</p>
+        <p className="notice notice--info" data-testid="read-only-why">
+          {editsInDraft ? t('readOnlyUntilDraft', { state: t(`state.${profile.state}`) }) : t('readOnly')}
+        </p>
       )}
       <div className="two-col">
       <section className="card" aria-labelledby="overview-title">
