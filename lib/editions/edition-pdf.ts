@@ -14,6 +14,7 @@ import { left, right, rule, style, writeBlock, writeHeadings, type TextOptions }
 import { docBlocks } from './pdf/rich-blocks';
 import { writeSignOff } from './pdf/sign-off';
 import { drawWheel } from './pdf/wheel';
+import { breakLongWords } from './pdf/long-words';
 
 const catalogs = { en, fr, es } as const;
 
@@ -62,7 +63,7 @@ export function editionPdf(edition: EditionView, uiLocale: string, options: { ur
   // The title block: what this is, which edition, when, and where it lives.
   pdf.font(fonts.semiBold).fontSize(8.5).fillColor(style.muted).text(t('editionPdf.kicker').toLocaleUpperCase(ui), { width, characterSpacing: 0.8 });
   pdf.moveDown(0.6).font(fonts.semiBold).fontSize(13).fillColor(style.accent).text(label, { width });
-  pdf.moveDown(0.2).font(fonts.bold).fontSize(20).fillColor(style.accent).text(edition.title, { width, lineGap: 1 });
+  pdf.moveDown(0.2).font(fonts.bold).fontSize(20).fillColor(style.accent).text(breakLongWords(edition.title), { width, lineGap: 1 });
   pdf.moveDown(0.5).font(fonts.regular).fontSize(10).fillColor(style.muted).text(t('public.published', { date: date(edition.publishedAt) }), { width });
   const source = aroundUrl(t);
   pdf.text(source.before, { width, continued: true });

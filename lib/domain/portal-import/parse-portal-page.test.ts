@@ -251,6 +251,10 @@ describe('variants of the seeds', () => {
     expect(refusal(parsePortalPage(noTitle)).code).toBe('expected_title');
     const noColon = seeds.huaquillas.replace('Perfil de Gobernanza de la Migración: ', 'Perfil de Gobernanza de la Migración ');
     expect(refusal(parsePortalPage(noColon))).toMatchObject({ code: 'expected_title', line: seeds.huaquillas.split('\n').length });
+    // A title longer than the app lets anyone write (a crafted one held 490,000 spaces).
+    const at = seeds.huaquillas.lastIndexOf('Cantón Huaquillas (Ecuador)');
+    const long = `${seeds.huaquillas.slice(0, at)}Cantón ${'Huaquillas '.repeat(40)}(Ecuador)${seeds.huaquillas.slice(at + 'Cantón Huaquillas (Ecuador)'.length)}`;
+    expect(refusal(parsePortalPage(long))).toMatchObject({ code: 'title_too_long', details: { max: 300 } });
   });
 
   it('refuses a file that is not a profile page at all', () => {

@@ -36,6 +36,7 @@ export interface ParseFailure {
     | 'truncated'
     | 'unknown_month'
     | 'expected_title'
+    | 'title_too_long'
     | 'empty_introduction';
   /** 1-based line number; one past the last line when the file ended too soon. */
   line: number;
@@ -59,6 +60,9 @@ class Refusal extends Error {
 function refuse(code: ParseFailure['code'], line: number, message: string, details: Record<string, string | number> = {}): never {
   throw new Refusal({ code, line, message: `Line ${line}: ${message}`, details: { line, ...details } });
 }
+
+/** The longest title a profile may have, in the app as in an imported file. */
+export const MAX_TITLE_LENGTH = 300;
 
 const quote = (text: string) => `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`;
 
@@ -277,6 +281,10 @@ function read(text: string): PortalProfile {
   }
   const example = '"Perfil de Gobernanza de la Migración: Cantón Huaquillas (Ecuador)"';
   if (title === null) refuse('expected_title', end, `the file ends after the edition label; expected the profile's title, such as ${example}.`, { found: 'end' });
+  // As long as a title written in the app may be (lib/actions/assessments.ts).
+  if (title.length > MAX_TITLE_LENGTH) {
+    refuse('title_too_long', titleLine, `the title is ${title.length} characters long; a profile's title has at most ${MAX_TITLE_LENGTH}.`, { length: title.length, max: MAX_TITLE_LENGTH });
+  }
   const jurisdiction = parseTitle(title);
   if (!jurisdiction) {
     refuse('expected_title', titleLine, `expected the profile's title, such as ${example}, with the jurisdiction after the colon; found ${quote(title)}.`, {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTitle, sameCountry } from './title';
 
@@ -19,6 +20,24 @@ describe('reading the jurisdiction from a profile title', () => {
     expect(parseTitle('Perfil de Gobernanza de la Migración:  ')).toBeNull();
     expect(parseTitle(': Lima')).toBeNull();
     expect(parseTitle('Perfil: (Ecuador)')).toBeNull();
+  });
+
+  it('reads the country as the pattern it replaced did, in time that grows with the title, not its square', () => {
+    // The pattern the parser used: right, but a run of spaces made it take minutes (one crafted line).
+    const before = (rest: string) => {
+      const m = /^(.*?)\s*\(([^()]+)\)$/.exec(rest);
+      return m ? { rest: m[1].trim(), country: m[2].trim() } : { rest, country: null };
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '(', ')', 'é'), maxLength: 30 }), (tail) => {
+        const title = `Perfil de Gobernanza: Lima${tail}`;
+        const expected = before(title.slice(title.indexOf(':') + 1).trim());
+        const parsed = parseTitle(title);
+        if (parsed) expect({ name: parsed.name, country: parsed.country }).toEqual({ name: expected.rest, country: expected.country });
+      }),
+    );
+    const crafted = parseTitle(`Perfil de Gobernanza de la Migración: Zz${' '.repeat(490_000)}q`);
+    expect(crafted?.country).toBeNull();
   });
 
   it('compares countries as people write them', () => {

@@ -65,10 +65,15 @@ export function parseTitle(title: string): TitleJurisdiction | null {
   if (colon <= 0) return null;
   let rest = title.slice(colon + 1).trim();
   let country: string | null = null;
-  const inParentheses = /^(.*?)\s*\(([^()]+)\)$/.exec(rest);
-  if (inParentheses) {
-    rest = inParentheses[1].trim();
-    country = inParentheses[2].trim();
+  // "… (Ecuador)" at the end: found by position, not by a pattern (a lazy `^(.*?)\s*\(…\)$` took
+  // time growing with the square of a run of spaces: minutes for one crafted 500 KB line).
+  const open = rest.lastIndexOf('(');
+  if (rest.endsWith(')') && open >= 0) {
+    const inside = rest.slice(open + 1, -1);
+    if (inside && !inside.includes('(') && !inside.includes(')')) {
+      rest = rest.slice(0, open).trim();
+      country = inside.trim();
+    }
   }
   if (!rest || !/\p{L}/u.test(rest)) return null;
   const { coreName, level } = withoutPrefix(rest);

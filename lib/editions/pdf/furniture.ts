@@ -1,6 +1,7 @@
 import 'server-only';
 import { fonts } from './fonts';
 import { oneLine, style } from './layout';
+import { breakLongWords } from './long-words';
 
 /**
  * The running title (every page after the first, where the title itself
@@ -20,7 +21,7 @@ export function drawPageFurniture(pdf: PDFKit.PDFDocument, furniture: { runningT
     pdf.fontSize(8.5).lineGap(0);
     if (i > start) {
       const y = margins.top - 36;
-      pdf.font(fonts.regular).fillColor(style.muted).text(furniture.runningTitle, x, y, oneLine(pdf, width));
+      pdf.font(fonts.regular).fillColor(style.muted).text(breakLongWords(furniture.runningTitle), x, y, oneLine(pdf, width));
       pdf.save().moveTo(x, y + 16).lineTo(x + width, y + 16).lineWidth(0.6).strokeColor(style.rule).stroke().restore();
     }
     const y = pdf.page.height - margins.bottom + 30;

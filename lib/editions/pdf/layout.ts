@@ -2,6 +2,7 @@ import 'server-only';
 import { blockText, type Block } from './rich-blocks';
 import { fontFor, fonts } from './fonts';
 import { style } from './style';
+import { breakLongWords } from './long-words';
 
 export { style };
 
@@ -33,7 +34,8 @@ const lineHeight = (pdf: PDFKit.PDFDocument) => pdf.font(fonts.regular).fontSize
  */
 export function blockHeight(pdf: PDFKit.PDFDocument, block: Block, maxLines = Infinity) {
   const { width } = geometry(pdf, block);
-  const text = blockText(block) || ' ';
+  // Runs are broken already, but a word may run across several (formatting changing inside it).
+  const text = breakLongWords(blockText(block)) || ' ';
   pdf.font(block.runs.some((r) => r.bold) ? fonts.bold : fonts.regular).fontSize(style.body);
   const full = pdf.heightOfString(text, { width, lineGap: style.lineGap });
   return Math.min(full, maxLines * lineHeight(pdf)) + style.paragraphGap;
@@ -86,7 +88,7 @@ export interface Heading {
 }
 
 const headingHeight = (pdf: PDFKit.PDFDocument, h: Heading) =>
-  h.before + pdf.font(h.font).fontSize(h.size).heightOfString(h.text, { width: right(pdf) - left(pdf), characterSpacing: h.characterSpacing ?? 0 }) + h.after;
+  h.before + pdf.font(h.font).fontSize(h.size).heightOfString(breakLongWords(h.text), { width: right(pdf) - left(pdf), characterSpacing: h.characterSpacing ?? 0 }) + h.after;
 
 /**
  * Writes headings together with the start of what follows them (the first two
@@ -99,7 +101,7 @@ export function writeHeadings(pdf: PDFKit.PDFDocument, headings: Heading[], next
     pdf.y += h.before;
     pdf.font(h.font).fontSize(h.size).fillColor(h.color);
     const options: TextOptions = { width: right(pdf) - left(pdf), characterSpacing: h.characterSpacing ?? 0, ...(h.destination ? { destination: h.destination } : {}) };
-    pdf.text(h.text, left(pdf), pdf.y, options);
+    pdf.text(breakLongWords(h.text), left(pdf), pdf.y, options);
     pdf.y += h.after;
   }
 }

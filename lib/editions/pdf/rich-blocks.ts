@@ -1,4 +1,5 @@
 import { isAllowedHref } from '../../domain/editor/link-policy';
+import { breakLongWords } from './long-words';
 
 /** A stretch of text with one formatting: what the PDF writes in one font. */
 export interface Run {
@@ -34,7 +35,7 @@ function runsOf(paragraph: Json): Run[] {
     const marks = node.marks ?? [];
     const link = marks.find((m) => m.type === 'link')?.attrs?.href;
     const run: Run = {
-      text: node.text,
+      text: breakLongWords(node.text),
       bold: marks.some((m) => m.type === 'bold'),
       italic: marks.some((m) => m.type === 'italic'),
       href: typeof link === 'string' && isAllowedHref(link) ? link : null,

@@ -2,6 +2,7 @@ import 'server-only';
 import type { SignOff, SuggestionTally } from '../../domain/edition';
 import { fonts } from './fonts';
 import { keepSpace, left, right, style, writeHeadings } from './layout';
+import { breakLongWords } from './long-words';
 
 export interface SignOffTexts {
   title: string;
@@ -47,15 +48,16 @@ export function writeSignOff(pdf: PDFKit.PDFDocument, signOff: SignOff, texts: S
     let height = 0;
     cells.forEach(([content, font, color], i) => {
       pdf.font(font).fontSize(style.body).fillColor(color);
-      height = Math.max(height, pdf.heightOfString(content || ' ', { width: widths[i] }));
-      if (content) pdf.text(content, columns[i], y, { width: widths[i] });
+      const text = breakLongWords(content);
+      height = Math.max(height, pdf.heightOfString(text || ' ', { width: widths[i] }));
+      if (text) pdf.text(text, columns[i], y, { width: widths[i] });
     });
     pdf.y = y + height + 4;
   }
   pdf.x = x;
   pdf.y += 4;
   pdf.font(fonts.regular).fontSize(style.body).fillColor(style.muted);
-  pdf.text(signOff.importedFrom ? texts.importedFrom(signOff.importedFrom) : texts.resolvedComments(signOff.resolvedComments), x, pdf.y, { width });
+  pdf.text(breakLongWords(signOff.importedFrom ? texts.importedFrom(signOff.importedFrom) : texts.resolvedComments(signOff.resolvedComments)), x, pdf.y, { width });
   pdf.y += 4;
   if (!signOff.importedFrom && signOff.suggestions?.length) {
     pdf.text(texts.suggestions.title, x, pdf.y, { width });
