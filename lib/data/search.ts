@@ -51,10 +51,25 @@ export interface SearchResults {
 
 /** The query in each language's configuration (stemmed and accent-folded as that language's passages are), as tsquery text. */
 export async function parseQuery(db: Db, q: string): Promise<Record<Locale, string>> {
-  const [row] = rowsOf<Record<Locale, string>>(
-    await db.execute(sql`SELECT ${sql.join(languages.map((l) => sql`websearch_to_tsquery(${sql.raw(`'${configOf[l]}'`)}::regconfig, ${q})::text AS ${sql.raw(l)}`), sql`, `)}`),
-  );
-  return row;
+  // "--x" and "- - x" are "not not x" to websearch_to_tsquery: 33 such hyphens in a row overflowed
+  // its stack ("tsquery stack too small", a 500). One hyphen says what any run of them can.
+  const words = q.replace(/-(?:\s*-)+/g, '-');
+  try {
+    const [row] = rowsOf<Record<Locale, string>>(
+      await db.execute(sql`SELECT ${sql.join(languages.map((l) => sql`websearch_to_tsquery(${sql.raw(`'${configOf[l]}'`)}::regconfig, ${words})::text AS ${sql.raw(l)}`), sql`, `)}`),
+    );
+    return row;
+  } catch (error) {
+    // Any other query PostgreSQL cannot parse within its limits finds nothing, rather than failing.
+    if (!isTsqueryLimit(error)) throw error;
+    return Object.fromEntries(languages.map((l) => [l, ''])) as Record<Locale, string>;
+  }
+}
+
+/** A limit of PostgreSQL's query parser (it raises "tsquery stack too small" as an internal error, XX000). */
+function isTsqueryLimit(error: unknown): boolean {
+  const messages = [(error as Error)?.message, (error as { cause?: Error })?.cause?.message];
+  return messages.some((m) => typeof m === 'string' && /tsquery stack|statement too complex/i.test(m));
 }
 /** Each passage matched by the query in its own language; languages that parse it alike share an arm (one index scan). */
 function matches(parsed: Record<Locale, string>): SQL {
