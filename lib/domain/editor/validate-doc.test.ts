@@ -34,6 +34,17 @@ describe('validateProfileDoc', () => {
     if (!result.ok) expect(result.message).toMatch(/link target "javascript:alert\(1\)" is not allowed/);
   });
 
+  it.each(['valueOf', 'hasOwnProperty', 'constructor', 'toString', '__proto__', 'isPrototypeOf'])(
+    'refuses an attribute named "%s" with a message, as any unknown one (inherited names were found as rules)',
+    (name) => {
+      const attrs = JSON.parse(`{"href":"https://a.example",${JSON.stringify(name)}:{}}`);
+      const link = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs }] }] }] };
+      expect(validateProfileDoc(link)).toMatchObject({ ok: false, message: expect.stringContaining(`attribute "${name}" is not allowed on link`) });
+      const list = JSON.parse(`{"type":"doc","content":[{"type":"orderedList","attrs":{${JSON.stringify(name)}:{}},"content":[{"type":"listItem","content":[{"type":"paragraph"}]}]}]}`);
+      expect(validateProfileDoc(list)).toMatchObject({ ok: false });
+    },
+  );
+
   it('returns the normalised document', () => {
     const result = validateProfileDoc({ type: 'doc', content: [{ type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }] });
     expect(result).toEqual({

@@ -61,11 +61,13 @@ function isObject(v: unknown): v is Json {
 }
 
 function checkAttrs(kind: string, attrs: unknown, path: string): string | null {
-  if (attrs === undefined) return requiredAttrs[kind] ? `${path}: a ${kind} mark needs ${requiredAttrs[kind].join(', ')}` : null;
+  if (attrs === undefined) return Object.hasOwn(requiredAttrs, kind) ? `${path}: a ${kind} mark needs ${requiredAttrs[kind].join(', ')}` : null;
   if (!isObject(attrs)) return `${path}: attrs must be an object`;
-  const rules = allowedAttrs[kind] ?? {};
+  const rules = Object.hasOwn(allowedAttrs, kind) ? allowedAttrs[kind] : {};
   for (const [name, value] of Object.entries(attrs)) {
-    const rule = rules[name];
+    // Own rules only: `rules[name]` found what every object inherits ("valueOf", "constructor"),
+    // called it as a rule and answered 500, or let the attribute through.
+    const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
     if (!rule) return `${path}: attribute "${name}" is not allowed on ${kind}`;
     if (!rule(value)) {
       return kind === 'link' && name === 'href'
@@ -73,8 +75,8 @@ function checkAttrs(kind: string, attrs: unknown, path: string): string | null {
         : `${path}: attribute "${name}" of ${kind} has a value that is not allowed`;
     }
   }
-  if (kind === 'link' && !('href' in attrs)) return `${path}: a link needs an href`;
-  const missing = (requiredAttrs[kind] ?? []).filter((name) => !(name in attrs));
+  if (kind === 'link' && !Object.hasOwn(attrs, 'href')) return `${path}: a link needs an href`;
+  const missing = ((Object.hasOwn(requiredAttrs, kind) ? requiredAttrs[kind] : undefined) ?? []).filter((name) => !Object.hasOwn(attrs, name));
   if (missing.length > 0) return `${path}: a ${kind} mark needs ${missing.join(', ')}`;
   return null;
 }
