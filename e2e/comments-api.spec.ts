@@ -48,6 +48,19 @@ test('the comments API: threads on passages, replies, resolve; clear refusals th
     ['a reply to a thread that is not there', () => request.post(url, { data: { threadId: '0b3c1e5e-2f4d-4a5b-9c6d-7e8f9a0b1c2d', body: 'x' }, headers: origin }), 404, 'not_found'],
     ['a reply naming no thread id', () => request.post(url, { data: { threadId: 'abc', body: 'x' }, headers: origin }), 400, 'invalid_body'],
     ['a body that is a list', () => request.post(url, { data: [1, 2], headers: origin }), 400, 'invalid_body'],
+    // A "__proto__" key was lost on the way (it became the body's prototype) and the comment was made.
+    [
+      'an unknown "__proto__" key',
+      () => request.post(url, { data: Buffer.from(`{"threadId":"${thread.id}","body":"x","__proto__":{"x":1}}`), headers: { ...origin, 'content-type': 'application/json' } }),
+      400,
+      'invalid_body',
+    ],
+    [
+      'a thread id only in "__proto__"',
+      () => request.post(url, { data: Buffer.from(`{"body":"x","__proto__":{"threadId":"${thread.id}"}}`), headers: { ...origin, 'content-type': 'application/json' } }),
+      400,
+      'invalid_body',
+    ],
     ['broken JSON', () => request.post(url, { data: Buffer.from('{"body":'), headers: { ...origin, 'content-type': 'application/json' } }), 400, 'invalid_json'],
     ['another content type', () => request.post(url, { data: 'body=x', headers: { ...origin, 'content-type': 'text/plain' } }), 415, 'unsupported_media_type'],
     ['a foreign origin', () => request.post(url, { data: { threadId: thread.id, body: 'x' }, headers: { origin: 'https://evil.example' } }), 403, 'cross_origin'],

@@ -25,9 +25,11 @@ export const GET = withApiActor(async (_request, actor, { params }: Context) => 
 export const POST = withApiActor(async (request, actor, { params }: Context) => {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return apiError(404, 'not_found', 'No such profile.');
-  // Two shapes; the presence of `threadId` says which, so errors name the right fields.
-  const raw = await readJson(request, z.record(z.string(), z.unknown()));
-  if ('threadId' in raw) {
+  // Two shapes; the presence of `threadId` says which, so errors name the right fields. Read as it
+  // came: a record schema rebuilt the object, and a "__proto__" key became its prototype (then
+  // unseen by the strict schemas below, and `threadId` could come from it).
+  const raw = await readJson(request, z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'Send a JSON object.'));
+  if (Object.hasOwn(raw, 'threadId')) {
     const body = parseBody(replyBody, raw);
     const comment = await replyToThread(actor, id, body.threadId, body.body);
     return NextResponse.json(
