@@ -131,7 +131,7 @@ test('"compare this domain with…" from a profile, then the CSV of what is show
   expect(lines[0]).toBe('"Jurisdiction","Country","Level","Edition","Content language","Profile","Part","Finding","Address"');
   // (The other jurisdiction may be another copy of Huaquillas, with the same bullets.)
   const row = lines.find((l) => l.startsWith(`"${huaquillas.name}",`) && l.includes(huaquillas.bullet));
-  expect(row).toMatch(new RegExp(`^"${huaquillas.name}","Ecuador","City or municipality","2024 June","Español",".*","Examples of well-developed areas","Huaquillas tiene`));
+  expect(row).toMatch(new RegExp(`^"${huaquillas.name}","Ecuador","City or municipality","2024 June","Spanish",".*","Examples of well-developed areas","Huaquillas tiene`));
   expect(row).toMatch(new RegExp(`/profiles/${huaquillas.slug}/2024-06\\?lang=es"$`));
   expect(lines.some((l) => l.startsWith(`"${otherName}",`))).toBe(true);
   expect(new Set(lines.filter(Boolean).slice(1).map((l) => l.split('","')[0]))).toEqual(new Set([`"${huaquillas.name}`, `"${otherName}`]));

@@ -9,6 +9,7 @@ import { countryName } from '@/lib/domain/countries';
 import { localeNames } from '@/lib/domain/locales';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_FILES } from '@/lib/domain/portal-import/limits';
 import { domainKeys, domainName } from '@/lib/domain/profile';
+import { withColon } from '@/lib/domain/french-spacing';
 
 type Row = {
   key: string;
@@ -265,7 +266,7 @@ function ImportRow({ row, t, levels, locale }: { row: Row; t: T; levels: ReturnT
             <summary>{ok.title}</summary>
             <ul className="list-plain small">
               <li>
-                {t('introduction')}: {t('paragraphs', { count: ok.introductionBlocks })}
+                {withColon(t('introduction'), locale)} {t('paragraphs', { count: ok.introductionBlocks })}
               </li>
               {domainKeys.map((d) => (
                 <li key={d}>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { EditionSummary, EditionView } from '@/lib/data/editions';
+import { withColon } from '@/lib/domain/french-spacing';
 
 /**
  * On a corrected edition: when and why it was corrected, and every version of
@@ -22,6 +23,7 @@ export async function CorrectionNotice({
   formatDate: (d: Date) => string;
 }) {
   const t = await getTranslations('public');
+  const ui = await getLocale();
   const newest = versions[versions.length - 1];
   const isNewest = newest.version === edition.version;
   // Each correction's note, up to the version shown: what was corrected, and when.
@@ -39,7 +41,7 @@ export async function CorrectionNotice({
         </p>
       )}
       <p className="small">
-        {t('versions')}:{' '}
+        {withColon(t('versions'), ui)}{' '}
         {versions.map((v, i) => {
           const text = v.version === 1 ? t('originalVersion', { date: formatDate(v.publishedAt) }) : t('correctionVersion', { n: v.version - 1, date: formatDate(v.publishedAt) });
           return (

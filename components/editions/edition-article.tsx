@@ -5,6 +5,7 @@ import { editionLabel } from '@/lib/domain/edition';
 import { domainKeys, domainName, domainParts, partHeadings, type DomainKey } from '@/lib/domain/profile';
 import type { RenderedEdition } from '@/lib/editions/rendered-edition';
 import { DomainWheel } from './domain-wheel';
+import { withColon } from '@/lib/domain/french-spacing';
 
 /**
  * An edition as the portal shows it: title, label, introduction, the wheel,
@@ -53,7 +54,7 @@ export async function EditionArticle({
           </h2>
           {domainParts.map((part) => (
             <div key={part} className="edition__part" data-testid={`findings-${key}-${part}`}>
-              <h3>{partHeadings[part][lang]}:</h3>
+              <h3>{withColon(partHeadings[part][lang], lang)}</h3>
               <div className="rendered-part" dangerouslySetInnerHTML={{ __html: rendered.domains[key]?.[part] ?? '' }} />
             </div>
           ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fr from '../../messages/fr.json';
-import { keepFrenchMarksAttached, withFrenchSpacing } from './french-spacing';
+import { keepFrenchMarksAttached, withFrenchSpacing, withColon } from './french-spacing';
 
 const NBSP = '\u00a0';
 
@@ -28,5 +28,13 @@ describe('withFrenchSpacing', () => {
       expect(after[key]).not.toMatch(/« | [:;?!»]/);
     }
     expect(after['history.title']).toContain(`«${NBSP}`);
+  });
+});
+
+describe('withColon', () => {
+  it('puts a no-break space before the colon in French only', () => {
+    expect(withColon('Télécharger', 'fr')).toBe('Télécharger\u00a0:');
+    expect(withColon('Download', 'en')).toBe('Download:');
+    expect(withColon('Descargar', 'es')).toBe('Descargar:');
   });
 });

@@ -19,3 +19,8 @@ export function withFrenchSpacing<T extends Catalog>(catalog: T): T {
     Object.entries(catalog).map(([key, value]) => [key, typeof value === 'string' ? keepFrenchMarksAttached(value) : withFrenchSpacing(value)]),
   ) as T;
 }
+
+/** A label followed by its colon as the language writes it: "Télécharger :" in French (no-break space), "Download:" elsewhere. */
+export function withColon(label: string, language: string): string {
+  return language === 'fr' ? `${label}${NO_BREAK_SPACE}:` : `${label}:`;
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import { withDatabaseOutage } from '../api/handler';
 import { parseDomainFilter } from '../domain/domain-filter';
-import { isLocale, localeNames } from '../domain/locales';
+import { isLocale, locales, type Locale } from '../domain/locales';
 import { isDomainKey } from '../domain/profile';
 import { jurisdictionLevels } from '../domain/roles';
 import { csvBytes, tsvUtf16Bytes } from '../domain/table-file';
@@ -39,13 +39,15 @@ export function domainDownload(format: keyof typeof formats) {
     const { columns } = await listDomainComparison(domain, filter);
     const t = await getTranslations({ locale, namespace: 'domains' });
     const levels = await getTranslations({ locale, namespace: 'levels' });
+    // The content language named in the reader's language ("espagnol" in a French file), as the page names it.
+    const languageNames = await getTranslations({ locale, namespace: 'profiles.languages' });
     const rows = domainTableRows(
       columns,
       locale,
       {
         headers: [t('colJurisdiction'), t('colCountry'), t('colLevel'), t('colEdition'), t('colLanguage'), t('colTitle'), t('colPart'), t('colFinding'), t('colAddress')],
         levels: Object.fromEntries(jurisdictionLevels.map((l) => [l, levels(l)])) as Record<(typeof jurisdictionLevels)[number], string>,
-        languages: localeNames,
+        languages: Object.fromEntries(locales.map((l) => [l, languageNames(l)])) as Record<Locale, string>,
       },
       getEnv().APP_URL,
     );

@@ -15,6 +15,7 @@ import { docBlocks } from './pdf/rich-blocks';
 import { writeSignOff } from './pdf/sign-off';
 import { drawWheel } from './pdf/wheel';
 import { breakLongWords } from './pdf/long-words';
+import { withColon } from '../domain/french-spacing';
 
 const catalogs = { en, fr, es } as const;
 
@@ -65,6 +66,8 @@ export function editionPdf(edition: EditionView, uiLocale: string, options: { ur
   pdf.moveDown(0.6).font(fonts.semiBold).fontSize(13).fillColor(style.accent).text(label, { width });
   pdf.moveDown(0.2).font(fonts.bold).fontSize(20).fillColor(style.accent).text(breakLongWords(edition.title), { width, lineGap: 1 });
   pdf.moveDown(0.5).font(fonts.regular).fontSize(10).fillColor(style.muted).text(t('public.published', { date: date(edition.publishedAt) }), { width });
+  // A correction says so, and what was corrected, as its page does.
+  if (edition.version > 1 && edition.note) pdf.fillColor(style.text).text(breakLongWords(t('public.correctionNote', { date: date(edition.publishedAt), note: edition.note })), { width }).fillColor(style.muted);
   const source = aroundUrl(t);
   pdf.text(source.before, { width, continued: true });
   const urlOptions: TextOptions = { link: options.url, underline: true, continued: source.after !== '' };
@@ -85,7 +88,7 @@ export function editionPdf(edition: EditionView, uiLocale: string, options: { ur
       const written = docBlocks(edition.content.domains[key]?.[part]);
       // An empty part (only an imported edition can have one) shows a dash, so that its heading never stands alone.
       const blocks = written.length ? written : [{ depth: 0, marker: null, runs: [{ text: '—', bold: false, italic: false, href: null }] }];
-      const partHeading = { text: `${partHeadings[part][lang]}:`, font: fonts.semiBold, size: 11, color: style.text, before: i === 0 ? 4 : 10, after: 4 };
+      const partHeading = { text: withColon(partHeadings[part][lang], lang), font: fonts.semiBold, size: 11, color: style.text, before: i === 0 ? 4 : 10, after: 4 };
       if (i === 0) {
         writeHeadings(
           pdf,

@@ -73,6 +73,10 @@ describe.each(targets)('the PDF of an edition published through the workflow, on
     expect(column(left + width * 0.7, left + width)).toBe(compact(`${day} ${day} ${day}`));
     expect(text).toContain('1 review comment resolved');
     expect(text).toContain(`Source: ${url}`);
+    expect(text).not.toContain('Corrected on');
+    // A correction's PDF says so and what was corrected, as its page does (it said nothing).
+    const corrected = await readPdf(await editionPdf({ ...edition, version: 2, note: 'The date of the law was wrong.' }, 'en', { url }));
+    expect(bodyText(corrected.pages, style.margins)).toContain(`Corrected on ${day}: The date of the law was wrong.`);
     const all = pages.flatMap((p) => p.texts);
     expect(all.filter((t) => t.str.includes('en negrita')).every((t) => /NotoSans-Bold$/.test(t.font))).toBe(true);
     expect(pages.flatMap((p) => p.links).filter((l) => l.url === 'https://example.org/ley')).toHaveLength(profileSlots.length);

@@ -8,6 +8,7 @@ import { COLUMNS_PER_PAGE, domainFilterQuery, parseDomainFilter, searchParamsOf 
 import { isLocale } from '@/lib/domain/locales';
 import { domainName, isDomainKey } from '@/lib/domain/profile';
 import { cachedDomainComparison, cachedDomainFilterChoices } from '@/lib/editions/public-data';
+import { withColon } from '@/lib/domain/french-spacing';
 
 /*
  * Reached from /domains/{domain}?country=&level=&lang=&j=&page= (rewritten by
@@ -60,7 +61,7 @@ export default async function DomainPage({ params, searchParams }: { params: Pro
         </p>
         {total > 0 && (
           <p className="small domain-downloads">
-            <span>{t('downloads')}:</span>{' '}
+            <span>{withColon(t('downloads'), ui)}</span>{' '}
             <a className="button button--secondary button--small" href={`${base}/csv${query}`} download>
               {t('downloadCsv')}
             </a>{' '}
