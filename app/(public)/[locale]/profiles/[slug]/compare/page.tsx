@@ -4,6 +4,7 @@ import { getLocale, getTranslations, setRequestLocale } from 'next-intl/server';
 import { CompareForm } from '@/components/editions/compare-form';
 import { DiffView } from '@/components/profiles/diff-view';
 import { cachedEdition, cachedEditionList } from '@/lib/editions/public-data';
+import { samePairLanguage } from '@/lib/editions/compare-pair';
 import { editionLabel, editionSlug, parseEditionSlug } from '@/lib/domain/edition';
 import { diffDocs } from '@/lib/domain/word-diff';
 import { isLocale, type Locale } from '@/lib/domain/locales';
@@ -29,8 +30,10 @@ export default async function CompareEditions({ params, searchParams }: Props) {
   const lang = contentLanguageParam(query.lang);
   // Opened without two editions (a shortened link, a bookmark of the bare address): offer to choose them.
   if (!from || !to) return <ChooseEditions slug={slug} lang={lang} />;
-  const [older, newer] = await Promise.all([cachedEdition(slug, from, lang), cachedEdition(slug, to, lang)]);
-  if (!older || !newer) notFound();
+  const [first, second] = await Promise.all([cachedEdition(slug, from, lang), cachedEdition(slug, to, lang)]);
+  if (!first || !second) notFound();
+  // Named language or not, both in one language when the two months share one (lib/editions/compare-pair.ts).
+  const { older, newer } = lang ? { older: first, newer: second } : await samePairLanguage(first, second, (which, l) => cachedEdition(slug, which === 'older' ? from : to, l));
   const t = await getTranslations('public');
   const locale = await getLocale();
   const label = (e: { year: number; month: number }) => editionLabel(e.year, e.month, locale);
