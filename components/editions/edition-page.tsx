@@ -31,6 +31,8 @@ export async function EditionPage({ slug, when, lang, renderWindow }: { slug: st
   const { edition, parts, all, published, versions } = data;
   const format = await getFormatter();
   const sameLanguage = all.filter((e) => e.language === edition.language);
+  // Months published only in other languages (a translation's page once said it was the only edition).
+  const otherMonths = all.filter((e) => e.language !== edition.language && !sameLanguage.some((s) => s.year === e.year && s.month === e.month));
   const newest = sameLanguage[0];
   const languages = [...new Set(all.map((e) => e.language))];
   // The same edition (month) in other languages: a source and its translations, published together.
@@ -135,7 +137,24 @@ export async function EditionPage({ slug, when, lang, renderWindow }: { slug: st
               labels={{ compare: t('compare'), from: t('from'), to: t('to'), compareButton: t('compareButton') }}
             />
           ) : (
-            <p className="muted small">{t('onlyOne')}</p>
+            <p className="muted small">{otherMonths.length > 0 ? t('onlyOneInLanguage', { language: p(`languages.${edition.language}`) }) : t('onlyOne')}</p>
+          )}
+          {otherMonths.length > 0 && (
+            <>
+              <h3 className="small" id="other-language-editions">
+                {t('inOtherLanguages')}
+              </h3>
+              <ol className="list-plain edition-list" aria-labelledby="other-language-editions" data-testid="other-language-editions">
+                {otherMonths.map((e) => (
+                  <li key={e.id}>
+                    <Link href={`/profiles/${slug}/${editionSlug(e.year, e.month)}?lang=${e.language}`} hrefLang={e.language}>
+                      {label(e)}
+                    </Link>{' '}
+                    <span className="muted small">{p(`languages.${e.language}`)}</span>
+                  </li>
+                ))}
+              </ol>
+            </>
           )}
         </section>
       </aside>
