@@ -172,7 +172,7 @@ test('a round is published after a preview, then corrected; the original stays r
   await admin.getByLabel('What was corrected (published with the correction and its date)').fill('Typo in the introduction (“movilidda”).');
   await shots(admin, 'publish-correction-preview');
   await admin.getByRole('button', { name: `Publish the correction of ${label}` }).click();
-  await expect(admin.getByTestId('published-as')).toContainText(`Published as the ${label} edition.`);
+  await expect(admin.getByTestId('published-as')).toContainText(`Published as a correction of the ${label} edition (version 2).`);
 
   // The public: the dated address shows the correction with its dated note; the original keeps its own address.
   const reader = await (await browser.newContext({ locale: 'en-US' })).newPage();

@@ -34,8 +34,10 @@ test('publishing a Spanish profile publishes its approved English translation in
   await acceptAndApprove(focal.request, sourceId, origin);
   await acceptAndApprove(focal.request, translationId, origin);
 
-  const published = await admin.request.post(`/api/v1/assessments/${sourceId}/transitions`, { data: { action: 'publish' }, headers: { origin } });
-  expect(published.status()).toBe(200);
+  // Published from its page: the confirmation names the translations that went out with it.
+  await admin.goto(`/assessments/${sourceId}/publish`);
+  await admin.getByRole('button', { name: /^Publish the .* edition$/ }).click();
+  await expect(admin.getByTestId('published-as')).toContainText('Its translations went out with it: English.');
   expect((await (await admin.request.get(`/api/v1/assessments/${translationId}`)).json()).state).toBe('published');
 
   // The editions API lists both languages of the one edition.

@@ -30,10 +30,13 @@ export const transitionAction = actionWithActor(
   }),
   async ({ id, action, note }, actor, t) => {
     let published: { year: number; month: number; version: number } | null = null;
+    let translated: string[] = [];
     // A refusal gives the note back, so the person does not type it again.
     const values = { note: note ?? '' };
     try {
-      published = (await runTransition(actor, id, action, note?.trim() || null)).edition;
+      const done = await runTransition(actor, id, action, note?.trim() || null);
+      published = done.edition;
+      translated = 'translations' in done ? done.translations.map((tr) => tr.language) : [];
       if (action === 'publish') refreshPublicPages();
     } catch (error) {
       if (error instanceof DataError && (error.code === 'incomplete' || error.code === 'source_changed')) {
@@ -57,7 +60,10 @@ export const transitionAction = actionWithActor(
       revalidatePath(`/assessments/${id}/publish`);
       // Name the edition it became and link to it, rather than a bare "Published."
       const label = editionLabel(published.year, published.month, await getLocale());
-      return { ok: true, message: t('workflow.publishedAs', { label }), data: { href: await publishedHref(actor, id) } };
+      // Say what went out: a correction is not a new edition, and approved translations go with it.
+      const as = published.version > 1 ? t('workflow.publishedAsCorrection', { label, version: published.version }) : t('workflow.publishedAs', { label });
+      const along = translated.length > 0 ? ` ${t('workflow.publishedWithTranslations', { languages: translated.map((l) => t(`profiles.languages.${l as 'en'}`)).join(', ') })}` : '';
+      return { ok: true, message: `${as}${along}`, data: { href: await publishedHref(actor, id) } };
     }
     return { ok: true, message: t(`workflow.done.${action}`) };
   },
