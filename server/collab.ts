@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { actorFromCookies } from '../lib/auth/cookie-actor';
 import { caretColor } from '../lib/collab/caret-color';
 import { parseCollabDocName, SNAPSHOT_PLEASE, STORE_NOW } from '../lib/collab/doc-name';
-import { setLiveParts, type RightsScope } from '../lib/collab/live-registry';
+import { registerLiveParts, type LiveParts, type RightsScope } from '../lib/collab/live-registry';
 import { checkUpdate, checkYDoc, replaceYContent } from '../lib/collab/yjs-doc';
 import { liveAccess, liveStateOf, loadLiveState, storeLivePart } from '../lib/data/live-parts';
 import { Refused, type Context } from './collab-connection';
@@ -239,7 +239,8 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
   const rechecking = setInterval(() => recheckOpen(), options.recheckEveryMs ?? RECHECK_EVERY_MS);
   rechecking.unref();
 
-  setLiveParts({
+  // One live server per process in production; tests start others beside it (lib/collab/live-registry.ts).
+  const registered: LiveParts = {
     // Saves made elsewhere in this process reach open editors, on any instance: an API save or a
     // restore replaces the text (what it says is the whole text wanted, as of its revision) …
     applySaved(docName, doc) {
@@ -294,7 +295,8 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
       recheckOpen(scope);
       shared?.announceRights(scope);
     },
-  });
+  };
+  const unregister = registerLiveParts(registered);
   // Rights changed on another instance: the connections here are judged again at once too.
   const ready = shared
     ? shared
@@ -343,7 +345,7 @@ export function createCollabServer(options: { debounce?: number; maxDebounce?: n
     },
     /** Stores every open document now and closes every connection (shutdown, tests). */
     async close() {
-      setLiveParts(undefined);
+      unregister();
       clearInterval(rechecking);
       const open = [...hocuspocus.documents.values()].filter((d) => !d.isLoading);
       await Promise.allSettled(open.map((d) => exclusively(d, () => store(d))));

@@ -63,14 +63,23 @@ export interface LiveParts {
 
 export type RightsScope = { userId: string } | { assessmentId: string };
 
-const holder = globalThis as typeof globalThis & { __mgiLiveParts?: LiveParts };
+const holder = globalThis as typeof globalThis & { __mgiLiveParts?: LiveParts[] };
 
-export function setLiveParts(live: LiveParts | undefined): void {
-  holder.__mgiLiveParts = live;
+/**
+ * Registers a live server; the newest registered is the one told. Production runs one per
+ * process; tests start others beside it, in any order, and a server stopped takes only itself
+ * out (clearing the registry on stop silenced the first server's notices of changed rights).
+ * Returns what takes it out.
+ */
+export function registerLiveParts(live: LiveParts): () => void {
+  holder.__mgiLiveParts = [...(holder.__mgiLiveParts ?? []), live];
+  return () => {
+    holder.__mgiLiveParts = (holder.__mgiLiveParts ?? []).filter((l) => l !== live);
+  };
 }
 
 export function liveParts(): LiveParts | undefined {
-  return holder.__mgiLiveParts;
+  return holder.__mgiLiveParts?.at(-1);
 }
 
 /** After a write that changed someone's rights has committed: live connections follow at once. */
