@@ -33,6 +33,8 @@ test('an English translation of a Spanish draft: written beside its source, flag
   const translationId = page.url().split('/assessments/')[1];
   expect(translationId).not.toBe(sourceId);
   await expect(page.getByTestId('stale-total')).toHaveText('Every part is up to date with the source.');
+  // Its parts start as copies of the Spanish: the page says none is translated yet.
+  await expect(page.getByTestId('untranslated-total')).toHaveText('13 parts still read word for word as the source: not translated yet.');
 
   // A second English translation is refused with the open one's id.
   const again = await page.request.post(`/api/v1/assessments/${sourceId}/translations`, { data: { language: 'en' }, headers: { origin } });

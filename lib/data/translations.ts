@@ -12,6 +12,7 @@ import { openAssessmentConflict } from './assessments';
 import { ConflictError, InvalidInputError, isUniqueViolation, NotFoundError, verdictError } from './errors';
 import { getPartRevision, getPartStart, type PartRef } from './parts';
 import { rowsOf } from './sql-rows';
+import { textBlocks } from '../domain/editor/doc-text';
 
 type Queryable = Pick<Tx, 'execute'>;
 
@@ -117,6 +118,8 @@ export interface TranslatedPartState {
   sourceTextRevision: number;
   /** The source part's current text, without comment marks. */
   sourceDoc: unknown;
+  /** It still says, word for word, what the source says now: not translated yet (a part started as a copy). */
+  untranslated: boolean;
 }
 
 /**
@@ -138,13 +141,15 @@ export async function translationState(
   if (!source) return null;
   const visible = seesProfile(actor, source);
   const translated = await db
-    .select({ section: assessmentParts.section, part: assessmentParts.part, sourceRevision: assessmentParts.sourceRevision })
+    .select({ section: assessmentParts.section, part: assessmentParts.part, sourceRevision: assessmentParts.sourceRevision, doc: assessmentParts.doc })
     .from(assessmentParts)
     .where(eq(assessmentParts.assessmentId, header.id));
   const sourceParts = await sourceTextRevisions(db, source.id);
-  const parts = withStaleness(translated, sourceParts).map((p) => {
+  const words = (doc: unknown) => textBlocks(doc).join('\n').trim();
+  const parts = withStaleness(translated, sourceParts).map(({ doc, ...p }) => {
     const s = sourceParts.find((x) => x.section === p.section && x.part === p.part);
-    return { ...p, sourceTextRevision: s?.textRevision ?? 0, sourceDoc: visible && s ? stripCommentMarks(s.doc) : null };
+    const untranslated = Boolean(s) && words(doc) !== '' && words(doc) === words(s!.doc);
+    return { ...p, sourceTextRevision: s?.textRevision ?? 0, sourceDoc: visible && s ? stripCommentMarks(s.doc) : null, untranslated };
   });
   return { source: { id: source.id, title: source.title, language: source.language, state: source.state, visible }, parts };
 }

@@ -58,6 +58,11 @@ describe.each(targets)('translations on %s', (target) => {
       expect(p.revision).toBe(0);
     }
     expect(await staleOf(consultant, id)).toEqual([]);
+    // Every part is still the source's text: not translated yet, until it is written over.
+    const untranslated = async () => (await translationState(consultant, { id, sourceId }))!.parts.filter((p) => p.untranslated).length;
+    expect(await untranslated()).toBe(13);
+    await savePart(consultant, { assessmentId: id, section: 'introduction', part: 'body' }, { doc: para('Text of the introduction'), baseRevision: 0 });
+    expect(await untranslated()).toBe(12);
   });
 
   it('answers a second translation into the same language with the open one, and refuses the source language', async () => {

@@ -84,6 +84,8 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
   const staleBySection: Record<string, number> = {};
   for (const p of translation?.parts ?? []) if (p.stale) staleBySection[p.section] = (staleBySection[p.section] ?? 0) + 1;
   const staleTotal = Object.values(staleBySection).reduce((a, b) => a + b, 0);
+  // Parts still word for word the source's (they start as copies): published so, they would not be in this language.
+  const untranslated = (translation?.parts ?? []).filter((p) => p.untranslated).length;
   const translations = await listTranslationsOf(actor, profile);
   // Translations are made from the source, not from another translation.
   const mayTranslate = !profile.sourceId && judgeStartTranslation(actor, profile) === 'allowed';
@@ -142,6 +144,11 @@ export default async function AssessmentOverview({ params }: { params: Promise<{
           <p style={{ margin: '0.25rem 0 0' }} data-testid="stale-total">
             {tr('staleTotal', { n: staleTotal })}
           </p>
+          {untranslated > 0 && (
+            <p style={{ margin: '0.25rem 0 0' }} data-testid="untranslated-total">
+              {tr('untranslatedTotal', { n: untranslated })}
+            </p>
+          )}
         </div>
       )}
       {sinceReview && (
