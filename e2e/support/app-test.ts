@@ -14,8 +14,6 @@ export const test = base.extend<object, { appServer: AppServer }>({
       const server = await startWorkerServer();
       // apiTokens() reads the tokens start-server.ts minted into this worker's data folder.
       process.env.E2E_DATA_DIR = server.dataDir;
-      // For helpers that set cookies on a context (loginAs).
-      process.env.E2E_ORIGIN = server.origin;
       await provide(server);
       await server.stop();
     },

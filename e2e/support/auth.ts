@@ -22,17 +22,16 @@ export async function loginViaApi(request: APIRequestContext, email: string, pas
 }
 
 /**
- * Logs the page's browser in. Specs read the interface in English unless they choose otherwise: a
- * browser with no language chosen is pinned to English first, as if it had chosen it, since a demo
- * account's stored language (which another spec in the worker may have changed) now applies at
- * login (lib/auth/account-locale.ts). To see that, log in with `loginViaApi`.
+ * Logs the page's browser in. Specs read the interface in the browser's language unless they
+ * choose one: a demo account's stored language (which another spec in the worker may have
+ * changed) applies at login to a browser that chose none (lib/auth/account-locale.ts), so the
+ * language cookie that login sets is taken back here. To see it applied, use `loginViaApi`.
  */
 export async function loginAs(page: Page, email: string, password = DEMO_PASSWORD) {
   const context = page.context();
-  if (!(await context.cookies()).some((c) => c.name === 'NEXT_LOCALE')) {
-    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: process.env.E2E_ORIGIN! }]);
-  }
+  const chosen = (await context.cookies()).some((c) => c.name === 'NEXT_LOCALE');
   await loginViaApi(page.request, email, password);
+  if (!chosen) await context.clearCookies({ name: 'NEXT_LOCALE' });
 }
 
 export async function sessionCookies(context: BrowserContext) {
